@@ -1,0 +1,293 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/knowledge"
+	"github.com/briefbot/briefbot/knowledge/eval"
+	"github.com/briefbot/briefbot/knowledge/library"
+)
+
+// stdout and stdin are variables so tests can capture them.
+var (
+	stdout io.Writer = os.Stdout
+	stderr io.Writer = os.Stderr
+	stdin  io.Reader = os.Stdin
+)
+
+// common holds the flags every sub-command takes.
+type common struct {
+	seeds, db string
+}
+
+func (c *common) register(fs *flag.FlagSet) {
+	fs.StringVar(&c.seeds, "seeds", envOr("BRIEFBOT_SEEDS", "seeds"), "folder of briefings")
+	fs.StringVar(&c.db, "db", envOr("BRIEFBOT_DB", "briefbot.db"), "path of the SQLite store")
+}
+
+func envOr(name, def string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return def
+}
+
+// open opens the library, reporting file errors on stderr.
+func (c *common) open(ctx context.Context) (*library.Library, error) {
+	lib, rep, err := library.Open(ctx, c.db, c.seeds, library.Options{})
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range rep.Errors {
+		fmt.Fprintln(stderr, "briefbot: skipped:", e)
+	}
+	return lib, nil
+}
+
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+func cmdAsk(ctx context.Context, args []string) error {
+	var c common
+	fs := newFlags("ask")
+	c.register(fs)
+	asJSON := fs.Bool("json", false, "print one JSON object per question")
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	lib, err := c.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer lib.Close()
+	answer := func(q string) error {
+		a, err := lib.Ask(ctx, q)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			b, err := json.Marshal(a)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(stdout, string(b))
+			return nil
+		}
+		fmt.Fprintln(stdout, bot.FormatText(bot.Reply{Text: a.Text, Citations: a.Citations, More: a.More}))
+		return nil
+	}
+	if fs.NArg() > 0 {
+		return answer(strings.Join(fs.Args(), " "))
+	}
+	sc := bufio.NewScanner(stdin)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	for sc.Scan() {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if err := answer(sc.Text()); err != nil {
+			return err
+		}
+	}
+	return sc.Err()
+}
+
+func cmdActor(ctx context.Context, args []string) error {
+	var c common
+	fs := newFlags("actor")
+	c.register(fs)
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "usage: briefbot actor NAME")
+		return errUsage
+	}
+	lib, err := c.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer lib.Close()
+	r := bot.NewRouter(lib, slog.New(slog.NewTextHandler(stderr, nil)))
+	fmt.Fprintln(stdout, bot.FormatText(r.Handle(ctx, bot.Request{Command: bot.CmdActor, Args: strings.Join(fs.Args(), " ")})))
+	return nil
+}
+
+func cmdIngest(ctx context.Context, args []string) error {
+	var c common
+	fs := newFlags("ingest")
+	c.register(fs)
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	lib, rep, err := library.Open(ctx, c.db, c.seeds, library.Options{})
+	if err != nil {
+		return err
+	}
+	defer lib.Close()
+	t := rep.Totals
+	fmt.Fprintf(stdout, "%s: %d added, %d changed, %d removed, %d unchanged\n", c.seeds, len(rep.Added), len(rep.Replaced), len(rep.Removed), rep.Unchanged)
+	fmt.Fprintf(stdout, "store %s: %d documents, %d sentences, %d actors, %d statements, %d quantities, %d time expressions, %d roles\n",
+		c.db, t.Documents, t.Sentences, t.Actors, t.Statements, t.Quantities, t.Times, t.Roles)
+	for _, e := range rep.Errors {
+		fmt.Fprintln(stdout, "error:", e)
+	}
+	return nil
+}
+
+func cmdRun(ctx context.Context, args []string) error {
+	var c common
+	fs := newFlags("run")
+	c.register(fs)
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	lib, err := c.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer lib.Close()
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+	return bot.Console(ctx, bot.NewRouter(lib, log), stdin, stdout)
+}
+
+func cmdEval(ctx context.Context, args []string) error {
+	var c common
+	fs := newFlags("eval")
+	c.register(fs)
+	baseline := fs.Bool("baseline", false, "also score the plain FTS5 bm25 baseline")
+	sample := fs.Int("sample", 0, "score a random sample of N questions per file (fixed seed)")
+	seed := fs.Int64("seed", 1, "seed for --sample")
+	verbose := fs.Bool("v", false, "list the questions missed")
+	dbSet := false
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	fs.Visit(func(f *flag.Flag) { dbSet = dbSet || f.Name == "db" })
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "usage: briefbot eval [--seeds DIR] [--baseline] FILE.jsonl...")
+		return errUsage
+	}
+	if !dbSet {
+		dir, err := os.MkdirTemp("", "briefbot-eval-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		c.db = filepath.Join(dir, "eval.db")
+	}
+	lib, err := c.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer lib.Close()
+	fmt.Fprintf(stdout, "%-22s %6s %7s %9s %9s %10s %7s\n", "set", "n", "top1", "recall@5", "contains", "abstain_ok", "score")
+	for _, file := range fs.Args() {
+		qs, err := eval.Load(file)
+		if err != nil {
+			return err
+		}
+		qs = eval.Sample(qs, *sample, *seed)
+		res, err := eval.Run(ctx, qs, lib.Ask)
+		if err != nil {
+			return err
+		}
+		printResult(filepath.Base(file), res)
+		if *baseline {
+			base, err := eval.Run(ctx, qs, eval.Baseline(lib.Store()))
+			if err != nil {
+				return err
+			}
+			printResult("  baseline (bm25)", base)
+		}
+		if *verbose {
+			for _, o := range res.Outcomes {
+				if o.Correct() {
+					continue
+				}
+				first := "(no citation)"
+				if len(o.Answer.Citations) > 0 {
+					c := o.Answer.Citations[0]
+					first = fmt.Sprintf("%s#%d %s", c.Document, c.Sentence, clipText(c.Text, 100))
+				}
+				fmt.Fprintf(stdout, "  miss %s [%s] %q\n       got: %s\n       answer: %s\n", o.Question.ID, o.Answer.Intent, o.Question.Question, first, clipText(o.Answer.Text, 160))
+			}
+		}
+	}
+	return nil
+}
+
+func printResult(name string, r eval.Result) {
+	fmt.Fprintf(stdout, "%-22s %6d %7.3f %9.3f %9.3f %10.3f %7.3f\n", name, r.Questions, r.Top1(), r.Recall5(), r.AnswerContains(), r.AbstainOK(), r.Score())
+}
+
+func clipText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}
+
+func cmdFacts(ctx context.Context, args []string) error {
+	var c common
+	fs := newFlags("facts")
+	c.register(fs)
+	actor := fs.String("actor", "", "only facts about actors whose name contains this")
+	kind := fs.String("kind", "", "only this kind: "+strings.Join(knowledge.FactKinds, ", "))
+	doc := fs.String("doc", "", "only this briefing (its path in the seeds folder)")
+	asJSON := fs.Bool("json", false, "print each briefing's facts as JSON")
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	var kinds []string
+	if *kind != "" {
+		if !slices.Contains(knowledge.FactKinds, *kind) {
+			fmt.Fprintf(stderr, "briefbot: unknown kind %q (want one of %s)\n", *kind, strings.Join(knowledge.FactKinds, ", "))
+			return errUsage
+		}
+		kinds = []string{*kind}
+	}
+	lib, err := c.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer lib.Close()
+	docs, err := lib.Sources(ctx)
+	if err != nil {
+		return err
+	}
+	for _, d := range docs {
+		if *doc != "" && d.Path != *doc {
+			continue
+		}
+		b, err := lib.Store().Briefing(ctx, d.Path)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			enc := json.NewEncoder(stdout)
+			if err := enc.Encode(b.Facts); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := knowledge.WriteFacts(stdout, b, kinds, *actor); err != nil {
+			return err
+		}
+	}
+	return nil
+}

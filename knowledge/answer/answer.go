@@ -1,0 +1,169 @@
+// Package answer answers questions about the briefings from the facts in the
+// store: it parses the question (what an actor said, a figure, who someone is,
+// when, where, why, yes/no), resolves the actors it names (aliases, demonyms,
+// capitals, seats of government, titles, misspelt names), picks and ranks facts,
+// composes a short answer and cites every sentence it used. Where nothing supports
+// an answer it abstains and says what it does know.
+package answer
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/briefbot/briefbot/knowledge"
+	"github.com/briefbot/briefbot/knowledge/gazetteer"
+	"github.com/briefbot/briefbot/knowledge/store"
+)
+
+// MaxCitations is how many citations an answer shows; the rest go to More.
+const MaxCitations = 5
+
+// Engine answers questions from a store. It is safe for concurrent use.
+type Engine struct {
+	st *store.Store
+	gz *gazetteer.Gazetteer
+
+	mu sync.Mutex
+	ix *index
+}
+
+// New returns an engine reading st.
+func New(st *store.Store) *Engine {
+	return &Engine{st: st, gz: gazetteer.Default()}
+}
+
+// index returns the actor index for the store's current generation, reloading it
+// when the store changed (here or in another process).
+func (e *Engine) index(ctx context.Context) (*index, error) {
+	gen, err := e.st.Generation(ctx)
+	if err != nil {
+		return nil, err
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.ix != nil && e.ix.gen == gen {
+		return e.ix, nil
+	}
+	actors, err := e.st.Actors(ctx)
+	if err != nil {
+		return nil, err
+	}
+	e.ix = newIndex(gen, actors)
+	return e.ix, nil
+}
+
+// Ask answers one question. Errors are the store's; a question itself never makes
+// Ask fail.
+func (e *Engine) Ask(ctx context.Context, question string) (knowledge.Answer, error) {
+	q := Parse(question)
+	a := knowledge.Answer{Question: question, Intent: string(q.Intent), Citations: []knowledge.Citation{}}
+	if len(q.Words) == 0 {
+		a.Text = "Ask me a question about the briefings, for example \"what did China say?\" or \"how many troops?\"."
+		return a, nil
+	}
+	ix, err := e.index(ctx)
+	if err != nil {
+		return a, fmt.Errorf("ask: %w", err)
+	}
+	var r reply
+	switch q.Intent {
+	case Said:
+		r, err = e.said(ctx, ix, q)
+	case WhoIs, Summary:
+		r, err = e.whoIs(ctx, ix, q)
+	default:
+		r, err = e.search(ctx, ix, q, nil)
+	}
+	if err != nil {
+		return a, fmt.Errorf("ask: %w", err)
+	}
+	a.Text = r.text
+	a.Answered = len(r.cites) > 0
+	if !a.Answered && a.Text == "" {
+		a.Text = e.dontKnow(ix, q)
+	}
+	cites := dedupe(r.cites)
+	if len(cites) > MaxCitations {
+		a.More = cites[MaxCitations:]
+		cites = cites[:MaxCitations]
+	}
+	if cites != nil {
+		a.Citations = cites
+	}
+	return a, nil
+}
+
+// reply is an answer under construction.
+type reply struct {
+	text  string
+	cites []knowledge.Citation
+}
+
+func cite(h store.Hit) knowledge.Citation {
+	return knowledge.Citation{Document: h.DocPath, Title: h.DocTitle, Sentence: h.N, Text: h.Text}
+}
+
+func dedupe(cs []knowledge.Citation) []knowledge.Citation {
+	seen := map[string]bool{}
+	var out []knowledge.Citation
+	for _, c := range cs {
+		k := fmt.Sprintf("%s#%d", c.Document, c.Sentence)
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// dontKnow is the honest reply when nothing supports an answer: it names the
+// actors the briefings know best.
+func (e *Engine) dontKnow(ix *index, q Question) string {
+	var b strings.Builder
+	if q.Subject != "" {
+		fmt.Fprintf(&b, "I found nothing in the briefings on that about %s.", q.Subject)
+	} else {
+		b.WriteString("I found nothing in the briefings that answers that.")
+	}
+	if names := topActors(ix, 6); len(names) > 0 {
+		fmt.Fprintf(&b, " Actors I know include %s.", strings.Join(names, ", "))
+	}
+	return b.String()
+}
+
+// topActors lists the most mentioned named actors, most first.
+func topActors(ix *index, n int) []string {
+	count := map[string]int{}
+	name := map[string]string{}
+	for _, a := range ix.actors {
+		if a.Kind == knowledge.Group || strings.HasPrefix(a.Key, "role:") {
+			continue
+		}
+		count[a.Key] += len(a.Aliases) + 1
+		if a.FirstSentence > 0 {
+			count[a.Key] += 2
+		}
+		name[a.Key] = a.Name
+	}
+	keys := make([]string, 0, len(count))
+	for k := range count {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if count[keys[i]] != count[keys[j]] {
+			return count[keys[i]] > count[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	var out []string
+	for _, k := range keys {
+		if len(out) == n {
+			break
+		}
+		out = append(out, name[k])
+	}
+	return out
+}

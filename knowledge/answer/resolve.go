@@ -1,0 +1,522 @@
+package answer
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/sahilm/fuzzy"
+
+	"github.com/briefbot/briefbot/knowledge"
+	"github.com/briefbot/briefbot/knowledge/gazetteer"
+	"github.com/briefbot/briefbot/knowledge/store"
+)
+
+// index is the in-memory view of the store's actors for one generation.
+type index struct {
+	gen     int64
+	actors  []store.ActorRow
+	byAlias map[string][]int
+	byKey   map[string][]int
+	// names are the distinct aliases, for fuzzy matching.
+	names []string
+}
+
+func newIndex(gen int64, actors []store.ActorRow) *index {
+	ix := &index{gen: gen, actors: actors, byAlias: map[string][]int{}, byKey: map[string][]int{}}
+	for i, a := range actors {
+		ix.byKey[a.Key] = append(ix.byKey[a.Key], i)
+		for _, al := range a.Aliases {
+			if len(ix.byAlias[al]) == 0 {
+				ix.names = append(ix.names, al)
+			}
+			ix.byAlias[al] = append(ix.byAlias[al], i)
+		}
+	}
+	sort.Strings(ix.names)
+	return ix
+}
+
+// target is what a phrase in a question resolved to.
+type target struct {
+	phrase string
+	// name is how to call the target in a reply ("France", "Mark Rutte").
+	name string
+	// direct are the actors the phrase names; affiliates are those who speak for
+	// them (a country's officials, an organisation's people).
+	direct, affiliates []int
+	// known is false when the phrase names something real (a country, say) that the
+	// briefings never mention.
+	known bool
+	// how tells how the phrase was matched: "alias", "gazetteer", "role", "fuzzy".
+	how string
+	// extra are words of the phrase that narrow the question's topic: the owner in
+	// "mubanga's lawyer".
+	extra []string
+	// matched are the actor rows the phrase itself matched (by title, say), before
+	// the same actors in other briefings were added.
+	matched map[int]bool
+}
+
+// found reports whether the target matched any actor.
+func (t target) found() bool { return len(t.direct)+len(t.affiliates) > 0 }
+
+// abbreviations expand casual words in actor phrases.
+var abbreviations = map[string]string{
+	"pm": "prime minister", "sec": "secretary", "prof": "professor", "govt": "government",
+	"gov": "government", "lib": "liberal", "dem": "democrat", "dems": "democrats",
+	"veep": "vice president", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
+	"spokespeople": "spokesperson", "chief": "head", "boss": "head", "mps": "mp",
+	"americans": "american", "brits": "british", "uk's": "uk",
+}
+
+// headSynonyms are words for the head of an organisation.
+var headSynonyms = set("head", "leader", "secretary-general", "director", "chairman",
+	"president", "chief", "director-general", "commissioner", "chair")
+
+// resolve finds the actors a phrase names.
+func (e *Engine) resolve(ix *index, phrase string) target {
+	w := strings.Fields(strings.ToLower(phrase))
+	for len(w) > 0 && (w[0] == "the" || w[0] == "a" || w[0] == "an" || w[0] == "mr" || w[0] == "mrs" || w[0] == "ms" || w[0] == "dr") {
+		w = w[1:]
+	}
+	for len(w) > 0 && (w[len(w)-1] == "'s" || w[len(w)-1] == "s'") {
+		w = w[:len(w)-1]
+	}
+	p := strings.Join(w, " ")
+	t := target{phrase: p, name: p}
+	if p == "" {
+		return t
+	}
+	// An alias the briefings use.
+	if ids := ix.byAlias[p]; len(ids) > 0 {
+		t.known, t.how = true, "alias"
+		t.name = ix.actors[ids[0]].Name
+		e.expand(ix, &t, ids)
+		return t
+	}
+	// A country, seat of government or organisation from the gazetteer.
+	if ent, ok := e.gz.Lookup(p); ok && ent.Kind != gazetteer.Role {
+		t.how = "gazetteer"
+		key := entryKey(ent)
+		t.name = displayName(e.gz, ent)
+		if ids := ix.byKey[key]; len(ids) > 0 || ent.Kind == gazetteer.Country {
+			t.known = len(ids) > 0
+			e.expand(ix, &t, ids)
+			if ent.Kind == gazetteer.Country {
+				e.addCountry(ix, &t, ent.Code)
+			}
+			t.known = t.found()
+			return t
+		}
+		if ent.Kind == gazetteer.Government {
+			// A seat of government stands for its country when the briefings do
+			// not name the institution itself: "Moscow", "Whitehall".
+			e.addCountry(ix, &t, ent.Country)
+			t.known = t.found()
+			return t
+		}
+		return t
+	}
+	// A title, maybe with a country or organisation: "the russian ambassador".
+	if rt, ok := e.resolveRole(ix, w); ok {
+		return rt
+	}
+	// Someone's title: "mubanga's lawyer" is a lawyer, asked about with Mubanga.
+	if i := indexOf(w, "'s"); i > 0 && i+1 < len(w) {
+		if rt, ok := e.resolveRole(ix, w[i+1:]); ok && rt.found() {
+			rt.extra = append(rt.extra, w[:i]...)
+			return rt
+		}
+	}
+	// A misspelt or partial name.
+	if ids := e.fuzzyNames(ix, p); len(ids) > 0 {
+		t.known, t.how = true, "fuzzy"
+		t.name = ix.actors[ids[0]].Name
+		e.expand(ix, &t, ids)
+		return t
+	}
+	return t
+}
+
+// displayName names a gazetteer entry for a reply.
+func displayName(gz *gazetteer.Gazetteer, e gazetteer.Entry) string {
+	switch e.Kind {
+	case gazetteer.Country:
+		return gz.CountryName(e.Code)
+	}
+	return e.Name
+}
+
+// entryKey is the actor key a gazetteer entry's actors are stored under.
+func entryKey(e gazetteer.Entry) string {
+	switch e.Kind {
+	case gazetteer.Country:
+		return "country:" + e.Code
+	case gazetteer.Government:
+		return "gov:" + e.Country + ":" + strings.ToLower(e.Name)
+	case gazetteer.Organisation:
+		return "org:" + strings.ToLower(e.Name)
+	}
+	return ""
+}
+
+// expand adds the actors ids and those who speak for them to t.
+func (e *Engine) expand(ix *index, t *target, ids []int) {
+	seen := map[int]bool{}
+	for _, id := range t.direct {
+		seen[id] = true
+	}
+	for _, id := range t.affiliates {
+		seen[id] = true
+	}
+	keys := map[string]bool{}
+	for _, id := range ids {
+		keys[ix.actors[id].Key] = true
+	}
+	// The same actor in every briefing.
+	for k := range keys {
+		for _, id := range ix.byKey[k] {
+			if !seen[id] {
+				t.direct = append(t.direct, id)
+				seen[id] = true
+			}
+		}
+	}
+	for k := range keys {
+		if strings.HasPrefix(k, "country:") {
+			continue // countries are expanded by addCountry
+		}
+		for i, a := range ix.actors {
+			if !seen[i] && a.Org == k {
+				t.affiliates = append(t.affiliates, i)
+				seen[i] = true
+			}
+		}
+	}
+	for k := range keys {
+		if code, ok := strings.CutPrefix(k, "country:"); ok {
+			e.addCountry(ix, t, code)
+		}
+	}
+}
+
+// addCountry adds a country's actors and its officials and institutions.
+func (e *Engine) addCountry(ix *index, t *target, code string) {
+	seen := map[int]bool{}
+	for _, id := range append(append([]int{}, t.direct...), t.affiliates...) {
+		seen[id] = true
+	}
+	for _, id := range ix.byKey["country:"+code] {
+		if !seen[id] {
+			t.direct = append(t.direct, id)
+			seen[id] = true
+		}
+	}
+	for i, a := range ix.actors {
+		if !seen[i] && a.Country == code && a.Kind != knowledge.Country && a.Kind != knowledge.Group {
+			t.affiliates = append(t.affiliates, i)
+			seen[i] = true
+		}
+	}
+}
+
+// resolveRole matches a title phrase ("vice president", "kremlin spokesman",
+// "chinese foreign ministry", "nato chief", "german chancellor") against the
+// actors' titles, countries and organisations.
+func (e *Engine) resolveRole(ix *index, w []string) (target, bool) {
+	t := target{phrase: strings.Join(w, " "), name: strings.Join(w, " "), how: "role"}
+	// Expand abbreviations.
+	var words []string
+	for _, x := range w {
+		if exp, ok := abbreviations[x]; ok {
+			words = append(words, strings.Fields(exp)...)
+		} else {
+			words = append(words, x)
+		}
+	}
+	text := strings.Join(words, " ")
+	country, org := "", ""
+	var rest []string
+	covered := make([]bool, len(words))
+	for _, m := range e.gz.ScanQuery(text, gazetteer.Country, gazetteer.Government, gazetteer.Organisation) {
+		switch m.Entry.Kind {
+		case gazetteer.Country:
+			country = m.Entry.Code
+		case gazetteer.Government:
+			country, org = m.Entry.Country, entryKey(m.Entry)
+		case gazetteer.Organisation:
+			org = entryKey(m.Entry)
+			if m.Entry.Country != "" {
+				country = m.Entry.Country
+			}
+		}
+		// mark covered words
+		pos := 0
+		for i, x := range words {
+			if pos >= m.Start && pos < m.End {
+				covered[i] = true
+			}
+			pos += len(x) + 1
+		}
+	}
+	for i, x := range words {
+		if !covered[i] && x != "'s" && !stopWords[x] {
+			rest = append(rest, x)
+		}
+	}
+	// A generic institution: "foreign ministry" after a country.
+	if country != "" && len(rest) > 0 && gazetteer.GenericBody(strings.Join(rest, " ")) {
+		key := "gov:" + country + ":" + strings.Join(rest, " ")
+		if strings.Join(rest, " ") == "government" {
+			key = "country:" + country
+		}
+		ids := ix.byKey[key]
+		e.expand(ix, &t, ids)
+		for i, a := range ix.actors {
+			if a.Org == key && !containsInt(t.direct, i) && !containsInt(t.affiliates, i) {
+				t.affiliates = append(t.affiliates, i)
+			}
+		}
+		t.known = t.found()
+		if !t.known {
+			t.name = strings.Join(w, " ")
+		}
+		return t, true
+	}
+	if len(rest) == 0 {
+		return t, false
+	}
+	// The rest must be a title: a known title, or title words and modifiers only.
+	if _, ok := e.gz.Role(strings.Join(rest, " ")); !ok && !e.allTitleWords(rest) {
+		return t, false
+	}
+	var ids []int
+	for i, a := range ix.actors {
+		if a.Kind != knowledge.Person || a.Title == "" && a.Description == "" {
+			continue
+		}
+		if country != "" && a.Country != country {
+			continue
+		}
+		if org != "" && a.Org != org && !strings.Contains(strings.ToLower(a.Title), strings.TrimPrefix(org[strings.LastIndex(org, ":")+1:], "")) {
+			continue
+		}
+		if titleMatches(a.Title+" "+a.Description, rest) {
+			ids = append(ids, i)
+		}
+	}
+	t.known = len(ids) > 0
+	if t.known {
+		t.name = ix.actors[ids[0]].Name
+		t.matched = map[int]bool{}
+		for _, i := range ids {
+			t.matched[i] = true
+		}
+		e.expand(ix, &t, ids)
+	}
+	return t, true
+}
+
+// allTitleWords reports whether the words make a title: at least one title word
+// (or a word for the head of something), the others title words or modifiers.
+func (e *Engine) allTitleWords(words []string) bool {
+	head := false
+	for _, w := range words {
+		if _, ok := e.gz.Role(w); ok || headSynonyms[w] {
+			head = true
+			continue
+		}
+		if !titleModifiers[w] {
+			return false
+		}
+	}
+	return head
+}
+
+// titleModifiers may qualify a title: "shadow foreign secretary".
+var titleModifiers = set("shadow", "vice", "deputy", "foreign", "home", "finance",
+	"trade", "defence", "defense", "prime", "chief", "senior", "former", "acting",
+	"assistant", "general", "state", "press", "policy", "europe", "european",
+	"interior", "justice", "health", "education", "environment", "energy",
+	"transport", "culture", "economy", "economic", "treasury", "junior", "party",
+	"executive", "top", "foreign-policy", "opposition", "labour", "conservative",
+	"democratic", "republican", "liberal", "democrat", "lib", "dem", "green",
+	"international", "development", "security", "intelligence", "military", "army",
+	"navy", "police", "union", "trade-union", "oil", "pr", "legal", "public")
+
+func indexOf(w []string, x string) int {
+	for i, v := range w {
+		if v == x {
+			return i
+		}
+	}
+	return -1
+}
+
+// rankModifiers change what a title is: a shadow foreign secretary is not the
+// foreign secretary.
+var rankModifiers = set("shadow", "vice", "deputy", "former", "under", "assistant",
+	"junior", "acting", "ex", "co", "sub")
+
+// titleMatches reports whether every word of want appears in the title, treating
+// words for the head of an organisation as one and ignoring case and plurals. A
+// title with a rank modifier the question lacks ("shadow") does not match.
+func titleMatches(title string, want []string) bool {
+	tw := strings.Fields(strings.NewReplacer("-", " ", "'s", "", ",", " ").Replace(normTitle(title)))
+	wanted := map[string]bool{}
+	for _, x := range want {
+		for _, p := range strings.Fields(strings.ReplaceAll(normTitle(x), "-", " ")) {
+			wanted[p] = true
+		}
+	}
+	for _, t := range tw {
+		if rankModifiers[t] && !wanted[t] {
+			return false
+		}
+	}
+	has := func(x string) bool {
+		for _, t := range tw {
+			if t == x || t == x+"s" || x == t+"s" {
+				return true
+			}
+		}
+		return false
+	}
+	for _, x := range want {
+		x = normTitle(x)
+		for _, part := range strings.Fields(strings.ReplaceAll(x, "-", " ")) {
+			if has(part) {
+				continue
+			}
+			if headSynonyms[part] {
+				ok := false
+				for h := range headSynonyms {
+					if has(h) || strings.Contains(strings.Join(tw, " "), "secretary general") {
+						ok = true
+						break
+					}
+				}
+				if ok {
+					continue
+				}
+			}
+			return false
+		}
+	}
+	return true
+}
+
+// normTitle folds title variants.
+func normTitle(s string) string {
+	s = strings.ToLower(s)
+	return strings.NewReplacer("spokesman", "spokesperson", "spokeswoman", "spokesperson",
+		"undersecretary", "under secretary", "under-secretary", "under secretary",
+		"vice-president", "vice president", "’", "'").Replace(s)
+}
+
+func containsInt(list []int, v int) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// fuzzyNames finds actors whose alias is close to p: a misspelling within a small
+// edit distance, or (for autocomplete-like partial names) a fuzzy subsequence match
+// on a whole word.
+func (e *Engine) fuzzyNames(ix *index, p string) []int {
+	if len([]rune(p)) < 3 {
+		return nil
+	}
+	best, bestD := "", 1<<30
+	limit := maxEdits(p)
+	for _, name := range ix.names {
+		if abs(len(name)-len(p)) > limit {
+			continue
+		}
+		if d := editDistance(p, name, limit); d <= limit && d < bestD {
+			best, bestD = name, d
+		}
+	}
+	if best == "" {
+		// A word of a longer name with a typo: "ryabyk" -> "valeriy ryabykh".
+		for _, name := range ix.names {
+			for _, part := range strings.Fields(name) {
+				if abs(len(part)-len(p)) > limit {
+					continue
+				}
+				if d := editDistance(p, part, limit); d <= limit && d < bestD && len(part) >= 4 {
+					best, bestD = name, d
+				}
+			}
+		}
+	}
+	if best == "" {
+		// A subsequence of a name, as sahilm/fuzzy scores it: only close matches.
+		matches := fuzzy.Find(p, ix.names)
+		if len(matches) > 0 && len(p) >= 4 && matches[0].Score > 0 && len(matches[0].Str) <= len(p)+3 {
+			best = matches[0].Str
+		}
+	}
+	if best == "" {
+		return nil
+	}
+	return ix.byAlias[best]
+}
+
+// maxEdits is how many typos a name of p's length may have.
+func maxEdits(p string) int {
+	n := len([]rune(p))
+	switch {
+	case n <= 4:
+		return 1
+	case n <= 10:
+		return 2
+	default:
+		return 3
+	}
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// editDistance is the Damerau-Levenshtein (optimal string alignment) distance
+// between a and b, or limit+1 when it is larger than limit.
+func editDistance(a, b string, limit int) int {
+	ra, rb := []rune(a), []rune(b)
+	if abs(len(ra)-len(rb)) > limit {
+		return limit + 1
+	}
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}

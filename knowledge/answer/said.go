@@ -1,0 +1,284 @@
+package answer
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/briefbot/briefbot/knowledge"
+	"github.com/briefbot/briefbot/knowledge/gazetteer"
+	"github.com/briefbot/briefbot/knowledge/stem"
+	"github.com/briefbot/briefbot/knowledge/store"
+)
+
+// maxStatements is how many statements a said-answer quotes in its text.
+const maxStatements = 3
+
+// said answers "what did X say (about T)".
+func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error) {
+	t := e.resolve(ix, q.Subject)
+	if !t.found() {
+		if t.how == "gazetteer" || t.how == "role" && !t.known && t.phrase != "" && gazetteer.GenericBody(t.phrase) {
+			return reply{text: e.nothingFrom(ix, t.name)}, nil
+		}
+		if t.how == "role" {
+			return reply{text: e.nothingFrom(ix, "the "+t.name)}, nil
+		}
+		// Not an actor the store knows: search the sentences instead.
+		return e.search(ctx, ix, q, nil)
+	}
+	ids := make([]int64, 0, len(t.direct)+len(t.affiliates))
+	direct := map[int64]bool{}
+	matched := map[int64]bool{}
+	for _, i := range t.direct {
+		ids = append(ids, ix.actors[i].ID)
+		direct[ix.actors[i].ID] = true
+		if t.matched[i] {
+			matched[ix.actors[i].ID] = true
+		}
+	}
+	for _, i := range t.affiliates {
+		ids = append(ids, ix.actors[i].ID)
+	}
+	rows, err := e.st.Statements(ctx, ids)
+	if err != nil {
+		return reply{}, err
+	}
+	if len(rows) == 0 {
+		// Known, but never quoted: fall back to the sentences about them, when
+		// the question has a topic to look for.
+		if len(q.Topic) > 0 {
+			r, err := e.search(ctx, ix, q, &t)
+			if err != nil || len(r.cites) > 0 {
+				return r, err
+			}
+		}
+		return reply{text: fmt.Sprintf("The briefings mention %s but quote nothing from them.", t.name)}, nil
+	}
+	byID := map[int64]store.ActorRow{}
+	for _, a := range ix.actors {
+		byID[a.ID] = a
+	}
+	topic := e.termGroups(append(append([]string{}, q.Topic...), t.extra...))
+	weight, total, err := e.weights(ctx, topic)
+	if err != nil {
+		return reply{}, err
+	}
+	verb := verbTerms(q.Focus)
+	type scored struct {
+		store.StatementRow
+		score, coverage float64
+	}
+	var ss []scored
+	bestCoverage := 0.0
+	for i, r := range rows {
+		s := 0.0
+		if direct[r.SpeakerID] {
+			s += 2
+		}
+		cov := coverage(topic, weight, total, termSet(stem.Terms(r.Text)))
+		bestCoverage = max(bestCoverage, cov)
+		s += 4 * cov
+		if matched[r.SpeakerID] {
+			s += 1 // the briefing that calls them what the question does
+		}
+		if verb[r.Cue] {
+			s += 2
+		}
+		if r.Negated {
+			s -= 0.5
+		}
+		if r.Text == r.DocTitle {
+			s -= 1 // a headline: the body says it better
+		}
+		s -= float64(i) * 0.001 // keep document order among equals
+		ss = append(ss, scored{r, s, cov})
+	}
+	if len(topic) > 0 && bestCoverage < 0.3 {
+		// Quoted, but not on this topic: the sentences about them may still say it.
+		r, err := e.search(ctx, ix, q, &t)
+		if err != nil || len(r.cites) > 0 {
+			return r, err
+		}
+		return reply{text: fmt.Sprintf("The briefings quote %s, but not on that.", t.name)}, nil
+	}
+	sort.SliceStable(ss, func(i, j int) bool { return ss[i].score > ss[j].score })
+	var out reply
+	var parts []part
+	used := map[int64]bool{}
+	for _, s := range ss {
+		if used[s.SentenceID] {
+			continue
+		}
+		used[s.SentenceID] = true
+		out.cites = append(out.cites, cite(s.Hit))
+		if len(parts) < maxStatements {
+			parts = append(parts, part{doc: s.DocPath, title: s.DocTitle, text: e.statementText(byID[s.SpeakerID], s.StatementRow)})
+		}
+	}
+	out.text = compose(parts)
+	return out, nil
+}
+
+// nothingFrom is the reply for an actor the briefings never quote or mention.
+func (e *Engine) nothingFrom(ix *index, name string) string {
+	msg := fmt.Sprintf("Nothing in the briefings comes from %s.", name)
+	if names := topActors(ix, 6); len(names) > 0 {
+		msg += fmt.Sprintf(" Actors I know include %s.", strings.Join(names, ", "))
+	}
+	return msg
+}
+
+// statementText renders one statement: "Kremlin spokesperson Dmitry Peskov stated
+// that ...".
+func (e *Engine) statementText(a store.ActorRow, r store.StatementRow) string {
+	who := describeActor(a)
+	content := clip(r.Content, 220)
+	if r.Negated {
+		switch {
+		case strings.HasSuffix(r.Cue, "a statement"):
+			return fmt.Sprintf("%s has not released a statement", who)
+		case r.Cue == "comment" || r.Cue == "respond" || r.Cue == "reply":
+			return fmt.Sprintf("%s did not %s", who, r.Cue)
+		default:
+			return fmt.Sprintf("%s did not %s %s", who, r.Cue, content)
+		}
+	}
+	if r.Cue == "according to" {
+		return fmt.Sprintf("according to %s, %s", who, content)
+	}
+	verb := pastTense(r.Cue)
+	if r.Direct {
+		return fmt.Sprintf("%s %s: %s", who, verb, content)
+	}
+	if verb == "said" || verb == "stated" || verb == "emphasized" || verb == "indicated" || verb == "noted" || verb == "argued" || verb == "suggested" || verb == "warned" || verb == "cautioned" || verb == "claimed" || verb == "alleged" || verb == "insisted" {
+		if !strings.HasPrefix(strings.ToLower(content), "that ") {
+			return fmt.Sprintf("%s %s that %s", who, verb, content)
+		}
+	}
+	return fmt.Sprintf("%s %s %s", who, verb, content)
+}
+
+// describeActor names an actor with its title: "Kremlin spokesperson Dmitry Peskov".
+func describeActor(a store.ActorRow) string {
+	if a.Kind == knowledge.Person && a.Title != "" && !strings.EqualFold(a.Title, a.Name) {
+		if len(a.Title) <= 40 && !strings.Contains(a.Title, ",") {
+			return a.Title + " " + a.Name
+		}
+		return a.Name + " (" + clip(a.Title, 60) + ")"
+	}
+	return a.Name
+}
+
+// pastTense gives the past tense of a cue lemma.
+func pastTense(cue string) string {
+	head, rest, _ := strings.Cut(cue, " ")
+	irregular := map[string]string{"say": "said", "tell": "told", "think": "thought", "write": "wrote",
+		"forecast": "forecast", "speak": "spoke", "hope": "hoped", "urge": "urged"}
+	p, ok := irregular[head]
+	if !ok {
+		switch {
+		case strings.HasSuffix(head, "e"):
+			p = head + "d"
+		case strings.HasSuffix(head, "y") && len(head) > 2 && !strings.ContainsAny(head[len(head)-2:len(head)-1], "aeiou"):
+			p = head[:len(head)-1] + "ied"
+		case head == "admit" || head == "concur":
+			p = head + head[len(head)-1:] + "ed"
+		default:
+			p = head + "ed"
+		}
+	}
+	if rest != "" {
+		return p + " " + rest
+	}
+	return p
+}
+
+// clip shortens s to about n bytes at a word boundary.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndex(s[:n], " ")
+	if cut < n/2 {
+		cut = n
+	}
+	for cut > 0 && cut < len(s) && (s[cut]&0xC0) == 0x80 {
+		cut--
+	}
+	return strings.TrimRight(s[:cut], " ,;:") + "…"
+}
+
+// part is one clause of an answer and the briefing it comes from.
+type part struct {
+	doc, title, text string
+}
+
+// compose joins clauses into an answer. When they come from several briefings,
+// each briefing's clauses are introduced by its title, in the order first used.
+func compose(parts []part) string {
+	if len(parts) == 0 {
+		return ""
+	}
+	var order []string
+	group := map[string][]string{}
+	title := map[string]string{}
+	for _, p := range parts {
+		if _, ok := group[p.doc]; !ok {
+			order = append(order, p.doc)
+		}
+		group[p.doc] = append(group[p.doc], p.text)
+		title[p.doc] = p.title
+	}
+	if len(order) == 1 {
+		return sentence(strings.Join(group[order[0]], "; "))
+	}
+	var out []string
+	for _, d := range order {
+		out = append(out, "In “"+title[d]+"”: "+strings.Join(group[d], "; ")+".")
+	}
+	return strings.Join(out, " ")
+}
+
+// sentence capitalises s and ends it with a full stop.
+func sentence(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	s = strings.ToUpper(string(r[0])) + string(r[1:])
+	if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "”") && !strings.HasSuffix(s, "\"") && !strings.HasSuffix(s, "…") && !strings.HasSuffix(s, "?") && !strings.HasSuffix(s, "!") {
+		s += "."
+	}
+	return s
+}
+
+// verbGroups are cue lemmas a question verb stands for: "want" finds urging.
+var verbGroups = map[string][]string{
+	"want":    {"urge", "call", "demand", "want", "hope", "propose", "seek", "insist"},
+	"think":   {"believe", "think", "argue", "say", "suggest", "indicate", "note", "warn", "predict"},
+	"argue":   {"argue", "claim", "insist", "maintain", "contend", "say"},
+	"warn":    {"warn", "caution", "threaten"},
+	"respond": {"respond", "reply", "say", "react", "dismiss", "deny", "reject", "welcome", "condemn"},
+	"propose": {"propose", "suggest", "call", "recommend", "urge"},
+	"predict": {"predict", "forecast", "expect", "estimate", "warn"},
+	"claim":   {"claim", "allege", "say", "insist"},
+}
+
+// verbTerms lists the cue lemmas a question verb asks for.
+func verbTerms(v string) map[string]bool {
+	m := map[string]bool{}
+	if v == "" {
+		return m
+	}
+	l := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(v, "ing"), "ed"), "s")
+	for k, vs := range verbGroups {
+		if strings.HasPrefix(v, k) || strings.HasPrefix(k, l) && len(l) >= 3 {
+			for _, x := range vs {
+				m[x] = true
+			}
+		}
+	}
+	return m
+}

@@ -1,0 +1,123 @@
+package answer
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/briefbot/briefbot/knowledge"
+	"github.com/briefbot/briefbot/knowledge/store"
+)
+
+// whoIs answers "who is X": the person's title and affiliation, citing the
+// sentence that gives them.
+func (e *Engine) whoIs(ctx context.Context, ix *index, q Question) (reply, error) {
+	t := e.resolve(ix, q.Subject)
+	if !t.found() {
+		if t.how == "gazetteer" {
+			return reply{text: fmt.Sprintf("The briefings do not mention %s.", t.name)}, nil
+		}
+		return e.search(ctx, ix, q, nil)
+	}
+	// The actor asked about: for a title ("the russian ambassador") the person
+	// holding it; for a name, all its rows across briefings.
+	rows := t.direct
+	if len(rows) == 0 {
+		rows = t.affiliates
+	}
+	main := ix.actors[rows[0]]
+	var same []store.ActorRow
+	for _, i := range rows {
+		if ix.actors[i].Key == main.Key {
+			same = append(same, ix.actors[i])
+		}
+	}
+	var ids []int64
+	for _, a := range same {
+		ids = append(ids, a.ID)
+	}
+	hits, err := e.st.ActorSentences(ctx, ids, 50)
+	if err != nil {
+		return reply{}, err
+	}
+	if len(hits) == 0 {
+		return reply{}, nil
+	}
+	title, desc := "", ""
+	for _, a := range same {
+		if title == "" {
+			title = a.Title
+		}
+		if desc == "" {
+			desc = a.Description
+		}
+	}
+	var r reply
+	// The sentence that introduces the title (or description) comes first.
+	first := -1
+	for i, h := range hits {
+		if title != "" && strings.Contains(h.Text, title) || title == "" && desc != "" && strings.Contains(h.Text, desc) {
+			first = i
+			break
+		}
+	}
+	if first >= 0 {
+		r.cites = append(r.cites, cite(hits[first]))
+	}
+	for i, h := range hits {
+		if i != first {
+			r.cites = append(r.cites, cite(h))
+		}
+	}
+	r.text = e.identity(main, title, desc)
+	return r, nil
+}
+
+// identity says who or what an actor is.
+func (e *Engine) identity(a store.ActorRow, title, desc string) string {
+	switch a.Kind {
+	case knowledge.Person:
+		var bits []string
+		if title != "" {
+			bits = append(bits, title)
+		}
+		if desc != "" {
+			bits = append(bits, desc)
+		}
+		if len(bits) == 0 {
+			if a.Country != "" {
+				return fmt.Sprintf("%s is mentioned in the briefings (%s).", a.Name, e.gz.CountryName(a.Country))
+			}
+			return fmt.Sprintf("%s is mentioned in the briefings.", a.Name)
+		}
+		s := fmt.Sprintf("%s is %s", a.Name, strings.Join(bits, ", "))
+		if a.Country != "" && !mentionsCountry(e, title+" "+desc, a.Country) {
+			s += " (" + e.gz.CountryName(a.Country) + ")"
+		}
+		return sentence(s)
+	case knowledge.Country:
+		return sentence(fmt.Sprintf("%s is a country the briefings mention", a.Name))
+	case knowledge.Government:
+		return sentence(fmt.Sprintf("%s is an institution of %s", a.Name, e.gz.CountryName(a.Country)))
+	case knowledge.Organisation:
+		return sentence(fmt.Sprintf("%s is an organisation the briefings mention", a.Name))
+	}
+	return sentence(fmt.Sprintf("%s are mentioned in the briefings", a.Name))
+}
+
+// mentionsCountry reports whether text already names the country (by name or
+// demonym).
+func mentionsCountry(e *Engine, text, code string) bool {
+	l := strings.ToLower(text)
+	for _, n := range []string{e.gz.CountryName(code), e.gz.Demonym(code), code} {
+		if n != "" && strings.Contains(l, strings.ToLower(n)) {
+			return true
+		}
+	}
+	for _, m := range e.gz.Scan(text) {
+		if m.Entry.Country == code || m.Entry.Code == code {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,480 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/briefbot/briefbot/knowledge"
+	"github.com/briefbot/briefbot/knowledge/gazetteer"
+)
+
+// orgHeads end the names of organisations: "Defence Express", "Bank of England".
+var orgHeads = set("agency", "ministry", "department", "office", "council",
+	"commission", "committee", "party", "bank", "fund", "group", "company", "corp",
+	"corporation", "inc", "ltd", "plc", "association", "union", "federation",
+	"institute", "institution", "university", "college", "school", "foundation",
+	"trust", "service", "services", "court", "tribunal", "parliament", "assembly",
+	"congress", "senate", "army", "navy", "force", "forces", "police", "times",
+	"post", "news", "express", "herald", "telegraph", "guardian", "journal",
+	"gazette", "mail", "tribune", "press", "network", "broadcasting", "airlines",
+	"airways", "motors", "industries", "holdings", "partners", "capital", "media",
+	"international", "organisation", "organization", "alliance", "coalition",
+	"movement", "front", "league", "society", "club", "board", "authority",
+	"administration", "bureau", "centre", "center", "watch", "campaign", "commons",
+	"lords", "cabinet", "government", "exchange", "reserve", "treasury",
+	"secretariat", "brigade", "brigades", "command", "directorate", "unit", "team")
+
+// placeHeads end the names of places: "Tiananmen Square", "Gulf of Venezuela".
+var placeHeads = set("square", "street", "road", "avenue", "river", "mountain",
+	"mountains", "sea", "ocean", "gulf", "bay", "island", "islands", "lake", "park",
+	"stadium", "airport", "station", "bridge", "palace", "hall", "castle", "church",
+	"cathedral", "museum", "hospital", "prison", "camp", "valley", "desert",
+	"peninsula", "strait", "straits", "canal", "province", "region", "county",
+	"city", "town", "district", "state", "coast", "beach", "field", "fields",
+	"heights", "hill", "hills", "plain", "plains", "delta", "basin", "border",
+	"east", "west", "north", "south", "arena", "theatre", "theater", "tower",
+	"building", "estate", "village", "highway", "motorway", "harbour", "harbor", "port")
+
+// titleModifiers may stand in a title before its head: "senior policy adviser".
+var titleModifiers = set("senior", "junior", "chief", "deputy", "vice", "shadow",
+	"former", "acting", "interim", "assistant", "special", "policy", "press",
+	"foreign", "home", "finance", "trade", "defence", "defense", "economic", "legal",
+	"political", "oil", "security", "health", "education", "environment", "justice",
+	"interior", "culture", "transport", "energy", "industry", "europe", "european",
+	"general", "executive", "managing", "top", "lead", "principal", "first", "second",
+	"permanent", "outgoing", "incoming", "new", "then", "prime", "state", "military",
+	"intelligence", "party", "opposition", "union", "campaign", "communications",
+	"media", "public", "government", "presidential", "regional", "local", "national",
+	"international", "veteran", "leading", "prominent", "independent", "labour",
+	"treasury", "cabinet", "backbench", "rebel", "pr", "business", "investment",
+	"technology", "research", "science", "development", "aid", "human", "rights")
+
+// honorificsInName stay part of a person's displayed name: "Lord Goldsmith".
+var honorificsInName = set("lord", "lady", "sir", "dame", "baroness", "baron", "sheikh")
+
+// findActors walks the document in order, creating actors and recording mentions.
+func (x *extractor) findActors() {
+	x.collectPeople()
+	for _, s := range x.sents {
+		for k := 0; k < len(s.toks); k++ {
+			tg := s.tags[k]
+			if !tg.first {
+				continue
+			}
+			switch tg.kind {
+			case tCountry, tGov, tOrg:
+				x.institutionAt(s, k)
+			case tName:
+				x.nameAt(s, k, tg.end)
+			case tRole:
+				x.roleReferenceAt(s, k)
+			}
+		}
+		sort.Slice(s.mentions, func(a, b int) bool {
+			if s.mentions[a].j != s.mentions[b].j {
+				return s.mentions[a].j < s.mentions[b].j
+			}
+			return s.mentions[a].i > s.mentions[b].i
+		})
+	}
+}
+
+// collectPeople registers every person named in full (two or more name words) so
+// that a surname earlier in the text, as in a headline, finds them.
+func (x *extractor) collectPeople() {
+	for _, s := range x.sents {
+		for k := 0; k < len(s.toks); k++ {
+			tg := s.tags[k]
+			if !tg.first || tg.kind != tName {
+				continue
+			}
+			if x.classifyName(s, k, tg.end) == knowledge.Person && nameWords(s, k, tg.end) >= 2 {
+				x.person(s, k, tg.end)
+			}
+		}
+	}
+}
+
+// nameWords counts the words of a name run.
+func nameWords(s *sentence, i, j int) int {
+	n := 0
+	for k := i; k < j; k++ {
+		if s.toks[k].kind == word && !nameConnectors[s.toks[k].low] {
+			n++
+		}
+	}
+	return n
+}
+
+// classifyName decides whether the name run i..j is a person, an organisation, or
+// neither (a place, or a word that cannot be told).
+func (x *extractor) classifyName(s *sentence, i, j int) knowledge.ActorKind {
+	last := s.toks[j-1].low
+	switch {
+	case orgHeads[last]:
+		return knowledge.Organisation
+	case placeHeads[last]:
+		return ""
+	}
+	if i > 0 && honorifics[s.toks[i-1].low] {
+		return knowledge.Person
+	}
+	if i > 0 && s.tags[i-1].kind == tRole {
+		return knowledge.Person
+	}
+	if nameWords(s, i, j) >= 2 && nameWords(s, i, j) <= 5 {
+		for k := i; k < j; k++ {
+			if s.toks[k].kind == word && strings.ToUpper(s.toks[k].s) == s.toks[k].s && len(s.toks[k].s) > 1 {
+				return knowledge.Organisation // an acronym in a name: "BP Amoco"
+			}
+		}
+		return knowledge.Person
+	}
+	return ""
+}
+
+// nameAt handles the name run i..j.
+func (x *extractor) nameAt(s *sentence, i, j int) {
+	kind := x.classifyName(s, i, j)
+	if nameWords(s, i, j) == 1 {
+		// A single word: a person already named, else an organisation if it
+		// acts like one.
+		if id, ok := x.findPerson(s, i, j); ok {
+			x.mention(s, id, i, j, "name")
+			x.describe(s, id, i, j)
+			return
+		}
+		if kind == knowledge.Person { // "Mr Straw" with no first name anywhere
+			id := x.person(s, i, j)
+			x.mention(s, id, i, j, "name")
+			x.describe(s, id, i, j)
+			return
+		}
+		if kind == "" && !x.actsLikeOrg(s, i, j) {
+			return
+		}
+		kind = knowledge.Organisation
+	}
+	switch kind {
+	case knowledge.Person:
+		id := x.person(s, i, j)
+		x.mention(s, id, i, j, "name")
+		x.describe(s, id, i, j)
+	case knowledge.Organisation:
+		name := s.Text[s.toks[i].start:s.toks[j-1].end]
+		id := x.ensure("org:"+strings.ToLower(name), func() *knowledge.Actor {
+			return &knowledge.Actor{Name: name, Kind: knowledge.Organisation}
+		})
+		x.mention(s, id, i, j, "name")
+	}
+}
+
+// actsLikeOrg reports whether a lone capitalised word acts as an organisation
+// would: it speaks, owns something, or recurs.
+func (x *extractor) actsLikeOrg(s *sentence, i, j int) bool {
+	if j < len(s.toks) {
+		next := s.toks[j].low
+		if _, ok := cueForms[next]; ok || next == "'s" || auxiliaries[next] && j+1 < len(s.toks) && cueForms[s.toks[j+1].low] != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// person returns the person named by the run i..j, creating them when new.
+func (x *extractor) person(s *sentence, i, j int) int {
+	if id, ok := x.findPerson(s, i, j); ok {
+		return id
+	}
+	start := i
+	if i > 0 && honorificsInName[s.toks[i-1].low] {
+		start = i - 1
+	}
+	name := s.Text[s.toks[start].start:s.toks[j-1].end]
+	name = strings.Join(strings.Fields(name), " ")
+	return x.ensure("person:"+strings.ToLower(foldQuote(name)), func() *knowledge.Actor {
+		return &knowledge.Actor{Name: name, Kind: knowledge.Person}
+	})
+}
+
+// findPerson finds an existing person the run i..j names: the same full name, or
+// one of their name words (a surname, or a Korean family name) when the run is a
+// single word. A title before the run ("Minister Kim") picks between namesakes.
+func (x *extractor) findPerson(s *sentence, i, j int) (int, bool) {
+	words := nameTokens(s, i, j)
+	if len(words) == 0 {
+		return 0, false
+	}
+	full := strings.Join(words, " ")
+	best, bestScore := -1, 0
+	for id, a := range x.actors {
+		if a.Kind != knowledge.Person {
+			continue
+		}
+		aw := strings.Fields(strings.ToLower(foldQuote(a.Name)))
+		aw = trimHonorific(aw)
+		score := 0
+		switch {
+		case strings.Join(aw, " ") == full:
+			score = 100
+		case len(words) == 1 && len(aw) > 0 && aw[len(aw)-1] == words[0]:
+			score = 50
+		case len(words) == 1 && contains(aw, words[0]):
+			score = 40
+		case len(words) >= 2 && len(aw) >= 2 && aw[0] == words[0] && aw[len(aw)-1] == words[len(words)-1]:
+			score = 90 // "Recep Tayyip Erdogan" and "Recep Erdogan"
+		case len(words) >= 2 && len(aw) == 1 && words[len(words)-1] == aw[0]:
+			score = 30 // "Mr Blair" met before "Tony Blair"
+		default:
+			continue
+		}
+		if score < 100 && i > 0 && s.tags[i-1].kind == tRole {
+			role := strings.ToLower(s.Text[s.toks[i-1].start:s.toks[i-1].end])
+			if a.Title != "" && strings.Contains(strings.ToLower(a.Title), lastWord(role)) {
+				score += 20
+			} else if a.Title != "" {
+				score -= 20
+			}
+		}
+		if score > 0 && score >= bestScore { // ties go to the most recent actor
+			best, bestScore = id, score
+		}
+	}
+	return best, best >= 0
+}
+
+func trimHonorific(w []string) []string {
+	if len(w) > 1 && honorificsInName[w[0]] {
+		return w[1:]
+	}
+	return w
+}
+
+// nameTokens returns the lower-case words of a name run.
+func nameTokens(s *sentence, i, j int) []string {
+	var w []string
+	for k := i; k < j; k++ {
+		if s.toks[k].kind == word {
+			w = append(w, s.toks[k].low)
+		}
+	}
+	return w
+}
+
+func contains(list []string, w string) bool {
+	for _, v := range list {
+		if v == w {
+			return true
+		}
+	}
+	return false
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// ensure returns the actor with key, creating it with mk when new.
+func (x *extractor) ensure(key string, mk func() *knowledge.Actor) int {
+	if id, ok := x.byKey[key]; ok {
+		return id
+	}
+	a := mk()
+	a.Key = key
+	x.actors = append(x.actors, a)
+	x.byKey[key] = len(x.actors) - 1
+	return len(x.actors) - 1
+}
+
+// mention records that tokens i..j of s refer to actor id.
+func (x *extractor) mention(s *sentence, id, i, j int, how string) {
+	for _, m := range s.mentions {
+		if m.actor == id && m.i == i && m.j == j {
+			return
+		}
+	}
+	s.mentions = append(s.mentions, mention{actor: id, i: i, j: j, how: how})
+	a := x.actors[id]
+	a.Mentions = append(a.Mentions, knowledge.Mention{
+		Sentence: s.N, Text: s.Text[s.toks[i].start:s.toks[j-1].end],
+		Start: s.toks[i].start, End: s.toks[j-1].end,
+	})
+}
+
+// institutionAt handles a gazetteer country, government body or organisation
+// starting at token k, with a generic body after it: "South Korea's intelligence
+// agency", "the Chinese foreign ministry", "Russian state media".
+func (x *extractor) institutionAt(s *sentence, k int) {
+	tg := s.tags[k]
+	e := tg.entry
+	var id int
+	switch tg.kind {
+	case tCountry:
+		id = x.country(e.Code)
+	case tGov:
+		id = x.ensure("gov:"+e.Country+":"+strings.ToLower(e.Name), func() *knowledge.Actor {
+			return &knowledge.Actor{Name: govName(e.Name), Kind: knowledge.Government, Country: e.Country}
+		})
+	case tOrg:
+		id = x.org(e)
+	}
+	x.mention(s, id, k, tg.end, "gazetteer")
+	if tg.kind == tCountry {
+		if body, end := x.genericBody(s, tg.end); body != "" {
+			bid := x.body(e.Code, body, s.Text[s.toks[k].start:s.toks[end-1].end])
+			x.mention(s, bid, k, end, "gazetteer")
+		}
+	}
+}
+
+// govName gives a seat of government its article: "the Kremlin".
+func govName(n string) string {
+	l := strings.ToLower(n)
+	if strings.HasPrefix(l, "the ") {
+		return n
+	}
+	switch l {
+	case "kremlin", "white house", "pentagon", "elysee", "élysée", "elysee palace", "state department", "foreign office", "treasury", "quai d'orsay", "blue house", "kantei", "oval office":
+		return "the " + n
+	}
+	return n
+}
+
+// country returns the actor for a country code.
+func (x *extractor) country(code string) int {
+	return x.ensure("country:"+code, func() *knowledge.Actor {
+		return &knowledge.Actor{Name: x.gz.CountryName(code), Kind: knowledge.Country, Country: code}
+	})
+}
+
+// org returns the actor for a gazetteer organisation.
+func (x *extractor) org(e gazetteer.Entry) int {
+	return x.ensure("org:"+strings.ToLower(e.Name), func() *knowledge.Actor {
+		return &knowledge.Actor{Name: e.Name, Kind: knowledge.Organisation, Country: e.Country}
+	})
+}
+
+// body returns the actor for a country's generic institution ("intelligence
+// agency"); a country's "government" is the country itself.
+func (x *extractor) body(code, body, written string) int {
+	if body == "government" || body == "authorities" || body == "administration" {
+		return x.country(code)
+	}
+	return x.ensure("gov:"+code+":"+body, func() *knowledge.Actor {
+		name := written
+		if strings.HasPrefix(strings.ToLower(name), "the ") {
+			name = name[4:]
+		}
+		return &knowledge.Actor{Name: name, Kind: knowledge.Government, Country: code}
+	})
+}
+
+// genericBody looks for a generic institution right after token k (skipping a
+// possessive): it returns its lower-case words and the end token, or "".
+func (x *extractor) genericBody(s *sentence, k int) (string, int) {
+	if k < len(s.toks) && s.toks[k].low == "'s" {
+		k++
+	}
+	for n := 3; n >= 1; n-- {
+		if k+n > len(s.toks) {
+			continue
+		}
+		var w []string
+		ok := true
+		for t := k; t < k+n; t++ {
+			if s.toks[t].kind != word || s.tags[t].kind == tName && s.toks[t].cap && !titleModifiers[s.toks[t].low] {
+				ok = false
+				break
+			}
+			w = append(w, s.toks[t].low)
+		}
+		if !ok {
+			continue
+		}
+		phrase := strings.Join(w, " ")
+		if gazetteer.GenericBody(phrase) {
+			// A role right after ("foreign ministry spokesperson") makes it a title,
+			// handled with the person.
+			return phrase, k + n
+		}
+	}
+	return "", 0
+}
+
+// roleReferenceAt resolves a title used without a name ("the ambassador", "the
+// Russian ambassador", "the British minister") to the person who holds it.
+func (x *extractor) roleReferenceAt(s *sentence, k int) {
+	end := s.tags[k].end
+	if end < len(s.toks) && s.tags[end].kind == tName {
+		return // a title before a name: handled with the name
+	}
+	start, country := k, ""
+	for start > 0 && (s.tags[start-1].kind == tCountry || s.tags[start-1].kind == tRole) {
+		start--
+		if s.tags[start].kind == tCountry {
+			country = s.tags[start].entry.Code
+		}
+	}
+	if start == 0 || !definite(s.toks[start-1].low) {
+		return
+	}
+	role := strings.ToLower(s.Text[s.toks[k].start:s.toks[end-1].end])
+	if id, ok := x.personWithTitle(role, country); ok {
+		x.mention(s, id, start, end, "title")
+	}
+}
+
+// definite reports whether w makes the following title refer to someone known.
+func definite(w string) bool {
+	return w == "the" || w == "'s" || w == "his" || w == "her" || w == "their" || w == "its"
+}
+
+// personWithTitle finds the most recent person whose title has the words of role
+// (with the same head), from country when given.
+func (x *extractor) personWithTitle(role, country string) (int, bool) {
+	words := strings.Fields(normRole(role))
+	if len(words) == 0 {
+		return 0, false
+	}
+	for id := len(x.actors) - 1; id >= 0; id-- {
+		a := x.actors[id]
+		if a.Kind != knowledge.Person || a.Title == "" {
+			continue
+		}
+		if country != "" && a.Country != country {
+			continue
+		}
+		tw := strings.Fields(normRole(a.Title))
+		if len(tw) == 0 || tw[len(tw)-1] != words[len(words)-1] && !containsAll(tw, words) {
+			continue
+		}
+		if containsAll(tw, words) {
+			return id, true
+		}
+	}
+	return 0, false
+}
+
+// normRole lower-cases a title and folds its variants: spokesman and spokeswoman
+// to spokesperson, "secretary general" to "secretary-general".
+func normRole(r string) string {
+	r = strings.ToLower(foldQuote(r))
+	r = strings.NewReplacer("spokesman", "spokesperson", "spokeswoman", "spokesperson",
+		"secretary general", "secretary-general", "under secretary", "under-secretary",
+		"undersecretary", "under-secretary", "vice-president", "vice president",
+		"prime-minister", "prime minister", "'s", "").Replace(r)
+	return r
+}
+
+func containsAll(have, want []string) bool {
+	for _, w := range want {
+		if !contains(have, w) {
+			return false
+		}
+	}
+	return true
+}

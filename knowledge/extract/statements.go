@@ -1,0 +1,621 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/briefbot/briefbot/knowledge"
+)
+
+// silenceVerbs after "yet to", "declined to", "refused to" or "did not" make a
+// non-statement: "Pyongyang has yet to release a statement".
+var silenceVerbs = set("release", "issue", "make", "comment", "respond", "elaborate",
+	"discuss", "speak", "reply", "say", "confirm", "give", "answer", "publish")
+
+// silenceLeads introduce a silence verb: "has yet to", "declined to".
+var silenceLeads = set("yet", "declined", "refused", "failed", "declines", "refuses",
+	"fails", "refusing", "declining", "unable", "unwilling")
+
+// found is a statement being built, with its token span.
+type found struct {
+	knowledge.Statement
+	speakers   []int
+	subjStart  int // first token of the subject
+	cue        int // cue token
+	contentBeg int // content tokens
+	contentEnd int
+}
+
+// findStatements finds who said what, sentence by sentence, carrying the last
+// speaker for follow-on quotations.
+func (x *extractor) findStatements() {
+	lastSpeakers, lastSent := []int(nil), -10
+	for si, s := range x.sents {
+		fs := x.sentenceStatements(si, s)
+		if len(fs) == 0 && lastSpeakers != nil && si-lastSent <= 2 && opensWithQuote(s) {
+			// A quotation standing alone continues the last speaker's words.
+			for _, sp := range lastSpeakers {
+				x.statements = append(x.statements, knowledge.Statement{
+					Sentence: s.N, Speaker: sp, Cue: "say", Content: trimContent(s.Text), Direct: true,
+				})
+			}
+			lastSent = si
+			continue
+		}
+		for _, f := range fs {
+			for _, sp := range f.speakers {
+				st := f.Statement
+				st.Speaker = sp
+				x.statements = append(x.statements, st)
+			}
+		}
+		if len(fs) > 0 {
+			lastSpeakers, lastSent = fs[len(fs)-1].speakers, si
+		}
+	}
+	x.setHome()
+}
+
+// opensWithQuote reports whether a sentence begins with a quotation mark.
+func opensWithQuote(s *sentence) bool {
+	return len(s.toks) > 0 && s.toks[0].isQuote() && isOpenQuote(s.Text, s.toks[0])
+}
+
+// sentenceStatements finds the statements of one sentence.
+func (x *extractor) sentenceStatements(si int, s *sentence) []found {
+	var out []found
+	for k := 0; k < len(s.toks); k++ {
+		f, ok := x.cueAt(si, s, k, out)
+		if !ok {
+			continue
+		}
+		// Cut the previous statement's content where a coordinated one begins.
+		if n := len(out); n > 0 && out[n-1].contentEnd > f.subjStart && f.subjStart > out[n-1].contentBeg {
+			out[n-1].contentEnd = f.subjStart
+			out[n-1].Content = x.content(s, out[n-1].contentBeg, out[n-1].contentEnd)
+		}
+		out = append(out, f)
+		if f.contentEnd > k {
+			k = max(k, f.cue)
+		}
+	}
+	// "according to X" attributes the sentence when nothing else does.
+	if len(out) == 0 {
+		if f, ok := x.accordingTo(si, s); ok {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// cueAt tries to read a statement whose cue verb is token k.
+func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool) {
+	t := s.toks[k]
+	if t.kind != word || s.tags[k].kind == tName && !atStart(s, k) {
+		return found{}, false
+	}
+	lemma, negatedCue, cueEnd := "", false, k+1
+	if l, ok := cueForms[t.low]; ok {
+		lemma = l
+		if parts, ok := cueParticles[l]; ok {
+			if k+1 >= len(s.toks) || !contains(parts, s.toks[k+1].low) {
+				return found{}, false
+			}
+			lemma += " " + s.toks[k+1].low
+			cueEnd = k + 2
+		}
+	} else if silenceVerbs[t.low] && x.silenced(s, k) {
+		lemma, negatedCue = t.low, true
+		if t.low == "release" || t.low == "issue" || t.low == "make" || t.low == "give" || t.low == "publish" {
+			if !strings.Contains(strings.ToLower(s.Text[t.end:]), "statement") && !strings.Contains(strings.ToLower(s.Text[t.end:]), "comment") {
+				return found{}, false
+			}
+			lemma += " a statement"
+		}
+	} else {
+		return found{}, false
+	}
+	// A determiner before makes it a noun: "the claims", "his call".
+	if k > 0 && determiners[s.toks[k-1].low] && s.toks[k-1].low != "that" {
+		return found{}, false
+	}
+	// A passive ("was described", "is expected") reports nobody's words.
+	if k > 0 && (strings.HasSuffix(t.low, "ed") || t.low == "said" || t.low == "told") && !negatedCue {
+		prevLow := s.toks[k-1].low
+		if prevLow == "was" || prevLow == "were" || prevLow == "is" || prevLow == "are" || prevLow == "be" || prevLow == "been" || prevLow == "being" {
+			return found{}, false
+		}
+	}
+	f := found{cue: k}
+	f.Cue = lemma
+	f.Sentence = s.N
+
+	// A participle after a comma continues the last statement (", stating
+	// that"), or, with none, speaks for the nearest person before it ("showed Mr
+	// Nattrass, apparently talking about the EU, telling the meeting: ...").
+	if strings.HasSuffix(t.low, "ing") && !negatedCue {
+		if k > 0 && s.toks[k-1].s == "," {
+			if len(prev) > 0 {
+				f.speakers = prev[len(prev)-1].speakers
+			} else if id, ok := x.personBefore(s, k); ok {
+				f.speakers = []int{id}
+			} else {
+				return found{}, false
+			}
+			f.subjStart = k
+			f.contentBeg, f.contentEnd = skipThat(s, cueEnd), len(s.toks)
+			f.Content = x.content(s, f.contentBeg, f.contentEnd)
+			f.Direct = isQuoted(s, f.contentBeg, f.contentEnd)
+			return f, f.Content != ""
+		}
+		if k == 0 || !auxiliaries[s.toks[k-1].low] {
+			return found{}, false
+		}
+	}
+
+	// The subject, left of the cue.
+	l := k - 1
+	for l >= 0 && (auxiliaries[s.toks[l].low] || s.toks[l].low == "to" && l > 0 && silenceLeads[s.toks[l-1].low] || silenceLeads[s.toks[l].low] && negatedCue) {
+		if s.toks[l].low == "not" || s.toks[l].low == "n't" || s.toks[l].low == "never" {
+			f.Negated = true
+		}
+		l--
+	}
+	if negatedCue {
+		f.Negated = true
+	}
+	// Coordination with an earlier statement of the sentence: "but claims".
+	if l >= 0 && (s.toks[l].low == "but" || s.toks[l].low == "and") && len(prev) > 0 {
+		f.speakers = prev[len(prev)-1].speakers
+		f.subjStart = l
+		f.contentBeg, f.contentEnd = skipThat(s, cueEnd), len(s.toks)
+		f.Content = x.content(s, f.contentBeg, f.contentEnd)
+		return f, f.Content != ""
+	}
+	// A parenthesis between subject and verb: ", however," or an appositive.
+	if l >= 0 && s.toks[l].s == "," {
+		if c := prevComma(s, l); c >= 0 && l-c <= 18 {
+			l = c - 1
+			for l >= 0 && auxiliaries[s.toks[l].low] {
+				l--
+			}
+		}
+	}
+	// Inside a previous statement's words, a cue reports nested speech: skip it.
+	if len(prev) > 0 {
+		p := prev[len(prev)-1]
+		if k > p.contentBeg && k < p.contentEnd {
+			return found{}, false
+		}
+	}
+	if l >= 0 {
+		if sp, start := x.subjectEndingAt(si, s, l); len(sp) > 0 {
+			f.speakers, f.subjStart = sp, start
+			x.fillContent(s, &f, cueEnd)
+			return f, f.Content != ""
+		}
+	}
+	// The subject after the cue: `"...," said X.` or `..., said X`.
+	if negatedCue || k == 0 {
+		return found{}, false
+	}
+	if pt := s.toks[k-1]; pt.s == "," || pt.isQuote() {
+		if sp, end := x.subjectStartingAt(s, cueEnd); len(sp) > 0 {
+			f.speakers, f.subjStart = sp, k
+			f.contentBeg, f.contentEnd = 0, k-1
+			if pt.isQuote() && k >= 2 && s.toks[k-2].s == "," {
+				f.contentEnd = k - 1
+			}
+			_ = end
+			f.Content = x.content(s, f.contentBeg, f.contentEnd)
+			f.Direct = isQuoted(s, f.contentBeg, f.contentEnd)
+			return f, f.Content != ""
+		}
+	}
+	return found{}, false
+}
+
+// personBefore returns the nearest named person mentioned before token k.
+func (x *extractor) personBefore(s *sentence, k int) (int, bool) {
+	best, bestEnd := -1, -1
+	for _, m := range s.mentions {
+		a := x.actors[m.actor]
+		if m.j <= k && a.Kind == knowledge.Person && strings.HasPrefix(a.Key, "person:") && m.j > bestEnd {
+			best, bestEnd = m.actor, m.j
+		}
+	}
+	return best, best >= 0
+}
+
+// silenced reports whether the verb at k follows "yet to", "declined to", "did
+// not" and the like.
+func (x *extractor) silenced(s *sentence, k int) bool {
+	if k >= 2 && s.toks[k-1].low == "to" && silenceLeads[s.toks[k-2].low] {
+		return true
+	}
+	if k >= 2 && (s.toks[k-1].low == "not" || s.toks[k-1].low == "n't") {
+		switch s.toks[k-2].low {
+		case "did", "does", "do", "has", "have", "had", "would", "could", "will", "can":
+			return s.toks[k].low != "say" && s.toks[k].low != "confirm" // those are cues already
+		}
+	}
+	return false
+}
+
+// prevComma returns the comma before token l that opens a parenthesis, or -1.
+func prevComma(s *sentence, l int) int {
+	for c := l - 1; c >= 0; c-- {
+		switch s.toks[c].s {
+		case ",":
+			return c
+		case ";", ":", "(", ")":
+			return -1
+		}
+		if cueForms[s.toks[c].low] != "" && s.tags[c].kind == tNone {
+			return -1
+		}
+	}
+	return -1
+}
+
+// skipThat moves past "that", a colon or a comma opening reported content.
+func skipThat(s *sentence, k int) int {
+	for k < len(s.toks) && (s.toks[k].low == "that" || s.toks[k].s == ":" || s.toks[k].s == ",") {
+		k++
+	}
+	return k
+}
+
+// fillContent sets a left-subject statement's content: what follows the cue, or,
+// when the subject closes the sentence (`"...," he said.`), what precedes it.
+func (x *extractor) fillContent(s *sentence, f *found, cueEnd int) {
+	after := skipThat(s, cueEnd)
+	rest := 0
+	for t := after; t < len(s.toks); t++ {
+		if s.toks[t].kind != punct {
+			rest++
+		}
+	}
+	before := f.subjStart
+	if before > 0 && (s.toks[before-1].s == "," || s.toks[before-1].isQuote()) && (rest <= 4 || s.toks[after-1].s == ",") {
+		f.contentBeg, f.contentEnd = 0, before-1
+		if s.toks[before-1].isQuote() && before >= 2 && s.toks[before-2].s == "," {
+			f.contentEnd = before - 1
+		}
+	} else {
+		f.contentBeg, f.contentEnd = after, len(s.toks)
+	}
+	f.Content = x.content(s, f.contentBeg, f.contentEnd)
+	f.Direct = isQuoted(s, f.contentBeg, f.contentEnd)
+}
+
+// content returns the text of tokens a..b, without edge punctuation.
+func (x *extractor) content(s *sentence, a, b int) string {
+	if a >= b || a >= len(s.toks) {
+		return ""
+	}
+	return trimContent(s.Text[s.toks[a].start:s.toks[b-1].end])
+}
+
+// trimContent strips white space, trailing full stops and commas, and unmatched
+// edge quotation marks.
+func trimContent(c string) string {
+	c = strings.TrimSpace(c)
+	c = strings.TrimRight(c, " ,;:.")
+	c = strings.TrimSpace(c)
+	for _, q := range []string{`"`, "“", "”", "'", "‘", "’"} {
+		if strings.HasPrefix(c, q) && strings.Count(c, q) == 1 && !strings.ContainsAny(c, "”’") {
+			c = strings.TrimPrefix(c, q)
+		}
+	}
+	return strings.TrimSpace(c)
+}
+
+// isQuoted reports whether tokens a..b are a quotation: they open with a quotation
+// mark, or one opens just before them.
+func isQuoted(s *sentence, a, b int) bool {
+	if a >= b || a >= len(s.toks) {
+		return false
+	}
+	if s.toks[a].isQuote() && isOpenQuote(s.Text, s.toks[a]) {
+		return true
+	}
+	return a > 0 && s.toks[a-1].isQuote() && isOpenQuote(s.Text, s.toks[a-1])
+}
+
+// subjectEndingAt finds the speakers whose noun phrase ends at token l: actor
+// mentions (with "X and Y"), a pronoun, or an unnamed group or official.
+func (x *extractor) subjectEndingAt(si int, s *sentence, l int) ([]int, int) {
+	// A relative clause speaks for its antecedent: "Beijing, which described".
+	if (s.toks[l].low == "which" || s.toks[l].low == "who") && l >= 2 && s.toks[l-1].s == "," {
+		if m, ok := longestMentionEnding(s, l-1); ok {
+			return []int{m.actor}, m.i
+		}
+	}
+	if m, ok := longestMentionEnding(s, l+1); ok {
+		// "a spokesman for Mr Blair", "lawyers for the four": the title speaks.
+		if p := m.i - 1; p >= 1 && (s.toks[p].low == "for" || s.toks[p].low == "of") &&
+			(s.tags[p-1].kind == tRole || groupHeads[s.toks[p-1].low]) {
+			if sp, start := x.unnamedFor(s, p-1, m); len(sp) > 0 {
+				return sp, start
+			}
+		}
+		speakers := []int{m.actor}
+		start := m.i
+		// "The United States and Japan", "Britain, France and Germany": a comma
+		// joins speakers only in a list that ends with "and".
+		for sep := "and"; start >= 2 && s.toks[start-1].low == sep; sep = "," {
+			m2, ok := longestMentionEnding(s, start-1)
+			if !ok {
+				break
+			}
+			speakers = append([]int{m2.actor}, speakers...)
+			start = m2.i
+		}
+		return speakers, start
+	}
+	t := s.toks[l]
+	if personPronouns[t.low] {
+		if id, ok := x.lastPerson(si, s, l); ok {
+			x.mention(s, id, l, l+1, "pronoun")
+			return []int{id}, l
+		}
+		return nil, 0
+	}
+	if (t.low == "they" || t.low == "it") && l == 0 {
+		// Only a sentence-initial pronoun, for the last group or institution.
+		return nil, 0
+	}
+	if groupHeads[t.low] || s.tags[l].kind == tRole {
+		return x.unnamed(s, l, nil)
+	}
+	return nil, 0
+}
+
+// longestMentionEnding returns the widest mention ending just before token j.
+func longestMentionEnding(s *sentence, j int) (mention, bool) {
+	best, ok := mention{}, false
+	for _, m := range s.mentions {
+		if m.j == j && (!ok || m.i < best.i) {
+			best, ok = m, true
+		}
+	}
+	return best, ok
+}
+
+// subjectStartingAt finds the speaker named right after a cue: `said Russian oil
+// official Sergei Oganesyan`, `said a spokesman`.
+func (x *extractor) subjectStartingAt(s *sentence, k int) ([]int, int) {
+	best, ok := mention{}, false
+	for _, m := range s.mentions {
+		if m.i == k && (!ok || m.j > best.j || m.j == best.j && x.actors[m.actor].Kind == knowledge.Person) {
+			best, ok = m, true
+		}
+	}
+	if ok {
+		// Prefer the person a title belongs to: the mention ending last.
+		for _, m := range s.mentions {
+			if m.i >= k && m.j == best.j && x.actors[m.actor].Kind == knowledge.Person {
+				best = m
+			}
+		}
+		return []int{best.actor}, best.j
+	}
+	if k < len(s.toks) && personPronouns[s.toks[k].low] {
+		return nil, 0
+	}
+	// "said a spokesman for the ministry", "said analysts".
+	end := k
+	for end < len(s.toks) && s.toks[end].kind == word && end-k < 6 {
+		if groupHeads[s.toks[end].low] || s.tags[end].kind == tRole {
+			if sp, _ := x.unnamed(s, end, nil); len(sp) > 0 {
+				return sp, end + 1
+			}
+		}
+		end++
+	}
+	return nil, 0
+}
+
+// unnamed makes an actor for an unnamed group or official whose noun phrase ends
+// at token l: "Defense analysts", "Some critics", "a Foreign Office spokesman".
+func (x *extractor) unnamed(s *sentence, l int, owner *mention) ([]int, int) {
+	start := l
+	for start > 0 {
+		p := s.toks[start-1]
+		if p.kind != word || p.low == "'s" && s.tags[start-2].kind == tName {
+			break
+		}
+		if commonCaps[p.low] && p.low != "some" && p.low != "many" && p.low != "most" && p.low != "other" && p.low != "several" && p.low != "senior" && p.low != "foreign" && p.low != "defence" && p.low != "defense" && p.low != "government" && p.low != "state" && p.low != "top" && p.low != "chief" && p.low != "deputy" && p.low != "the" && p.low != "a" && p.low != "an" {
+			break
+		}
+		if cueForms[p.low] != "" || auxiliaries[p.low] && p.low != "also" {
+			break
+		}
+		start--
+		if p.low == "the" || p.low == "a" || p.low == "an" || p.low == "some" || p.low == "many" {
+			break
+		}
+	}
+	phrase := s.Text[s.toks[start].start:s.toks[l].end]
+	low := strings.ToLower(foldQuote(phrase))
+	head := s.toks[l].low
+	isRole := s.tags[l].kind == tRole && !groupHeads[head] // "analysts" is a group
+	definite := start < l && (s.toks[start].low == "the" || s.tags[start].kind == tCountry)
+	if isRole && definite && owner == nil {
+		// A definite title names someone known: "the foreign secretary".
+		country := ""
+		for t := start; t < l; t++ {
+			if s.tags[t].kind == tCountry {
+				country = s.tags[t].entry.Code
+			}
+		}
+		roleStart := l
+		for roleStart > start && s.tags[roleStart-1].kind == tRole {
+			roleStart--
+		}
+		role := strings.ToLower(s.Text[s.toks[roleStart].start:s.toks[l].end])
+		if id, ok := x.personWithTitle(role, country); ok {
+			x.mention(s, id, start, l+1, "title")
+			return []int{id}, start
+		}
+		// Titles are singular; a plural head is a group ("ministers").
+	}
+	key := "group:" + stripDeterminer(low)
+	if isRole {
+		key = "role:" + stripDeterminer(normRole(low))
+	}
+	var ownerActor *knowledge.Actor
+	if owner != nil {
+		ownerActor = x.actors[owner.actor]
+		key += ":" + ownerActor.Key
+	}
+	id := x.ensure(key, func() *knowledge.Actor {
+		a := &knowledge.Actor{Name: phrase, Kind: knowledge.Group}
+		if isRole {
+			a.Kind = knowledge.Person
+			a.Title = stripArticle(phrase)
+			a.Name = stripArticle(phrase)
+		}
+		for t := start; t < l; t++ {
+			switch s.tags[t].kind {
+			case tCountry:
+				a.Country = s.tags[t].entry.Code
+			case tGov:
+				a.Country = s.tags[t].entry.Country
+				a.Org = "gov:" + a.Country + ":" + strings.ToLower(s.tags[t].entry.Name)
+			case tOrg:
+				a.Org = "org:" + strings.ToLower(s.tags[t].entry.Name)
+			}
+		}
+		if ownerActor != nil {
+			// Speaking for someone: their organisation and country.
+			a.Org = ownerActor.Key
+			if ownerActor.Country != "" {
+				a.Country = ownerActor.Country
+			}
+			a.Name = stripArticle(s.Text[s.toks[start].start:s.toks[owner.j-1].end])
+			if isRole {
+				a.Title = a.Name
+			}
+		}
+		return a
+	})
+	_ = head
+	x.mention(s, id, start, l+1, "group")
+	return []int{id}, start
+}
+
+// unnamedFor makes an actor for "a spokesman for X": the title at token l
+// speaking for the actor of mention m.
+func (x *extractor) unnamedFor(s *sentence, l int, m mention) ([]int, int) {
+	sp, start := x.unnamed(s, l, &m)
+	if len(sp) > 0 {
+		x.mention(s, sp[0], start, m.j, "group")
+	}
+	return sp, start
+}
+
+// stripDeterminer removes a leading article or quantifier.
+func stripDeterminer(p string) string {
+	for _, d := range []string{"the ", "a ", "an ", "some ", "many ", "most ", "several ", "other "} {
+		if strings.HasPrefix(p, d) {
+			return p[len(d):]
+		}
+	}
+	return p
+}
+
+// stripArticle removes a leading "the", "a" or "an", keeping the case of the rest.
+func stripArticle(p string) string {
+	l := strings.ToLower(p)
+	for _, d := range []string{"the ", "a ", "an "} {
+		if strings.HasPrefix(l, d) {
+			return p[len(d):]
+		}
+	}
+	return p
+}
+
+// lastPerson resolves a personal pronoun at token l: the nearest person mentioned
+// before it, in this sentence or the three before.
+func (x *extractor) lastPerson(si int, s *sentence, l int) (int, bool) {
+	best, bestEnd := -1, -1
+	for _, m := range s.mentions {
+		if m.j <= l && x.actors[m.actor].Kind == knowledge.Person && m.how != "pronoun" && m.j > bestEnd {
+			best, bestEnd = m.actor, m.j
+		}
+	}
+	if best >= 0 {
+		return best, true
+	}
+	for p := si - 1; p >= 0 && p >= si-3; p-- {
+		ps := x.sents[p]
+		// The speaker of the previous sentence wins over other people in it.
+		for _, st := range x.statements {
+			if st.Sentence == ps.N && x.actors[st.Speaker].Kind == knowledge.Person && x.actors[st.Speaker].Key[:7] == "person:" {
+				best = st.Speaker
+			}
+		}
+		if best >= 0 {
+			return best, true
+		}
+		for _, m := range ps.mentions {
+			if x.actors[m.actor].Kind == knowledge.Person && m.j > bestEnd && x.actors[m.actor].Key[:7] == "person:" {
+				best, bestEnd = m.actor, m.j
+			}
+		}
+		if best >= 0 {
+			return best, true
+		}
+	}
+	return 0, false
+}
+
+// accordingTo reads "According to X, ..." and "..., according to X."
+func (x *extractor) accordingTo(si int, s *sentence) (found, bool) {
+	for k := 0; k+2 < len(s.toks); k++ {
+		if s.toks[k].low != "according" || s.toks[k+1].low != "to" {
+			continue
+		}
+		sp, end := x.subjectStartingAt(s, k+2)
+		if len(sp) == 0 {
+			// "according to South Korea's intelligence agency": the widest mention
+			// starting there.
+			return found{}, false
+		}
+		f := found{speakers: sp, subjStart: k, cue: k}
+		f.Cue = "according to"
+		f.Sentence = s.N
+		if k <= 1 { // leading: the content follows the comma
+			f.contentBeg, f.contentEnd = skipThat(s, end), len(s.toks)
+		} else {
+			f.contentBeg, f.contentEnd = 0, k
+		}
+		f.Content = x.content(s, f.contentBeg, f.contentEnd)
+		return f, f.Content != ""
+	}
+	return found{}, false
+}
+
+// setHome picks the country the document is about and gives it to officials whose
+// title names no country.
+func (x *extractor) setHome() {
+	for _, st := range x.statements {
+		a := x.actors[st.Speaker]
+		if a.Kind == knowledge.Country {
+			x.home = a.Country
+			break
+		}
+	}
+	if x.home == "" {
+		return
+	}
+	for _, a := range x.actors {
+		if a.Kind != knowledge.Person || a.Country != "" || a.Org != "" || a.Title == "" {
+			continue
+		}
+		if kind, ok := x.gz.Role(lastWord(normRole(a.Title))); ok && strings.HasPrefix(kind, "GOV") {
+			a.Country = x.home
+		}
+	}
+}

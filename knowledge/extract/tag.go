@@ -1,0 +1,124 @@
+package extract
+
+import (
+	"github.com/briefbot/briefbot/knowledge/gazetteer"
+)
+
+// nameConnectors may join the parts of a name: "Osama bin Laden", "Ursula von der
+// Leyen", "Abu Bakr al-Baghdadi".
+var nameConnectors = set("bin", "al", "de", "van", "von", "da", "di", "du", "le", "la",
+	"del", "der", "den", "ben", "abu", "ibn", "el", "dos", "das", "ter", "ten", "y")
+
+// tagSentence labels each token of s with what the gazetteer knows of it, and marks
+// runs of capitalised words that may be names.
+func (x *extractor) tagSentence(s *sentence) {
+	s.tags = make([]tag, len(s.toks))
+	for _, m := range x.gz.Scan(s.Text, gazetteer.Country, gazetteer.Government, gazetteer.Organisation, gazetteer.Role) {
+		i, j := tokenRange(s.toks, m.Start, m.End)
+		if i >= j {
+			continue
+		}
+		var k tagKind
+		switch m.Entry.Kind {
+		case gazetteer.Country:
+			k = tCountry
+		case gazetteer.Government:
+			k = tGov
+		case gazetteer.Organisation:
+			k = tOrg
+		case gazetteer.Role:
+			k = tRole
+		default:
+			continue
+		}
+		// A capitalised sentence opener that the document also writes in lower
+		// case is a word, not a name: "Chad" but "chad".
+		for t := i; t < j; t++ {
+			s.tags[t] = tag{kind: k, entry: m.Entry}
+		}
+		s.tags[i].first = true
+		s.tags[i].end = j
+	}
+	for k := 0; k < len(s.toks); {
+		if !x.nameStart(s, k) {
+			k++
+			continue
+		}
+		j := k + 1
+		for j < len(s.toks) && x.nameCont(s, j) {
+			j++
+		}
+		for j > k+1 && (nameConnectors[s.toks[j-1].low] || s.toks[j-1].kind == punct) {
+			j--
+		}
+		for t := k; t < j; t++ {
+			s.tags[t] = tag{kind: tName}
+		}
+		s.tags[k].first = true
+		s.tags[k].end = j
+		k = j
+	}
+}
+
+// tokenRange converts a byte range to the tokens it covers.
+func tokenRange(toks []token, start, end int) (int, int) {
+	i := 0
+	for i < len(toks) && toks[i].start < start {
+		i++
+	}
+	j := i
+	for j < len(toks) && toks[j].end <= end {
+		j++
+	}
+	return i, j
+}
+
+// atStart reports whether token k opens its sentence, maybe after quotes or brackets.
+func atStart(s *sentence, k int) bool {
+	for t := 0; t < k; t++ {
+		if s.toks[t].kind != punct {
+			return false
+		}
+	}
+	return true
+}
+
+// nameStart reports whether token k can begin a name.
+func (x *extractor) nameStart(s *sentence, k int) bool {
+	t := s.toks[k]
+	if t.kind != word || !t.cap || s.tags[k].kind != tNone || t.low == "'s" {
+		return false
+	}
+	if commonCaps[t.low] || months[t.low] > 0 || weekdays[t.low] || honorifics[t.low] && k+1 < len(s.toks) && s.toks[k+1].cap {
+		return false
+	}
+	if atStart(s, k) && x.lowered[t.low] {
+		return false
+	}
+	if s.headline && x.lowered[t.low] {
+		return false
+	}
+	return true
+}
+
+// nameCont reports whether token k continues a name.
+func (x *extractor) nameCont(s *sentence, k int) bool {
+	t := s.toks[k]
+	if s.tags[k].kind != tNone {
+		return false
+	}
+	if t.kind == word && t.cap && t.low != "'s" && months[t.low] == 0 && !weekdays[t.low] && !commonCaps[t.low] {
+		return !(s.headline && x.lowered[t.low])
+	}
+	if k+1 >= len(s.toks) || !s.toks[k+1].cap || s.tags[k+1].kind != tNone {
+		return false
+	}
+	if nameConnectors[t.low] && t.kind == word {
+		return true
+	}
+	// An initial: "George W. Bush".
+	if t.s == "." && k > 0 && len(s.toks[k-1].s) == 1 && s.toks[k-1].cap && s.toks[k-1].end == t.start {
+		return true
+	}
+	return false
+}
