@@ -87,8 +87,15 @@ func (e *Engine) resolve(ix *index, phrase string) target {
 	if p == "" {
 		return t
 	}
-	// An alias the briefings use.
+	// An alias the briefings use; a bare title ("the chancellor") also finds the
+	// named people who hold it.
 	if ids := ix.byAlias[p]; len(ids) > 0 {
+		if allUnnamed(ix, ids) {
+			if rt, ok := e.resolveRole(ix, w); ok && rt.found() {
+				e.expand(ix, &rt, ids)
+				return rt
+			}
+		}
 		t.known, t.how = true, "alias"
 		t.name = ix.actors[ids[0]].Name
 		e.expand(ix, &t, ids)
@@ -136,6 +143,17 @@ func (e *Engine) resolve(ix *index, phrase string) target {
 		return t
 	}
 	return t
+}
+
+// allUnnamed reports whether the actors are all unnamed officials ("the
+// chancellor", "a spokesman").
+func allUnnamed(ix *index, ids []int) bool {
+	for _, i := range ids {
+		if !strings.HasPrefix(ix.actors[i].Key, "role:") {
+			return false
+		}
+	}
+	return true
 }
 
 // displayName names a gazetteer entry for a reply.
@@ -213,7 +231,7 @@ func (e *Engine) addCountry(ix *index, t *target, code string) {
 		}
 	}
 	for i, a := range ix.actors {
-		if !seen[i] && a.Country == code && a.Kind != knowledge.Country && a.Kind != knowledge.Group {
+		if !seen[i] && a.Country == code && a.Kind != knowledge.Country {
 			t.affiliates = append(t.affiliates, i)
 			seen[i] = true
 		}

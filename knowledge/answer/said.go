@@ -46,14 +46,6 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 		return reply{}, err
 	}
 	if len(rows) == 0 {
-		// Known, but never quoted: fall back to the sentences about them, when
-		// the question has a topic to look for.
-		if len(q.Topic) > 0 {
-			r, err := e.search(ctx, ix, q, &t)
-			if err != nil || len(r.cites) > 0 {
-				return r, err
-			}
-		}
 		return reply{text: fmt.Sprintf("The briefings mention %s but quote nothing from them.", t.name)}, nil
 	}
 	byID := map[int64]store.ActorRow{}
@@ -89,6 +81,9 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 		if r.Negated {
 			s -= 0.5
 		}
+		if r.Direct {
+			s += 0.3 // their own words
+		}
 		if r.Text == r.DocTitle {
 			s -= 1 // a headline: the body says it better
 		}
@@ -96,11 +91,6 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 		ss = append(ss, scored{r, s, cov})
 	}
 	if len(topic) > 0 && bestCoverage < 0.3 {
-		// Quoted, but not on this topic: the sentences about them may still say it.
-		r, err := e.search(ctx, ix, q, &t)
-		if err != nil || len(r.cites) > 0 {
-			return r, err
-		}
 		return reply{text: fmt.Sprintf("The briefings quote %s, but not on that.", t.name)}, nil
 	}
 	sort.SliceStable(ss, func(i, j int) bool { return ss[i].score > ss[j].score })

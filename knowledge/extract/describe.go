@@ -32,6 +32,10 @@ func (x *extractor) describe(s *sentence, id, i, j int) {
 			p.title = strings.TrimSuffix(strings.TrimSpace(p.title), ",")
 		}
 	}
+	// An academic or military honorific is a title too: "Prof Etzioni".
+	if p.title == "" && i > 0 && titleHonorifics[s.toks[i-1].low] != "" {
+		p.title, p.role, p.start = titleHonorifics[s.toks[i-1].low], titleHonorifics[s.toks[i-1].low], i-1
+	}
 	if p.title != "" || p.country != "" || p.org != "" {
 		x.mention(s, id, p.start, j, "title")
 	}
@@ -46,6 +50,22 @@ func (x *extractor) describe(s *sentence, id, i, j int) {
 		a.Org = p.org
 	}
 	x.appositive(s, id, j)
+}
+
+// titleHonorifics are honorifics that say what someone is, with the title they
+// stand for.
+var titleHonorifics = map[string]string{
+	"prof": "professor", "prof.": "professor", "professor": "professor",
+	"dr": "doctor", "dr.": "doctor", "gen": "general", "gen.": "general",
+	"general": "general", "col": "colonel", "col.": "colonel", "colonel": "colonel",
+	"judge": "judge", "justice": "justice", "rev": "reverend", "rev.": "reverend",
+	"cardinal": "cardinal", "archbishop": "archbishop", "bishop": "bishop",
+	"rabbi": "rabbi", "imam": "imam", "sheikh": "sheikh", "ayatollah": "ayatollah",
+	"admiral": "admiral", "captain": "captain", "capt": "captain", "capt.": "captain",
+	"major": "major", "lieutenant": "lieutenant", "sergeant": "sergeant",
+	"senator": "senator", "sen.": "senator", "governor": "governor", "gov.": "governor",
+	"mayor": "mayor", "president": "president", "king": "king", "queen": "queen",
+	"prince": "prince", "princess": "princess",
 }
 
 // premodifier walks left from the name at token i over titles, countries,
@@ -155,7 +175,7 @@ func (x *extractor) appositive(s *sentence, id, j int) {
 				roleAt = t
 			}
 		}
-		if cueForms[s.toks[t].low] != "" && s.tags[t].kind == tNone {
+		if finiteCue(s, t) {
 			return // a clause, not an appositive
 		}
 	}
@@ -181,7 +201,7 @@ func (x *extractor) appositive(s *sentence, id, j int) {
 	x.mention(s, id, k, end, "appositive")
 	if !hasRole {
 		if a.Description == "" {
-			a.Description = phrase
+			a.Description = strings.TrimSpace(s.Text[s.toks[k].start:s.toks[end-1].end])
 		}
 		return
 	}

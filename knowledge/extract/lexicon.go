@@ -17,6 +17,7 @@ var cueLemmas = []string{
 	"dispute", "repeat", "reiterate", "highlight", "point", "back", "rule", "affirm",
 	"underline", "voice", "speculate", "support", "oppose", "endorse", "name",
 	"recognise", "recognize", "concur", "protest", "plead", "testify", "brief",
+	"refuse",
 }
 
 // cueParticles are the words a phrasal cue needs after it: "called for",

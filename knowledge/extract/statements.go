@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/briefbot/briefbot/knowledge"
@@ -55,6 +56,24 @@ func (x *extractor) findStatements() {
 	x.setHome()
 }
 
+// quotedTokens marks the tokens inside quotation marks.
+func quotedTokens(s *sentence) []bool {
+	in := make([]bool, len(s.toks))
+	open := false
+	for k, t := range s.toks {
+		if t.isQuote() {
+			if isOpenQuote(s.Text, t) && !open {
+				open = true
+			} else {
+				open = false
+			}
+			continue
+		}
+		in[k] = open
+	}
+	return in
+}
+
 // opensWithQuote reports whether a sentence begins with a quotation mark.
 func opensWithQuote(s *sentence) bool {
 	return len(s.toks) > 0 && s.toks[0].isQuote() && isOpenQuote(s.Text, s.toks[0])
@@ -63,7 +82,11 @@ func opensWithQuote(s *sentence) bool {
 // sentenceStatements finds the statements of one sentence.
 func (x *extractor) sentenceStatements(si int, s *sentence) []found {
 	var out []found
+	quoted := quotedTokens(s)
 	for k := 0; k < len(s.toks); k++ {
+		if quoted[k] {
+			continue // a cue inside quotation marks is part of the quotation
+		}
 		f, ok := x.cueAt(si, s, k, out)
 		if !ok {
 			continue
@@ -103,6 +126,11 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 			lemma += " " + s.toks[k+1].low
 			cueEnd = k + 2
 		}
+		// "refused to comment" is a silence, read at its verb; "refuses to accept"
+		// is a stated position.
+		if l == "refuse" && (k+2 >= len(s.toks) || s.toks[k+1].low != "to" || silenceVerbs[s.toks[k+2].low]) {
+			return found{}, false
+		}
 	} else if silenceVerbs[t.low] && x.silenced(s, k) {
 		lemma, negatedCue = t.low, true
 		if t.low == "release" || t.low == "issue" || t.low == "make" || t.low == "give" || t.low == "publish" {
@@ -112,6 +140,10 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 			lemma += " a statement"
 		}
 	} else {
+		return found{}, false
+	}
+	// Nouns that look like cues: "think tank".
+	if k+1 < len(s.toks) && (t.low == "think" && s.toks[k+1].low == "tank" || t.low == "report" && s.tags[k+1].kind == tNone && s.toks[k+1].low == "said") {
 		return found{}, false
 	}
 	// A determiner before makes it a noun: "the claims", "his call".
@@ -154,11 +186,20 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 
 	// The subject, left of the cue.
 	l := k - 1
-	for l >= 0 && (auxiliaries[s.toks[l].low] || s.toks[l].low == "to" && l > 0 && silenceLeads[s.toks[l-1].low] || silenceLeads[s.toks[l].low] && negatedCue) {
-		if s.toks[l].low == "not" || s.toks[l].low == "n't" || s.toks[l].low == "never" {
-			f.Negated = true
+	for l >= 0 {
+		low := s.toks[l].low
+		switch {
+		case auxiliaries[low] || low == "to" && l > 0 && silenceLeads[s.toks[l-1].low] || silenceLeads[low] && negatedCue:
+			if low == "not" || low == "n't" || low == "never" {
+				f.Negated = true
+			}
+			l--
+			continue
+		case l > 0 && (months[low] > 0 || weekdays[low] || isYearAt(s.toks, l)) && timePreps[s.toks[l-1].low]:
+			l -= 2 // "Bob Geldof in July said"
+			continue
 		}
-		l--
+		break
 	}
 	if negatedCue {
 		f.Negated = true
@@ -250,11 +291,18 @@ func prevComma(s *sentence, l int) int {
 		case ";", ":", "(", ")":
 			return -1
 		}
-		if cueForms[s.toks[c].low] != "" && s.tags[c].kind == tNone {
+		if finiteCue(s, c) {
 			return -1
 		}
 	}
 	return -1
+}
+
+// finiteCue reports whether token k is a cue verb that is not a participle or
+// gerund ("thinking" in "New Labour thinking" is a noun).
+func finiteCue(s *sentence, k int) bool {
+	low := s.toks[k].low
+	return cueForms[low] != "" && s.tags[k].kind == tNone && !strings.HasSuffix(low, "ing")
 }
 
 // skipThat moves past "that", a colon or a comma opening reported content.
@@ -325,10 +373,11 @@ func isQuoted(s *sentence, a, b int) bool {
 // subjectEndingAt finds the speakers whose noun phrase ends at token l: actor
 // mentions (with "X and Y"), a pronoun, or an unnamed group or official.
 func (x *extractor) subjectEndingAt(si int, s *sentence, l int) ([]int, int) {
-	// A relative clause speaks for its antecedent: "Beijing, which described".
+	// A relative clause speaks for its antecedent: "Beijing, which described",
+	// "Princess Marguerite of Romania, the eldest daughter of ..., who said".
 	if (s.toks[l].low == "which" || s.toks[l].low == "who") && l >= 2 && s.toks[l-1].s == "," {
-		if m, ok := longestMentionEnding(s, l-1); ok {
-			return []int{m.actor}, m.i
+		if id, start, ok := x.antecedent(s, l-1, s.toks[l].low == "who"); ok {
+			return []int{id}, start
 		}
 	}
 	if m, ok := longestMentionEnding(s, l+1); ok {
@@ -371,6 +420,51 @@ func (x *extractor) subjectEndingAt(si int, s *sentence, l int) ([]int, int) {
 	return nil, 0
 }
 
+// antecedent finds what a relative pronoun after the comma at token c refers to:
+// the actor ending right before the comma, or, past appositives that open with an
+// article ("the eldest daughter of ..."), the first person of the phrase they
+// describe. person asks for a person ("who").
+func (x *extractor) antecedent(s *sentence, c int, person bool) (int, int, bool) {
+	end := c
+	skipped := false
+	for {
+		beg := end - 1
+		for beg >= 0 && s.toks[beg].s != "," {
+			beg--
+		}
+		seg := beg + 1
+		if seg < end && (s.toks[seg].low == "the" || s.toks[seg].low == "a" || s.toks[seg].low == "an") && beg > 0 && end-seg <= 15 {
+			end, skipped = beg, true
+			continue
+		}
+		var cands []mention
+		for _, m := range s.mentions {
+			if m.i >= seg && m.j <= end && (!person || x.actors[m.actor].Kind == knowledge.Person) {
+				cands = append(cands, m)
+			}
+		}
+		if len(cands) == 0 {
+			return 0, 0, false
+		}
+		sort.Slice(cands, func(a, b int) bool {
+			if cands[a].i != cands[b].i {
+				return cands[a].i < cands[b].i
+			}
+			return cands[a].j > cands[b].j
+		})
+		if skipped {
+			return cands[0].actor, cands[0].i, true
+		}
+		best := cands[0]
+		for _, m := range cands {
+			if m.j > best.j || m.j == best.j && m.i < best.i {
+				best = m
+			}
+		}
+		return best.actor, best.i, true
+	}
+}
+
 // longestMentionEnding returns the widest mention ending just before token j.
 func longestMentionEnding(s *sentence, j int) (mention, bool) {
 	best, ok := mention{}, false
@@ -406,6 +500,9 @@ func (x *extractor) subjectStartingAt(s *sentence, k int) ([]int, int) {
 	// "said a spokesman for the ministry", "said analysts".
 	end := k
 	for end < len(s.toks) && s.toks[end].kind == word && end-k < 6 {
+		if s.tags[end].kind == tRole && s.tags[end].first {
+			end = s.tags[end].end - 1 // the whole title: "top academic"
+		}
 		if groupHeads[s.toks[end].low] || s.tags[end].kind == tRole {
 			if sp, _ := x.unnamed(s, end, nil); len(sp) > 0 {
 				return sp, end + 1
@@ -559,16 +656,38 @@ func (x *extractor) lastPerson(si int, s *sentence, l int) (int, bool) {
 		if best >= 0 {
 			return best, true
 		}
-		for _, m := range ps.mentions {
-			if x.actors[m.actor].Kind == knowledge.Person && m.j > bestEnd && x.actors[m.actor].Key[:7] == "person:" {
-				best, bestEnd = m.actor, m.j
-			}
-		}
-		if best >= 0 {
-			return best, true
+		if id, ok := x.subjectPerson(ps); ok {
+			return id, true
 		}
 	}
 	return 0, false
+}
+
+// prepositions before a mention put it outside the subject.
+var prepositions = set("with", "by", "to", "of", "for", "from", "at", "in", "on",
+	"about", "against", "and", "between", "under", "after", "before", "than", "like")
+
+// subjectPerson picks the person a sentence is about: the first named person not
+// introduced by a preposition nor used as a possessive, else the last one named.
+func (x *extractor) subjectPerson(s *sentence) (int, bool) {
+	ms := append([]mention(nil), s.mentions...)
+	sort.Slice(ms, func(a, b int) bool { return ms[a].i < ms[b].i })
+	last := -1
+	for _, m := range ms {
+		a := x.actors[m.actor]
+		if a.Kind != knowledge.Person || !strings.HasPrefix(a.Key, "person:") {
+			continue
+		}
+		last = m.actor
+		if m.i > 0 && prepositions[s.toks[m.i-1].low] {
+			continue
+		}
+		if m.j < len(s.toks) && s.toks[m.j].low == "'s" {
+			continue
+		}
+		return m.actor, true
+	}
+	return last, last >= 0
 }
 
 // accordingTo reads "According to X, ..." and "..., according to X."
@@ -597,25 +716,29 @@ func (x *extractor) accordingTo(si int, s *sentence) (found, bool) {
 	return found{}, false
 }
 
-// setHome picks the country the document is about and gives it to officials whose
-// title names no country.
+// setHome gives a country to officials whose title names none ("Vice Foreign
+// Minister Kim Hong-kyun") when the document opens with that country speaking
+// and introduces them soon after: the cheap coreference news writing relies on.
+// Elsewhere a missing country stays missing rather than guessed.
 func (x *extractor) setHome() {
-	for _, st := range x.statements {
-		a := x.actors[st.Speaker]
-		if a.Kind == knowledge.Country {
-			x.home = a.Country
-			break
-		}
-	}
-	if x.home == "" {
+	if len(x.statements) == 0 {
 		return
 	}
-	for _, a := range x.actors {
-		if a.Kind != knowledge.Person || a.Country != "" || a.Org != "" || a.Title == "" {
+	first := x.statements[0]
+	a := x.actors[first.Speaker]
+	if a.Kind != knowledge.Country {
+		return
+	}
+	x.home = a.Country
+	for _, p := range x.actors {
+		if p.Kind != knowledge.Person || p.Country != "" || p.Org != "" || p.Title == "" || len(p.Mentions) == 0 {
 			continue
 		}
-		if kind, ok := x.gz.Role(lastWord(normRole(a.Title))); ok && strings.HasPrefix(kind, "GOV") {
-			a.Country = x.home
+		if p.Mentions[0].Sentence > first.Sentence+2 {
+			continue
+		}
+		if kind, ok := x.gz.Role(lastWord(normRole(p.Title))); ok && strings.HasPrefix(kind, "GOV") {
+			p.Country = x.home
 		}
 	}
 }
