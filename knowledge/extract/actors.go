@@ -35,6 +35,10 @@ var placeHeads = set("square", "street", "road", "avenue", "river", "mountain",
 	"east", "west", "north", "south", "arena", "theatre", "theater", "tower",
 	"building", "estate", "village", "highway", "motorway", "harbour", "harbor", "port")
 
+// placeIntro are words before a place name.
+var placeIntro = set("the", "in", "at", "to", "from", "near", "of", "on", "into",
+	"across", "outside", "inside", "through", "towards", "via", "around")
+
 // titleModifiers may stand in a title before its head: "senior policy adviser".
 var titleModifiers = set("senior", "junior", "chief", "deputy", "vice", "shadow",
 	"former", "acting", "interim", "assistant", "special", "policy", "press",
@@ -113,8 +117,8 @@ func (x *extractor) classifyName(s *sentence, i, j int) knowledge.ActorKind {
 	switch {
 	case orgHeads[last]:
 		return knowledge.Organisation
-	case placeHeads[last]:
-		return ""
+	case placeHeads[last] && (j-i >= 3 || i > 0 && placeIntro[s.toks[i-1].low]):
+		return "" // "in Tiananmen Square"; but "Peter Hall said"
 	}
 	if i > 0 && honorifics[s.toks[i-1].low] {
 		return knowledge.Person
@@ -354,7 +358,7 @@ func (x *extractor) country(code string) int {
 // org returns the actor for a gazetteer organisation.
 func (x *extractor) org(e gazetteer.Entry) int {
 	return x.ensure("org:"+strings.ToLower(e.Name), func() *knowledge.Actor {
-		return &knowledge.Actor{Name: e.Name, Kind: knowledge.Organisation, Country: e.Country}
+		return &knowledge.Actor{Name: stripArticle(e.Name), Kind: knowledge.Organisation, Country: e.Country}
 	})
 }
 

@@ -16,8 +16,8 @@ var countStop = set("have", "has", "had", "is", "are", "was", "were", "will", "w
 	"to", "from", "by", "for", "with", "on", "at", "as", "than", "that", "which", "who",
 	"and", "or", "but", "after", "before", "since", "during", "into", "a", "an", "the",
 	"per", "each", "while", "when", "if", "because", "so", "this", "these", "its",
-	"their", "his", "her", "our", "over", "under", "about", "more", "less", "year",
-	"years", "ago", "between", "among", "across", "against", "said", "says", "according")
+	"their", "his", "her", "our", "over", "under", "about", "more", "less", "ago",
+	"between", "among", "across", "against", "said", "says", "according", "of")
 
 // findQuantities records the figures of sentence s.
 func (x *extractor) findQuantities(s *sentence) {
@@ -118,17 +118,19 @@ func (x *extractor) quantityAt(s *sentence, k int) (knowledge.Quantity, int, boo
 	}
 	// What is counted: the noun phrase after the figure.
 	c := j
-	for c < len(s.toks) && c-j < 5 {
-		t := s.toks[c]
-		if t.kind == punct && t.s != "-" || countStop[t.low] || cueForms[t.low] != "" && !t.cap {
-			break
-		}
+	for c < len(s.toks) && c-j < 5 && countable(s, c) {
 		c++
 	}
 	if c < len(s.toks) && c == j && s.toks[c].low == "of" { // "60% of its output"
 		c++
-		for c < len(s.toks) && c-j < 5 && s.toks[c].kind != punct && !countStop[s.toks[c].low] || c < len(s.toks) && (s.toks[c].low == "its" || s.toks[c].low == "the" || s.toks[c].low == "their") {
+		if c < len(s.toks) && (s.toks[c].low == "its" || s.toks[c].low == "the" || s.toks[c].low == "their" || s.toks[c].low == "all") {
 			c++
+		}
+		for c < len(s.toks) && c-j < 6 && countable(s, c) {
+			c++
+		}
+		if c == j+1 || s.toks[c-1].low == "its" || s.toks[c-1].low == "the" {
+			c = j
 		}
 	}
 	if c > j {
@@ -139,6 +141,21 @@ func (x *extractor) quantityAt(s *sentence, k int) (knowledge.Quantity, int, boo
 		return q, 0, false // a bare "1" or "2.5" says little
 	}
 	return q, j, true
+}
+
+// countable reports whether token c can be part of what a figure counts: a word
+// that is not a function word, a cue, or a verb in the past tense ("1,500 troops
+// arrived"; but "1,500 armed men").
+func countable(s *sentence, c int) bool {
+	t := s.toks[c]
+	if t.kind == punct && t.s != "-" || countStop[t.low] || cueForms[t.low] != "" && !t.cap {
+		return false
+	}
+	if strings.HasSuffix(t.low, "ed") && !t.cap {
+		next := c + 1
+		return next < len(s.toks) && s.toks[next].kind == word && !countStop[s.toks[next].low]
+	}
+	return true
 }
 
 // parseFigure reads a numeric token: "1,500", "9.3bn", "20.1%", "100-120".

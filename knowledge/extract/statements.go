@@ -479,6 +479,14 @@ func longestMentionEnding(s *sentence, j int) (mention, bool) {
 // subjectStartingAt finds the speaker named right after a cue: `said Russian oil
 // official Sergei Oganesyan`, `said a spokesman`.
 func (x *extractor) subjectStartingAt(s *sentence, k int) ([]int, int) {
+	if k+1 < len(s.toks) && s.toks[k].low == "the" {
+		for _, m := range s.mentions {
+			if m.i == k+1 {
+				k++ // "according to the United Nations"
+				break
+			}
+		}
+	}
 	best, ok := mention{}, false
 	for _, m := range s.mentions {
 		if m.i == k && (!ok || m.j > best.j || m.j == best.j && x.actors[m.actor].Kind == knowledge.Person) {
@@ -730,7 +738,7 @@ func (x *extractor) setHome() {
 		return
 	}
 	x.home = a.Country
-	for _, p := range x.actors {
+	for id, p := range x.actors {
 		if p.Kind != knowledge.Person || p.Country != "" || p.Org != "" || p.Title == "" || len(p.Mentions) == 0 {
 			continue
 		}
@@ -739,6 +747,11 @@ func (x *extractor) setHome() {
 		}
 		if kind, ok := x.gz.Role(lastWord(normRole(p.Title))); ok && strings.HasPrefix(kind, "GOV") {
 			p.Country = x.home
+			for i, r := range x.roles {
+				if r.Person == id && r.Of == "" {
+					x.roles[i].Of = x.gz.CountryName(x.home)
+				}
+			}
 		}
 	}
 }

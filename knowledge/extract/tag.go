@@ -9,6 +9,15 @@ import (
 var nameConnectors = set("bin", "al", "de", "van", "von", "da", "di", "du", "le", "la",
 	"del", "der", "den", "ben", "abu", "ibn", "el", "dos", "das", "ter", "ten", "y")
 
+// contentCaps are common words that, capitalised inside a sentence, are part of a
+// name: "Defence Express", "the Home Office", "New Labour".
+var contentCaps = set("new", "old", "former", "senior", "top", "chief", "deputy",
+	"shadow", "vice", "prime", "foreign", "home", "defence", "defense", "finance",
+	"trade", "state", "government", "police", "first", "second", "third", "great",
+	"national", "united", "royal", "central", "general", "upper", "lower", "north",
+	"south", "east", "west", "middle", "high", "supreme", "federal", "democratic",
+	"free", "liberal", "social", "world", "international", "european", "public")
+
 // tagSentence labels each token of s with what the gazetteer knows of it, and marks
 // runs of capitalised words that may be names.
 func (x *extractor) tagSentence(s *sentence) {
@@ -60,6 +69,9 @@ func (x *extractor) tagSentence(s *sentence) {
 	}
 }
 
+// isMonthName reports whether w is a month's full name ("Jan" may be a name).
+func isMonthName(w string) bool { return months[w] > 0 && len(w) > 3 && w != "sept" }
+
 // tokenRange converts a byte range to the tokens it covers.
 func tokenRange(toks []token, start, end int) (int, int) {
 	i := 0
@@ -89,7 +101,7 @@ func (x *extractor) nameStart(s *sentence, k int) bool {
 	if t.kind != word || !t.cap || s.tags[k].kind != tNone || t.low == "'s" {
 		return false
 	}
-	if commonCaps[t.low] || months[t.low] > 0 || weekdays[t.low] || honorifics[t.low] && k+1 < len(s.toks) && s.toks[k+1].cap {
+	if commonCaps[t.low] && (!contentCaps[t.low] || atStart(s, k)) || isMonthName(t.low) || weekdays[t.low] || honorifics[t.low] && k+1 < len(s.toks) && s.toks[k+1].cap {
 		return false
 	}
 	if atStart(s, k) && x.lowered[t.low] {
@@ -107,7 +119,7 @@ func (x *extractor) nameCont(s *sentence, k int) bool {
 	if s.tags[k].kind != tNone {
 		return false
 	}
-	if t.kind == word && t.cap && t.low != "'s" && months[t.low] == 0 && !weekdays[t.low] && !commonCaps[t.low] {
+	if t.kind == word && t.cap && t.low != "'s" && !isMonthName(t.low) && !weekdays[t.low] && (!commonCaps[t.low] || contentCaps[t.low]) {
 		return !(s.headline && x.lowered[t.low])
 	}
 	if k+1 >= len(s.toks) || !s.toks[k+1].cap || s.tags[k+1].kind != tNone {

@@ -1,0 +1,383 @@
+package extract
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/briefbot/briefbot/knowledge"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+const seedPath = "../../seeds/north-korean-troops-in-russia.txt"
+
+func extractSeed(t *testing.T) *knowledge.Briefing {
+	t.Helper()
+	text, err := os.ReadFile(seedPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Extract(knowledge.Document{Path: "north-korean-troops-in-russia.txt", Title: "north-korean-troops-in-russia", Text: string(text)})
+}
+
+// extractText extracts facts from a made-up briefing whose paragraphs are given.
+func extractText(paragraphs ...string) *knowledge.Briefing {
+	return Extract(knowledge.Document{Path: "t.txt", Text: strings.Join(paragraphs, "\n\n")})
+}
+
+// TestSeedGolden compares every fact extracted from the seed briefing with
+// testdata/seed.golden, which was checked line by line. Run with -update after a
+// deliberate change, and read the diff.
+func TestSeedGolden(t *testing.T) {
+	b := extractSeed(t)
+	var got bytes.Buffer
+	if err := knowledge.WriteFacts(&got, b, nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("testdata", "seed.golden")
+	if *update {
+		if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), got.String()); diff != "" {
+		t.Errorf("seed facts mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// speakers maps sentence numbers to the sorted names of who speaks in them.
+func speakers(b *knowledge.Briefing) map[int][]string {
+	m := map[int][]string{}
+	for _, s := range b.Statements {
+		name := b.Actors[s.Speaker].Name
+		if !contains(m[s.Sentence], name) {
+			m[s.Sentence] = append(m[s.Sentence], name)
+		}
+	}
+	for _, v := range m {
+		sort.Strings(v)
+	}
+	return m
+}
+
+func TestSeedSpeakers(t *testing.T) {
+	b := extractSeed(t)
+	if len(b.Sentences) != 22 {
+		t.Fatalf("got %d sentences, want 22", len(b.Sentences))
+	}
+	want := map[int][]string{
+		1:  {"South Korea"},
+		2:  {"Kim Hong-kyun"},
+		3:  {"South Korea’s intelligence agency"},
+		5:  {"Georgiy Zinoviev"},
+		6:  {"Georgiy Zinoviev"}, // "he"
+		7:  {"Dmitry Peskov"},
+		8:  {"North Korea"}, // Pyongyang has yet to release a statement
+		9:  {"South Korea"},
+		10: {"Some reports"},
+		11: {"Kim Hong-kyun"}, // "Minister Kim"
+		14: {"Mark Rutte"},
+		15: {"Yoon Suk Yeol"},
+		16: {"David Lammy"},
+		17: {"Japan", "United States"},
+		18: {"Lin Jian"},
+		19: {"Defense analysts"},
+		20: {"Some critics"},
+		21: {"Valeriy Ryabykh"},
+		22: {"Valeriy Ryabykh"}, // "He"
+	}
+	if diff := cmp.Diff(want, speakers(b)); diff != "" {
+		t.Errorf("speakers mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestSeedActors(t *testing.T) {
+	b := extractSeed(t)
+	byName := map[string]knowledge.Actor{}
+	for _, a := range b.Actors {
+		byName[a.Name] = a
+	}
+	for _, tc := range []struct {
+		name, title, country, org string
+	}{
+		{"Kim Hong-kyun", "Vice Foreign Minister", "KOR", ""},
+		{"Kim Jong Un", "North Korean leader", "PRK", ""},
+		{"Georgiy Zinoviev", "Russian Ambassador", "RUS", ""},
+		{"Dmitry Peskov", "Kremlin spokesperson", "RUS", "gov:RUS:kremlin"},
+		{"Lin Jian", "Chinese foreign ministry spokesperson", "CHN", "gov:CHN:foreign ministry"},
+		{"Mark Rutte", "NATO Secretary-General", "", "org:nato"},
+		{"David Lammy", "UK Foreign Minister", "GBR", ""},
+		{"Valeriy Ryabykh", "editor of the Ukrainian publication Defence Express", "UKR", ""},
+	} {
+		a, ok := byName[tc.name]
+		if !ok {
+			t.Errorf("no actor %q", tc.name)
+			continue
+		}
+		if a.Kind != knowledge.Person || a.Title != tc.title || a.Country != tc.country || a.Org != tc.org {
+			t.Errorf("%s: got kind %s title %q country %q org %q, want person %q %q %q", tc.name, a.Kind, a.Title, a.Country, a.Org, tc.title, tc.country, tc.org)
+		}
+	}
+	// The two Kims stay apart, and "Minister Kim" is the vice foreign minister.
+	if byName["Kim Hong-kyun"].Key == byName["Kim Jong Un"].Key {
+		t.Error("Kim Hong-kyun and Kim Jong Un share a key")
+	}
+	if !hasMention(byName["Kim Hong-kyun"], 11, "Minister Kim") {
+		t.Errorf("Minister Kim (sentence 11) not a mention of Kim Hong-kyun: %v", byName["Kim Hong-kyun"].Mentions)
+	}
+	if hasMention(byName["Kim Jong Un"], 11, "Kim") {
+		t.Error("Minister Kim (sentence 11) attached to Kim Jong Un")
+	}
+	if !hasMention(byName["Georgiy Zinoviev"], 6, "he") {
+		t.Errorf("the he of sentence 6 is not Zinoviev: %v", byName["Georgiy Zinoviev"].Mentions)
+	}
+	// Capitals and seats of government stand for their country.
+	if !hasMention(byName["North Korea"], 8, "Pyongyang") || !hasMention(byName["South Korea"], 2, "Seoul") {
+		t.Error("capitals not coded as their countries")
+	}
+}
+
+func hasMention(a knowledge.Actor, sentence int, text string) bool {
+	for _, m := range a.Mentions {
+		if m.Sentence == sentence && m.Text == text {
+			return true
+		}
+	}
+	return false
+}
+
+func TestSeedQuantities(t *testing.T) {
+	b := extractSeed(t)
+	type q struct {
+		Sentence              int
+		Text, Hedge, Counted  string
+		Source                string
+		Value                 float64
+	}
+	var got []q
+	for _, x := range b.Quantities {
+		if strings.Contains(x.Counted, "soldiers") {
+			got = append(got, q{x.Sentence, x.Text, x.Hedge, x.Counted, x.Source, x.Value})
+		}
+	}
+	want := []q{
+		{3, "approximately 1,500", "approximately", "North Korean soldiers", "South Korea’s intelligence agency", 1500},
+		{10, "as many as 12,000", "as many as", "North Korean soldiers", "Some reports", 12000},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("troop figures mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestStatements(t *testing.T) {
+	type st struct {
+		Speaker string
+		Cue     string
+		Negated bool
+		Direct  bool
+	}
+	for _, tc := range []struct {
+		name  string
+		paras []string
+		want  map[int][]st
+	}{
+		{"say that", []string{"Foreign Minister Anna Berg said that talks would resume."},
+			map[int][]st{1: {{"Anna Berg", "say", false, false}}}},
+		{"inverted after a quote", []string{`"We will not give in," said Finance Minister Omar Haddad.`},
+			map[int][]st{1: {{"Omar Haddad", "say", false, true}}}},
+		{"subject after a quote", []string{`Omar Haddad is the finance minister.`, `"We will not give in," he said.`},
+			map[int][]st{2: {{"Omar Haddad", "say", false, true}}}},
+		{"according to", []string{"According to the United Nations, 300 people fled the town."},
+			map[int][]st{1: {{"United Nations", "according to", false, false}}}},
+		{"appositive between subject and verb", []string{"Lena Vogt, a spokeswoman for the charity, warned that funds were running out."},
+			map[int][]st{1: {{"Lena Vogt", "warn", false, false}}}},
+		{"relative clause", []string{"The plan was welcomed by Paris, which described it as a breakthrough."},
+			map[int][]st{1: {{"France", "describe", false, false}}}},
+		{"non-statement", []string{"Tehran has yet to release a statement on the incident."},
+			map[int][]st{1: {{"Iran", "release a statement", true, false}}}},
+		{"denial", []string{"Peter Hall did not confirm reports that he would resign."},
+			map[int][]st{1: {{"Peter Hall", "confirm", true, false}}}},
+		{"conjoined speakers", []string{"France and Germany have condemned the attack."},
+			map[int][]st{1: {{"France", "condemn", false, false}, {"Germany", "condemn", false, false}}}},
+		{"unnamed group", []string{"Some economists argue that rates will rise."},
+			map[int][]st{1: {{"Some economists", "argue", false, false}}}},
+		{"follow-on quotation", []string{`Jan Olsen said the deal was fair. "It protects jobs."`},
+			map[int][]st{1: {{"Jan Olsen", "say", false, false}}, 2: {{"Jan Olsen", "say", false, true}}}},
+		{"a cue inside a quotation is not a statement", []string{`"They said it could not be done," Mary Lee told reporters.`},
+			map[int][]st{1: {{"Mary Lee", "tell", false, true}}}},
+		{"no cue, no statement", []string{"The minister arrived in Paris on Monday."}, map[int][]st{}},
+		{"a noun is not a cue", []string{"The claims were rejected by the court."}, map[int][]st{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := extractText(tc.paras...)
+			got := map[int][]st{}
+			for _, s := range b.Statements {
+				got[s.Sentence] = append(got[s.Sentence], st{b.Actors[s.Speaker].Name, s.Cue, s.Negated, s.Direct})
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("statements mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestQuantities(t *testing.T) {
+	type q struct {
+		Text, Hedge, Unit, Counted string
+		Value, High               float64
+	}
+	for _, tc := range []struct {
+		text string
+		want []q
+	}{
+		{"About 1,500 troops arrived.", []q{{"About 1,500", "About", "", "troops", 1500, 1500}}},
+		{"The firm was sold for $9.3bn in an auction.", []q{{"$9.3bn", "", "$", "", 9.3e9, 9.3e9}}},
+		{"It sells about 60% of its output to the US.", []q{{"about 60%", "about", "%", "of its output", 60, 60}}},
+		{"Between 100 and 120 people were hurt.", []q{{"100 and 120", "", "", "people", 100, 120}}},
+		{"Up to 15 years could pass.", []q{{"Up to 15", "Up to", "", "years", 15, 15}}},
+		{"Aid rose from $1.1bn to $4.6bn a year.", []q{{"$1.1bn to $4.6bn", "", "$", "", 1.1e9, 4.6e9}}},
+		{"The talks began in 2004.", nil},
+		{"On 7 March 2003 he wrote to them.", nil},
+	} {
+		b := extractText(tc.text)
+		var got []q
+		for _, x := range b.Quantities {
+			got = append(got, q{x.Text, x.Hedge, x.Unit, x.Counted, x.Value, x.High})
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("%q: quantities mismatch (-want +got):\n%s", tc.text, diff)
+		}
+	}
+}
+
+func TestTimes(t *testing.T) {
+	type tm struct{ Text, Norm string }
+	for _, tc := range []struct {
+		text string
+		want []tm
+	}{
+		{"He warned the prime minister on 7 March 2003 that it was illegal.", []tm{{"on 7 March 2003", "2003-03-07"}}},
+		{"Talks start in April 2005.", []tm{{"in April 2005", "2005-04"}}},
+		{"A pact was signed in June.", []tm{{"in June", "--06"}}},
+		{"Last week, the bill passed.", []tm{{"Last week", ""}}},
+		{"The rebate was won in 1984.", []tm{{"in 1984", "1984"}}},
+		{"She may decide soon.", nil},
+	} {
+		b := extractText(tc.text)
+		var got []tm
+		for _, x := range b.Times {
+			got = append(got, tm{x.Text, x.Norm})
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("%q: times mismatch (-want +got):\n%s", tc.text, diff)
+		}
+	}
+}
+
+func TestTimeEvent(t *testing.T) {
+	b := extractSeed(t)
+	for _, x := range b.Times {
+		if x.Text == "in June" {
+			if !strings.HasPrefix(x.Event, "a security pact signed by") {
+				t.Errorf("event of %q = %q, want the security pact", x.Text, x.Event)
+			}
+			return
+		}
+	}
+	t.Error("no time expression \"in June\" in the seed")
+}
+
+func TestRoles(t *testing.T) {
+	b := extractText("Mike Dale, deputy leader of the Green Party, said the vote was lost.")
+	want := []knowledge.Role{{Sentence: 1, Person: 0, Title: "deputy leader", Of: "the Green Party"}}
+	if diff := cmp.Diff(want, b.Roles); diff != "" {
+		t.Errorf("roles mismatch (-want +got):\n%s", diff)
+	}
+	if b.Actors[0].Title != "deputy leader of the Green Party" {
+		t.Errorf("title = %q", b.Actors[0].Title)
+	}
+}
+
+// TestBBCInvariants checks extraction over the BBC articles kept in ../shared
+// (they belong to the BBC and never enter the project): every statement has a
+// speaker and a cue, and every fact points at an existing sentence.
+func TestBBCInvariants(t *testing.T) {
+	dir := "../../../shared/corpus/bbc"
+	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if len(files) == 0 {
+		t.Skip("no BBC corpus beside the project")
+	}
+	total := 0
+	for _, f := range files {
+		text, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := Extract(knowledge.Document{Path: filepath.Base(f), Text: string(text)})
+		n := len(b.Sentences)
+		ok := func(s int) bool { return s >= 1 && s <= n }
+		for _, s := range b.Statements {
+			total++
+			if s.Speaker < 0 || s.Speaker >= len(b.Actors) || s.Cue == "" || !ok(s.Sentence) {
+				t.Errorf("%s: bad statement %+v", f, s)
+			}
+		}
+		for _, a := range b.Actors {
+			for _, m := range a.Mentions {
+				if !ok(m.Sentence) || b.Sentences[m.Sentence-1].Text[m.Start:m.End] != m.Text {
+					t.Errorf("%s: bad mention %+v of %s", f, m, a.Name)
+				}
+			}
+		}
+		for _, q := range b.Quantities {
+			if !ok(q.Sentence) || q.Claimant >= len(b.Actors) {
+				t.Errorf("%s: bad quantity %+v", f, q)
+			}
+		}
+		for _, x := range b.Times {
+			if !ok(x.Sentence) {
+				t.Errorf("%s: bad time %+v", f, x)
+			}
+		}
+		for _, r := range b.Roles {
+			if !ok(r.Sentence) || r.Person < 0 || r.Person >= len(b.Actors) {
+				t.Errorf("%s: bad role %+v", f, r)
+			}
+		}
+	}
+	if total < 200 {
+		t.Errorf("only %d statements in the BBC articles; expected far more", total)
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	f.Add("Kremlin spokesperson Dmitry Peskov said the talks \"failed\".\n\nHe added: \"No.\"")
+	f.Add("According to the UN, about 1,500-2,000 people fled in June 2004, he said.")
+	f.Add("\"\u201c, said , which who he\n\nMr . . 's 's")
+	f.Fuzz(func(t *testing.T, text string) {
+		b := Extract(knowledge.Document{Path: "f.txt", Text: text})
+		for _, s := range b.Statements {
+			if s.Speaker < 0 || s.Speaker >= len(b.Actors) || s.Sentence < 1 || s.Sentence > len(b.Sentences) {
+				t.Fatalf("bad statement %+v", s)
+			}
+		}
+		for _, a := range b.Actors {
+			for _, m := range a.Mentions {
+				if m.Sentence < 1 || m.Sentence > len(b.Sentences) || m.Start < 0 || m.End > len(b.Sentences[m.Sentence-1].Text) || m.Start > m.End {
+					t.Fatalf("bad mention %+v", m)
+				}
+			}
+		}
+	})
+}
