@@ -160,10 +160,10 @@ func hasMention(a knowledge.Actor, sentence int, text string) bool {
 func TestSeedQuantities(t *testing.T) {
 	b := extractSeed(t)
 	type q struct {
-		Sentence              int
-		Text, Hedge, Counted  string
-		Source                string
-		Value                 float64
+		Sentence             int
+		Text, Hedge, Counted string
+		Source               string
+		Value                float64
 	}
 	var got []q
 	for _, x := range b.Quantities {
@@ -235,7 +235,7 @@ func TestStatements(t *testing.T) {
 func TestQuantities(t *testing.T) {
 	type q struct {
 		Text, Hedge, Unit, Counted string
-		Value, High               float64
+		Value, High                float64
 	}
 	for _, tc := range []struct {
 		text string
