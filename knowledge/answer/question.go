@@ -58,7 +58,7 @@ var speechVerbs = set("say", "said", "says", "saying", "think", "thinks", "thoug
 	"announcing", "declare", "declared", "propose", "reveal", "revealed", "admit",
 	"admitted", "explain", "explained", "write", "wrote", "written", "call", "called",
 	"indicate", "indicated", "acknowledge", "acknowledged", "dismiss", "dismissed",
-	"condemn", "condemned", "express", "expressed", "seek", "sought", "plan", "planned")
+	"condemn", "condemned", "express", "expressed", "seek", "sought")
 
 // positionNouns ask for a stated position: "the French position on ...".
 var positionNouns = set("position", "view", "views", "stance", "reaction", "response",

@@ -471,11 +471,13 @@ func (e *Engine) fuzzyNames(ix *index, p string) []int {
 			}
 		}
 	}
-	if best == "" {
-		// A subsequence of a name, as sahilm/fuzzy scores it: only close matches.
-		matches := fuzzy.Find(p, ix.names)
-		if len(matches) > 0 && len(p) >= 4 && matches[0].Score > 0 && len(matches[0].Str) <= len(p)+3 {
-			best = matches[0].Str
+	if best == "" && len(p) >= 4 {
+		// The start of a name's word, best by sahilm/fuzzy's score: "rutt".
+		for _, m := range fuzzy.Find(p, ix.names) {
+			if wordPrefix(m.Str, p) {
+				best = m.Str
+				break
+			}
 		}
 	}
 	if best == "" {
@@ -484,17 +486,23 @@ func (e *Engine) fuzzyNames(ix *index, p string) []int {
 	return ix.byAlias[best]
 }
 
-// maxEdits is how many typos a name of p's length may have.
-func maxEdits(p string) int {
-	n := len([]rune(p))
-	switch {
-	case n <= 4:
-		return 1
-	case n <= 10:
-		return 2
-	default:
-		return 3
+// wordPrefix reports whether a word of name starts with p.
+func wordPrefix(name, p string) bool {
+	for _, w := range strings.Fields(name) {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
 	}
+	return strings.HasPrefix(name, p)
+}
+
+// maxEdits is how many typos a name of p's length may have: one in a word, two in
+// a longer name. More would turn "smith" into "south".
+func maxEdits(p string) int {
+	if len([]rune(p)) <= 8 {
+		return 1
+	}
+	return 2
 }
 
 func abs(x int) int {

@@ -14,7 +14,9 @@
 // combining marks (U+0300 to U+0331) are dropped inside a token instead of
 // ending it. Every token is then stemmed with Porter.
 //
-// The results match SQLite byte for byte, invalid UTF-8 included.
+// The results match SQLite byte for byte, invalid UTF-8 included. The
+// character tables in tables.go are read out of SQLite itself by
+// gen_tables.go (go generate), so they follow SQLite's Unicode data, not Go's.
 package stem
 
 // maxTokenSize is the longest token FTS5 stores (FTS5_MAX_TOKEN_SIZE); longer

@@ -159,23 +159,33 @@ func testCorpus(t *testing.T, dir string) {
 	}
 }
 
-// TestAllCodePointsMatchSQLite runs every code point through both tokenizers,
-// alone, inside a token, next to itself and in upper case context.
+// TestAllCodePointsMatchSQLite runs code points through both tokenizers:
+// starting a token, inside one after an upper-case letter, and doubled. It
+// takes every code point except in the planes no Unicode version assigns
+// (4 to 13), which it samples.
 func TestAllCodePointsMatchSQLite(t *testing.T) {
-	if testing.Short() {
-		t.Skip("slow")
+	if testing.Short() || raceEnabled {
+		t.Skip("slow (and some twenty times slower with the race detector)")
 	}
-	var texts []string
-	var sb strings.Builder
-	for block := rune(0); block <= maxRune>>8; block++ {
-		sb.Reset()
-		for c := block << 8; c < (block+1)<<8; c++ {
-			fmt.Fprintf(&sb, "%c A%cb%c%c,%cQ ", c, c, c, c, c)
-		}
-		texts = append(texts, sb.String())
-	}
-	if n := compareWithSQLite(t, texts); n > 0 {
-		t.Errorf("%d of %d blocks of code points differ from SQLite", n, len(texts))
+	const parts = 4
+	for part := range parts {
+		t.Run(fmt.Sprint(part), func(t *testing.T) {
+			t.Parallel()
+			var texts []string
+			var sb strings.Builder
+			for block := rune(part); block <= maxRune>>8; block += parts {
+				sb.Reset()
+				for c := block << 8; c < (block+1)<<8; c++ {
+					if c < 0x40000 || c >= 0xE0000 || c&0xFF == 0 || c&0xFF == 0xFF || c%61 == 0 {
+						fmt.Fprintf(&sb, "%cQ A%cb%c%c ", c, c, c, c)
+					}
+				}
+				texts = append(texts, sb.String())
+			}
+			if n := compareWithSQLite(t, texts); n > 0 {
+				t.Errorf("%d of %d blocks of code points differ from SQLite", n, len(texts))
+			}
+		})
 	}
 }
 
@@ -251,7 +261,7 @@ func TestStop(t *testing.T) {
 		}
 	}
 	if n := len(stopTerms); n < 120 || n > 200 {
-		t.Errorf("%d stop terms, want about 150", n)
+		t.Errorf("%d stop terms, want about 170", n)
 	}
 }
 

@@ -44,7 +44,7 @@ var stopTerms = func() map[string]struct{} {
 
 // Stop reports whether term, a stemmed term as Terms returns it, is an English
 // function word ("the", "of", "and", "wa" from "was", "doe" from "does", "s"
-// from "Korea's"): about 150 closed-class words that say little about what a
+// from "Korea's"): some 170 closed-class words that say little about what a
 // sentence is about.
 func Stop(term string) bool {
 	_, ok := stopTerms[term]
