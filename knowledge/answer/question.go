@@ -272,7 +272,10 @@ func (q *Question) parseSaid() bool {
 // contentWords drops question words, fillers and function words.
 func contentWords(w []string) []string {
 	var out []string
-	for _, x := range w {
+	for i, x := range w {
+		if x == "us" && (i == 0 || w[i-1] != "the") {
+			continue // the pronoun; "the us" is the country
+		}
 		if stopWords[x] || fillers[x] || x == "'s" || x == "anything" || x == "something" {
 			continue
 		}

@@ -316,6 +316,17 @@ func skipThat(s *sentence, k int) int {
 // fillContent sets a left-subject statement's content: what follows the cue, or,
 // when the subject closes the sentence (`"...," he said.`), what precedes it.
 func (x *extractor) fillContent(s *sentence, f *found, cueEnd int) {
+	// "told the meeting: ...", "told reporters in Brussels that ...": the words
+	// start after the addressee.
+	for k := cueEnd; k < len(s.toks) && k < cueEnd+8; k++ {
+		if s.toks[k].s == ":" || s.toks[k].low == "that" && k > cueEnd && (f.Cue == "tell" || s.toks[cueEnd].low == "to") {
+			cueEnd = k
+			break
+		}
+		if s.toks[k].isQuote() || s.toks[k].s == "," || finiteCue(s, k) {
+			break
+		}
+	}
 	after := skipThat(s, cueEnd)
 	rest := 0
 	for t := after; t < len(s.toks); t++ {
