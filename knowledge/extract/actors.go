@@ -35,6 +35,17 @@ var placeHeads = set("square", "street", "road", "avenue", "river", "mountain",
 	"east", "west", "north", "south", "arena", "theatre", "theater", "tower",
 	"building", "estate", "village", "highway", "motorway", "harbour", "harbor", "port")
 
+// thingHeads end the names of things that are not actors: plans, policies,
+// treaties, events, works.
+var thingHeads = set("plan", "policy", "constitution", "war", "treaty", "act", "bill",
+	"agreement", "accord", "convention", "programme", "program", "report", "strategy",
+	"initiative", "summit", "conference", "crisis", "deal", "doctrine", "protocol",
+	"charter", "declaration", "resolution", "award", "prize", "cup", "games",
+	"festival", "show", "index", "directive", "scheme", "reform", "reforms", "tax",
+	"budget", "election", "referendum", "campaign", "inquiry", "review", "case",
+	"trial", "rule", "law", "code", "project", "mission", "operation", "day", "week",
+	"year", "era", "age", "revolution", "movement")
+
 // placeIntro are words before a place name.
 var placeIntro = set("the", "in", "at", "to", "from", "near", "of", "on", "into",
 	"across", "outside", "inside", "through", "towards", "via", "around")
@@ -115,6 +126,8 @@ func nameWords(s *sentence, i, j int) int {
 func (x *extractor) classifyName(s *sentence, i, j int) knowledge.ActorKind {
 	last := s.toks[j-1].low
 	switch {
+	case thingHeads[last]:
+		return "" // "Marshall Plan", "European Constitution"
 	case orgHeads[last]:
 		return knowledge.Organisation
 	case placeHeads[last] && (j-i >= 3 || i > 0 && placeIntro[s.toks[i-1].low]):
@@ -140,6 +153,7 @@ func (x *extractor) classifyName(s *sentence, i, j int) knowledge.ActorKind {
 // nameAt handles the name run i..j.
 func (x *extractor) nameAt(s *sentence, i, j int) {
 	kind := x.classifyName(s, i, j)
+	defer x.honorificMention(s, i, j)
 	if nameWords(s, i, j) == 1 {
 		// A single word: a person already named, else an organisation if it
 		// acts like one.
@@ -171,6 +185,42 @@ func (x *extractor) nameAt(s *sentence, i, j int) {
 		})
 		x.mention(s, id, i, j, "name")
 	}
+}
+
+// honorificMention widens the mention of a person named at i..j to take in an
+// honorific before the name ("Mr Straw"), and learns the person's sex from it.
+func (x *extractor) honorificMention(s *sentence, i, j int) {
+	if i == 0 || !genderOf[s.toks[i-1].low].known() {
+		return
+	}
+	for _, m := range s.mentions {
+		if m.i == i && m.j == j && x.actors[m.actor].Kind == knowledge.Person {
+			x.mention(s, m.actor, i-1, j, "name")
+			if x.sex[m.actor] == 0 {
+				x.sex[m.actor] = genderOf[s.toks[i-1].low]
+			}
+			return
+		}
+	}
+}
+
+// sex is what an honorific says of a person.
+type sex uint8
+
+const (
+	unknownSex sex = iota
+	male
+	female
+)
+
+func (g sex) known() bool { return g != unknownSex }
+
+// genderOf maps honorifics to sex.
+var genderOf = map[string]sex{
+	"mr": male, "mr.": male, "sir": male, "lord": male, "king": male, "prince": male,
+	"baron": male, "mrs": female, "mrs.": female, "ms": female, "ms.": female,
+	"miss": female, "lady": female, "dame": female, "baroness": female,
+	"queen": female, "princess": female,
 }
 
 // actsLikeOrg reports whether a lone capitalised word acts as an organisation
@@ -240,11 +290,23 @@ func (x *extractor) findPerson(s *sentence, i, j int) (int, bool) {
 				score -= 20
 			}
 		}
-		if score > 0 && score >= bestScore { // ties go to the most recent actor
+		if i > 0 && genderOf[s.toks[i-1].low].known() && x.sex[id].known() && x.sex[id] != genderOf[s.toks[i-1].low] {
+			continue // "Mr Blair" is not Cherie Blair
+		}
+		// Ties go to the person mentioned most recently.
+		if score > 0 && (score > bestScore || score == bestScore && x.lastSeen(id) >= x.lastSeen(best)) {
 			best, bestScore = id, score
 		}
 	}
 	return best, best >= 0
+}
+
+// lastSeen is the sentence of an actor's latest mention so far, or 0.
+func (x *extractor) lastSeen(id int) int {
+	if id < 0 || len(x.actors[id].Mentions) == 0 {
+		return 0
+	}
+	return x.actors[id].Mentions[len(x.actors[id].Mentions)-1].Sentence
 }
 
 func trimHonorific(w []string) []string {

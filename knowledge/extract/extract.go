@@ -50,6 +50,8 @@ type extractor struct {
 
 	actors []*knowledge.Actor
 	byKey  map[string]int
+	// sex is what honorifics said of each person (by actor ID).
+	sex map[int]sex
 
 	statements []knowledge.Statement
 	quantities []knowledge.Quantity
@@ -102,7 +104,7 @@ type mention struct {
 }
 
 func newExtractor(doc knowledge.Document) *extractor {
-	x := &extractor{gz: gazetteer.Default(), doc: doc, lowered: map[string]bool{}, byKey: map[string]int{}}
+	x := &extractor{gz: gazetteer.Default(), doc: doc, lowered: map[string]bool{}, byKey: map[string]int{}, sex: map[int]sex{}}
 	prevEnd := 0
 	for _, s := range doc.Sentences {
 		st := &sentence{Sentence: s, toks: tokenize(s.Text)}

@@ -240,7 +240,7 @@ func hedgeBefore(s *sentence, k int) string {
 func (x *extractor) attribute(s *sentence, q *knowledge.Quantity) {
 	for k := 0; k+2 < len(s.toks); k++ {
 		if s.toks[k].low == "according" && s.toks[k+1].low == "to" {
-			if sp, end := x.subjectStartingAt(s, k+2); len(sp) > 0 {
+			if sp, end := x.sourceAt(s, k+2); len(sp) > 0 {
 				q.Claimant = sp[0]
 				q.Source = strings.TrimSpace(s.Text[s.toks[k+2].start:s.toks[end-1].end])
 				return

@@ -16,6 +16,9 @@ var silenceVerbs = set("release", "issue", "make", "comment", "respond", "elabor
 var silenceLeads = set("yet", "declined", "refused", "failed", "declines", "refuses",
 	"fails", "refusing", "declining", "unable", "unwilling")
 
+// beForms make a following participle passive.
+var beForms = set("was", "were", "is", "are", "be", "been", "being", "am", "'s", "get", "got")
+
 // found is a statement being built, with its token span.
 type found struct {
 	knowledge.Statement
@@ -142,9 +145,22 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 	} else {
 		return found{}, false
 	}
-	// Nouns that look like cues: "think tank".
-	if k+1 < len(s.toks) && (t.low == "think" && s.toks[k+1].low == "tank" || t.low == "report" && s.tags[k+1].kind == tNone && s.toks[k+1].low == "said") {
+	// Nouns that look like cues: "think tank", "the report said", "agreed a deal".
+	if k+1 < len(s.toks) && t.low == "think" && s.toks[k+1].low == "tank" {
 		return found{}, false
+	}
+	if lemma == "report" && !(k+1 < len(s.toks) && (s.toks[k+1].low == "that" || s.toks[k+1].s == ":") || k > 0 && auxiliaries[s.toks[k-1].low]) {
+		return found{}, false
+	}
+	if lemma == "agree" && !(k+1 < len(s.toks) && (s.toks[k+1].low == "that" || s.toks[k+1].low == "with")) {
+		return found{}, false
+	}
+	// "an EU demand", "over US support for": a name modifying a noun.
+	if k >= 2 && !negatedCue && s.tags[k-1].kind != tNone && s.tags[k-1].kind != tRole && (s.toks[k-2].low == "an" || s.toks[k-2].low == "a" || prepositions[s.toks[k-2].low] && s.toks[k-2].low != "and" && s.toks[k-2].low != "to") {
+		return found{}, false
+	}
+	if k > 0 && prepositions[s.toks[k-1].low] && s.toks[k-1].low != "and" && s.toks[k-1].low != "to" && !negatedCue {
+		return found{}, false // "for support", "of claims"
 	}
 	// A determiner before makes it a noun: "the claims", "his call".
 	if k > 0 && determiners[s.toks[k-1].low] && s.toks[k-1].low != "that" {
@@ -152,8 +168,14 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 	}
 	// A passive ("was described", "is expected") reports nobody's words.
 	if k > 0 && (strings.HasSuffix(t.low, "ed") || t.low == "said" || t.low == "told") && !negatedCue {
-		prevLow := s.toks[k-1].low
-		if prevLow == "was" || prevLow == "were" || prevLow == "is" || prevLow == "are" || prevLow == "be" || prevLow == "been" || prevLow == "being" {
+		p := k - 1
+		if p >= 2 && s.toks[p].low == "and" && strings.HasSuffix(s.toks[p-1].low, "ed") {
+			p -= 2 // "be confined and told"
+		}
+		for p > 0 && (s.toks[p].low == "also" || s.toks[p].low == "widely" || s.toks[p].low == "reportedly") {
+			p--
+		}
+		if beForms[s.toks[p].low] {
 			return found{}, false
 		}
 	}
@@ -198,6 +220,9 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 		case l > 0 && (months[low] > 0 || weekdays[low] || isYearAt(s.toks, l)) && timePreps[s.toks[l-1].low]:
 			l -= 2 // "Bob Geldof in July said"
 			continue
+		case l > 0 && relativeUnits[low] && (s.toks[l-1].low == "this" || s.toks[l-1].low == "last"):
+			l -= 2 // "the report this week said"
+			continue
 		}
 		break
 	}
@@ -212,13 +237,31 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 		f.Content = x.content(s, f.contentBeg, f.contentEnd)
 		return f, f.Content != ""
 	}
-	// A parenthesis between subject and verb: ", however," or an appositive.
-	if l >= 0 && s.toks[l].s == "," {
-		if c := prevComma(s, l); c >= 0 && l-c <= 18 {
-			l = c - 1
-			for l >= 0 && auxiliaries[s.toks[l].low] {
-				l--
-			}
+	// Commas between subject and verb: a name after a description ("the
+	// world's largest delivery company, UPS, said"), or parentheses to skip
+	// (", however,", an appositive, "Mr Mubanga, 32, from Wembley, London, said").
+	for n := 0; n < 4 && l >= 0 && s.toks[l].s == ","; n++ {
+		c := prevComma(s, l)
+		if c < 0 {
+			break
+		}
+		if m, ok := longestMentionEnding(s, l); ok && m.i == c+1 && x.actors[m.actor].Kind != knowledge.Country {
+			l = m.j - 1 // the segment is itself a name
+			break
+		}
+		limit := 18
+		if c+1 < l && (s.toks[c+1].low == "who" || s.toks[c+1].low == "which") {
+			limit = 30
+		}
+		if l-c > limit {
+			break
+		}
+		l = c - 1
+		for l >= 0 && auxiliaries[s.toks[l].low] {
+			l--
+		}
+		if _, ok := longestMentionEnding(s, l+1); ok {
+			break
 		}
 	}
 	// Inside a previous statement's words, a cue reports nested speech: skip it.
@@ -239,7 +282,7 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 	if negatedCue || k == 0 {
 		return found{}, false
 	}
-	if pt := s.toks[k-1]; pt.s == "," || pt.isQuote() {
+	if pt := s.toks[k-1]; (pt.s == "," || pt.isQuote()) && lemma != "tell" {
 		if sp, end := x.subjectStartingAt(s, cueEnd); len(sp) > 0 {
 			f.speakers, f.subjStart = sp, k
 			f.contentBeg, f.contentEnd = 0, k-1
@@ -425,6 +468,18 @@ func (x *extractor) subjectEndingAt(si int, s *sentence, l int) ([]int, int) {
 		// Only a sentence-initial pronoun, for the last group or institution.
 		return nil, 0
 	}
+	// A document speaks for its author: "His report demands", "Oxfam's Paying
+	// the Price report said", "The paper said".
+	if docNouns[t.low] {
+		return x.documentSubject(si, s, l)
+	}
+	// "The US company said": the organisation last named.
+	if orgNouns[t.low] && l > 0 {
+		if id, start, ok := x.lastOrg(si, s, l); ok {
+			x.mention(s, id, start, l+1, "title")
+			return []int{id}, start
+		}
+	}
 	if groupHeads[t.low] || s.tags[l].kind == tRole {
 		return x.unnamed(s, l, nil)
 	}
@@ -474,6 +529,82 @@ func (x *extractor) antecedent(s *sentence, c int, person bool) (int, int, bool)
 		}
 		return best.actor, best.i, true
 	}
+}
+
+// quantifiers open a noun phrase: "the", "some", "many".
+var quantifiers = set("the", "a", "an", "some", "many", "most", "several", "other",
+	"these", "those", "two", "three", "four", "five", "both", "all")
+
+// docNouns are documents that can say things on their authors' behalf.
+var docNouns = set("report", "book", "study", "survey", "paper", "document", "letter",
+	"memo", "article", "analysis", "statement", "review", "poll", "dossier", "leaflet")
+
+// orgNouns are what news calls an organisation it has named before.
+var orgNouns = set("company", "firm", "group", "bank", "airline", "carrier",
+	"manufacturer", "maker", "giant", "corporation", "agency", "charity", "party",
+	"organisation", "organization", "union", "retailer", "operator", "insurer",
+	"broadcaster", "newspaper", "paper", "network")
+
+// documentSubject resolves a document used as a subject at token l to its author:
+// the owner before "'s", a person for "his"/"her", else the document itself.
+func (x *extractor) documentSubject(si int, s *sentence, l int) ([]int, int) {
+	for p := l - 1; p >= 1 && l-p <= 6; p-- {
+		if s.toks[p].low == "'s" || s.toks[p].s == "'" || s.toks[p].s == "’" {
+			if m, ok := longestMentionEnding(s, p); ok {
+				return []int{m.actor}, m.i
+			}
+			break
+		}
+		if s.toks[p].kind == punct {
+			break
+		}
+	}
+	if l > 0 && (s.toks[l-1].low == "his" || s.toks[l-1].low == "her") {
+		if id, ok := x.lastPerson(si, s, l-1); ok {
+			return []int{id}, l - 1
+		}
+	}
+	return x.unnamed(s, l, nil)
+}
+
+// lastOrg finds the organisation a definite "the (US) company" at token l refers
+// to: the last one named in this sentence or the three before, from the country
+// named before the noun if any.
+func (x *extractor) lastOrg(si int, s *sentence, l int) (int, int, bool) {
+	start, country := l, ""
+	for start > 0 && l-start < 4 {
+		p := s.toks[start-1]
+		if p.low == "the" {
+			start--
+			break
+		}
+		if s.tags[start-1].kind == tCountry {
+			country = s.tags[start-1].entry.Code
+		} else if p.kind != word || p.cap && s.tags[start-1].kind != tNone {
+			return 0, 0, false
+		}
+		start--
+	}
+	if start == l || s.toks[start].low != "the" {
+		return 0, 0, false
+	}
+	for p := si; p >= 0 && p >= si-3; p-- {
+		ps := x.sents[p]
+		best, bestEnd := -1, -1
+		for _, m := range ps.mentions {
+			a := x.actors[m.actor]
+			if a.Kind != knowledge.Organisation || p == si && m.j > start || country != "" && a.Country != "" && a.Country != country {
+				continue
+			}
+			if m.j > bestEnd {
+				best, bestEnd = m.actor, m.j
+			}
+		}
+		if best >= 0 {
+			return best, start, true
+		}
+	}
+	return 0, 0, false
 }
 
 // longestMentionEnding returns the widest mention ending just before token j.
@@ -535,22 +666,24 @@ func (x *extractor) subjectStartingAt(s *sentence, k int) ([]int, int) {
 // unnamed makes an actor for an unnamed group or official whose noun phrase ends
 // at token l: "Defense analysts", "Some critics", "a Foreign Office spokesman".
 func (x *extractor) unnamed(s *sentence, l int, owner *mention) ([]int, int) {
+	// The noun phrase: modifiers back to its article or quantifier, names and
+	// title words included ("G7 finance ministers", "US officials", "The home
+	// secretary"), at most five words.
 	start := l
-	for start > 0 {
+	for start > 0 && l-start < 5 {
 		p := s.toks[start-1]
-		if p.kind != word || p.low == "'s" && s.tags[start-2].kind == tName {
+		if p.kind != word || p.low == "'s" {
 			break
 		}
-		if commonCaps[p.low] && p.low != "some" && p.low != "many" && p.low != "most" && p.low != "other" && p.low != "several" && p.low != "senior" && p.low != "foreign" && p.low != "defence" && p.low != "defense" && p.low != "government" && p.low != "state" && p.low != "top" && p.low != "chief" && p.low != "deputy" && p.low != "the" && p.low != "a" && p.low != "an" {
+		if quantifiers[p.low] {
+			start--
 			break
 		}
-		if cueForms[p.low] != "" || auxiliaries[p.low] && p.low != "also" {
+		if prepositions[p.low] || cueForms[p.low] != "" && s.tags[start-1].kind == tNone || auxiliaries[p.low] ||
+			commonCaps[p.low] && !contentCaps[p.low] && !titleModifiers[p.low] && s.tags[start-1].kind == tNone {
 			break
 		}
 		start--
-		if p.low == "the" || p.low == "a" || p.low == "an" || p.low == "some" || p.low == "many" {
-			break
-		}
 	}
 	phrase := s.Text[s.toks[start].start:s.toks[l].end]
 	low := strings.ToLower(foldQuote(phrase))
@@ -668,7 +801,7 @@ func (x *extractor) lastPerson(si int, s *sentence, l int) (int, bool) {
 		ps := x.sents[p]
 		// The speaker of the previous sentence wins over other people in it.
 		for _, st := range x.statements {
-			if st.Sentence == ps.N && x.actors[st.Speaker].Kind == knowledge.Person && x.actors[st.Speaker].Key[:7] == "person:" {
+			if st.Sentence == ps.N && x.actors[st.Speaker].Kind == knowledge.Person {
 				best = st.Speaker
 			}
 		}
@@ -715,7 +848,7 @@ func (x *extractor) accordingTo(si int, s *sentence) (found, bool) {
 		if s.toks[k].low != "according" || s.toks[k+1].low != "to" {
 			continue
 		}
-		sp, end := x.subjectStartingAt(s, k+2)
+		sp, end := x.sourceAt(s, k+2)
 		if len(sp) == 0 {
 			// "according to South Korea's intelligence agency": the widest mention
 			// starting there.
@@ -733,6 +866,39 @@ func (x *extractor) accordingTo(si int, s *sentence) (found, bool) {
 		return f, f.Content != ""
 	}
 	return found{}, false
+}
+
+// sourceAt reads the source named from token k ("according to Russian newspaper
+// Vedomosti"): the actor that heads the phrase, which runs to the next comma, is
+// the rightmost one named in it; an unknown name at its end becomes an
+// organisation.
+func (x *extractor) sourceAt(s *sentence, k int) ([]int, int) {
+	end := k
+	for end < len(s.toks) && s.toks[end].s != "," && s.toks[end].s != ";" && !(s.toks[end].s == "." && end == len(s.toks)-1) && !finiteCue(s, end) {
+		end++
+	}
+	best, ok := mention{}, false
+	for _, m := range s.mentions {
+		if m.i >= k && m.j <= end && (!ok || m.j > best.j || m.j == best.j && m.i < best.i) {
+			best, ok = m, true
+		}
+	}
+	if last := end - 1; last >= k && s.tags[last].kind == tName && (!ok || best.j < end) {
+		i := last
+		for i > k && s.tags[i-1].kind == tName && !s.tags[i].first {
+			i--
+		}
+		name := s.Text[s.toks[i].start:s.toks[last].end]
+		id := x.ensure("org:"+strings.ToLower(name), func() *knowledge.Actor {
+			return &knowledge.Actor{Name: name, Kind: knowledge.Organisation}
+		})
+		x.mention(s, id, i, end, "name")
+		return []int{id}, end
+	}
+	if ok {
+		return []int{best.actor}, best.j
+	}
+	return x.subjectStartingAt(s, k)
 }
 
 // setHome gives a country to officials whose title names none ("Vice Foreign
