@@ -172,7 +172,7 @@ func (e *Engine) Dossier(ctx context.Context, name string) (Dossier, error) {
 			continue
 		}
 		seen[s.SentenceID] = true
-		d.Statements = append(d.Statements, DossierItem{Text: sentence(e.statementText(byID[s.SpeakerID], s)), Citation: cite(s.Hit)})
+		d.Statements = append(d.Statements, DossierItem{Text: sentence(e.statementText(byID[s.SpeakerID], s, false)), Citation: cite(s.Hit)})
 	}
 	qs, err := e.st.Quantities(ctx, speakerIDs)
 	if err != nil {

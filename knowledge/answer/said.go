@@ -94,21 +94,53 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 		return reply{text: fmt.Sprintf("The briefings quote %s, but not on that.", t.name)}, nil
 	}
 	sort.SliceStable(ss, func(i, j int) bool { return ss[i].score > ss[j].score })
+	// One clause per sentence: of a speaker's statements in a sentence, the most
+	// telling (said over did-not-say, the longest words); a speaker named again
+	// goes by surname.
+	bestIn := map[int64]int{}
+	for i, s := range ss {
+		j, ok := bestIn[s.SentenceID]
+		if !ok || s.SpeakerID == ss[j].SpeakerID && s.score > ss[j].score-0.6 && better(s.StatementRow, ss[j].StatementRow) {
+			bestIn[s.SentenceID] = i
+		}
+	}
 	var out reply
 	var parts []part
 	used := map[int64]bool{}
+	named := map[string]bool{}
 	for _, s := range ss {
 		if used[s.SentenceID] {
 			continue
 		}
 		used[s.SentenceID] = true
 		out.cites = append(out.cites, cite(s.Hit))
-		if len(parts) < maxStatements {
-			parts = append(parts, part{doc: s.DocPath, title: s.DocTitle, text: e.statementText(byID[s.SpeakerID], s.StatementRow)})
+		if len(parts) >= maxStatements || len(parts) >= 2 && partsLen(parts) > 320 {
+			continue
 		}
+		b := ss[bestIn[s.SentenceID]]
+		speaker := byID[b.SpeakerID]
+		parts = append(parts, part{doc: b.DocPath, title: b.DocTitle, text: e.statementText(speaker, b.StatementRow, named[speaker.Key])})
+		named[speaker.Key] = true
 	}
 	out.text = compose(parts)
 	return out, nil
+}
+
+// better reports whether statement a says more than b: a statement over a
+// non-statement, then the longer words.
+func better(a, b store.StatementRow) bool {
+	if a.Negated != b.Negated {
+		return !a.Negated
+	}
+	return len(a.Content) > 3*len(b.Content)
+}
+
+func partsLen(ps []part) int {
+	n := 0
+	for _, p := range ps {
+		n += len(p.text)
+	}
+	return n
 }
 
 // nothingFrom is the reply for an actor the briefings never quote or mention.
@@ -122,9 +154,17 @@ func (e *Engine) nothingFrom(ix *index, name string) string {
 
 // statementText renders one statement: "Kremlin spokesperson Dmitry Peskov stated
 // that ...".
-func (e *Engine) statementText(a store.ActorRow, r store.StatementRow) string {
+func (e *Engine) statementText(a store.ActorRow, r store.StatementRow, again bool) string {
 	who := describeActor(a)
+	if again {
+		who = shortName(a)
+	}
 	content := clip(r.Content, 220)
+	for _, q := range []string{".”", ".\"", ".’"} {
+		if strings.HasSuffix(content, q) { // the clause goes on after the quotation
+			content = strings.TrimSuffix(content, q) + q[1:]
+		}
+	}
 	if r.Negated {
 		switch {
 		case strings.HasSuffix(r.Cue, "a statement"):
@@ -152,13 +192,57 @@ func (e *Engine) statementText(a store.ActorRow, r store.StatementRow) string {
 
 // describeActor names an actor with its title: "Kremlin spokesperson Dmitry Peskov".
 func describeActor(a store.ActorRow) string {
-	if a.Kind == knowledge.Person && a.Title != "" && !strings.EqualFold(a.Title, a.Name) {
-		if len(a.Title) <= 40 && !strings.Contains(a.Title, ",") {
+	if a.Kind == knowledge.Person && a.Title != "" && !strings.EqualFold(a.Title, a.Name) && strings.HasPrefix(a.Key, "person:") {
+		if len(a.Title) <= 40 && !strings.Contains(a.Title, ",") && !strings.Contains(a.Title, " of ") {
 			return a.Title + " " + a.Name
 		}
 		return a.Name + " (" + clip(a.Title, 60) + ")"
 	}
-	return a.Name
+	return withArticle(a)
+}
+
+// shortName names an actor met before: a person by surname.
+func shortName(a store.ActorRow) string {
+	if a.Kind == knowledge.Person && strings.HasPrefix(a.Key, "person:") {
+		if f := strings.Fields(a.Name); len(f) > 1 {
+			return f[len(f)-1]
+		}
+	}
+	return withArticle(a)
+}
+
+// withArticle names a country, institution or group as a sentence would: "the
+// United States", "the Netherlands", "some critics".
+func withArticle(a store.ActorRow) string {
+	n := a.Name
+	switch a.Kind {
+	case knowledge.Country:
+		if needsArticle(n) {
+			return "the " + n
+		}
+	case knowledge.Group:
+		if f := strings.Fields(n); len(f) > 1 {
+			if w := strings.ToLower(f[0]); w == "some" || w == "many" || w == "most" || w == "the" || w == "several" {
+				return w + n[len(f[0]):]
+			}
+		}
+	}
+	return n
+}
+
+// needsArticle reports whether a country's name takes "the".
+func needsArticle(n string) bool {
+	for _, p := range []string{"United ", "Czech Republic", "Dominican Republic", "Central African", "Democratic Republic"} {
+		if strings.HasPrefix(n, p) {
+			return true
+		}
+	}
+	for _, suf := range []string{"lands", "pines", "Islands", "Emirates", "Bahamas", "Maldives", "Gambia", "Comoros", "Seychelles"} {
+		if strings.HasSuffix(n, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // pastTense gives the past tense of a cue lemma.
@@ -238,7 +322,8 @@ func sentence(s string) string {
 	}
 	r := []rune(s)
 	s = strings.ToUpper(string(r[0])) + string(r[1:])
-	if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "”") && !strings.HasSuffix(s, "\"") && !strings.HasSuffix(s, "…") && !strings.HasSuffix(s, "?") && !strings.HasSuffix(s, "!") {
+	body := strings.TrimRight(s, "”\"’'")
+	if !strings.HasSuffix(body, ".") && !strings.HasSuffix(body, "…") && !strings.HasSuffix(body, "?") && !strings.HasSuffix(body, "!") {
 		s += "."
 	}
 	return s

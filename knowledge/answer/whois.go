@@ -90,19 +90,27 @@ func (e *Engine) identity(a store.ActorRow, title, desc string) string {
 			}
 			return fmt.Sprintf("%s is mentioned in the briefings.", a.Name)
 		}
+		if title != "" && !startsWithArticle(title) {
+			bits[0] = "the " + title
+		}
 		s := fmt.Sprintf("%s is %s", a.Name, strings.Join(bits, ", "))
 		if a.Country != "" && !mentionsCountry(e, title+" "+desc, a.Country) {
 			s += " (" + e.gz.CountryName(a.Country) + ")"
 		}
 		return sentence(s)
 	case knowledge.Country:
-		return sentence(fmt.Sprintf("%s is a country the briefings mention", a.Name))
+		return sentence(fmt.Sprintf("%s is a country the briefings mention", capitalize(withArticle(a))))
 	case knowledge.Government:
 		return sentence(fmt.Sprintf("%s is an institution of %s", a.Name, e.gz.CountryName(a.Country)))
 	case knowledge.Organisation:
 		return sentence(fmt.Sprintf("%s is an organisation the briefings mention", a.Name))
 	}
 	return sentence(fmt.Sprintf("%s are mentioned in the briefings", a.Name))
+}
+
+func startsWithArticle(s string) bool {
+	l := strings.ToLower(s)
+	return strings.HasPrefix(l, "a ") || strings.HasPrefix(l, "an ") || strings.HasPrefix(l, "the ")
 }
 
 // mentionsCountry reports whether text already names the country (by name or
