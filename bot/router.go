@@ -63,6 +63,16 @@ func NewRouter(lib *library.Library, log *slog.Logger) *Router {
 // Library returns the router's library.
 func (r *Router) Library() *library.Library { return r.lib }
 
+// Complete lists up to n known actor names matching a partial name, best
+// match first, for autocomplete.
+func (r *Router) Complete(ctx context.Context, partial string, n int) ([]string, error) {
+	names, err := r.lib.Engine().Complete(ctx, partial, n)
+	if err != nil {
+		return nil, fmt.Errorf("complete %q: %w", partial, err)
+	}
+	return names, nil
+}
+
 // Handle answers a request. It never panics: a panic in a handler is logged and
 // the user gets a plain apology.
 func (r *Router) Handle(ctx context.Context, req Request) (rep Reply) {
@@ -108,6 +118,14 @@ func (r *Router) ask(ctx context.Context, req Request) (Reply, error) {
 		rep.Footer = footer(len(a.Citations)+len(a.More), a.Intent)
 	}
 	return rep, nil
+}
+
+// count formats a count of things: "1 briefing", "3 briefings".
+func count(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }
 
 func footer(n int, intent string) string {
@@ -185,7 +203,7 @@ func dossierReply(d answer.Dossier) Reply {
 	if len(cites) > answer.MaxCitations {
 		rep.Citations, rep.More = cites[:answer.MaxCitations], cites[answer.MaxCitations:]
 	}
-	rep.Footer = fmt.Sprintf("%d statements · %d figures · %d briefings", len(d.Statements), len(d.Figures), len(d.Briefings))
+	rep.Footer = count(len(d.Statements), "statement") + " · " + count(len(d.Figures), "figure") + " · " + count(len(d.Briefings), "briefing")
 	return rep
 }
 
@@ -209,9 +227,9 @@ func (r *Router) sources(ctx context.Context) (Reply, error) {
 		facts += d.Facts
 	}
 	return Reply{
-		Title:  fmt.Sprintf("%d briefings", len(docs)),
+		Title:  count(len(docs), "briefing"),
 		Text:   strings.TrimSpace(b.String()),
-		Footer: fmt.Sprintf("%d sentences · %d facts", sentences, facts),
+		Footer: count(sentences, "sentence") + " · " + count(facts, "fact"),
 	}, nil
 }
 

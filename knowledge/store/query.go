@@ -301,7 +301,7 @@ func (s *Store) Quantities(ctx context.Context, claimantIDs []int64) ([]Quantity
 	var out []QuantityHit
 	for rows.Next() {
 		var q QuantityHit
-		if err := rows.Scan(&q.Text, &q.Value, &q.High, &q.Unit, &q.Hedge, &q.Counted, &q.ClaimantID, &q.Source,
+		if err := rows.Scan(&q.Quantity.Text, &q.Value, &q.High, &q.Unit, &q.Hedge, &q.Counted, &q.ClaimantID, &q.Source,
 			&q.SentenceID, &q.DocPath, &q.DocTitle, &q.DocDate, &q.N, &q.Hit.Text); err != nil {
 			return nil, fmt.Errorf("quantities: %w", err)
 		}
