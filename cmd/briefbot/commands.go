@@ -131,10 +131,18 @@ func cmdIngest(ctx context.Context, args []string) error {
 	var c common
 	fs := newFlags("ingest")
 	c.register(fs)
+	progress := fs.String("progress", "auto", "how to show progress on standard error: auto (a bar on a terminal, else a line every few seconds), bar, lines or off")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
-	lib, rep, err := library.Open(ctx, c.db, c.seeds, library.Options{})
+	mode, err := parseProgressMode(*progress)
+	if err != nil {
+		fmt.Fprintln(stderr, "briefbot:", err)
+		return errUsage
+	}
+	pp := newProgressPrinter(stderr, mode)
+	lib, rep, err := library.Open(ctx, c.db, c.seeds, library.Options{OnProgress: pp.update})
+	pp.finish()
 	if err != nil {
 		return err
 	}
@@ -150,18 +158,26 @@ func cmdIngest(ctx context.Context, args []string) error {
 }
 
 func cmdRun(ctx context.Context, args []string) error {
+	cfg, err := loadConfig()
+	if err != nil {
+		return err
+	}
 	var c common
 	fs := newFlags("run")
 	c.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
+	applyConfig(fs, &c, cfg)
 	lib, err := c.open(ctx)
 	if err != nil {
 		return err
 	}
 	defer lib.Close()
-	log := slog.New(slog.NewTextHandler(stderr, nil))
+	log := newLogger(stderr, cfg)
+	if cfg.Token != "" {
+		return runDiscord(ctx, cfg, lib, log)
+	}
 	return bot.Console(ctx, bot.NewRouter(lib, log), stdin, stdout)
 }
 

@@ -56,6 +56,8 @@ func run(ctx context.Context, args []string) error {
 		return cmdFacts(ctx, args)
 	case "eval":
 		return cmdEval(ctx, args)
+	case "bench":
+		return cmdBench(ctx, args)
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return nil
@@ -71,12 +73,15 @@ Usage:
   briefbot ask [--json] [QUESTION]
                                  answer QUESTION, or each line of standard input
   briefbot actor NAME            everything the briefings say about an actor
-  briefbot ingest                bring the store up to date with the seeds folder
+  briefbot ingest [--progress auto|bar|lines|off]
+                                 bring the store up to date with the seeds folder
   briefbot facts [--actor NAME] [--kind KIND] [--json]
                                  show the extracted facts (kinds: actors, statements,
                                  quantities, times, roles)
   briefbot eval [--baseline] [--sample N] FILE.jsonl...
                                  score question sets against the seeds folder
+  briefbot bench [--large] [--sentences N] [--shared DIR]
+                                 measure ingest, start-up and answer latency beside bm25
 
 Common flags:
   --seeds DIR   the briefings (default $BRIEFBOT_SEEDS or ./seeds)
