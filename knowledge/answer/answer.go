@@ -142,10 +142,7 @@ func topActors(ix *index, n int) []string {
 		if a.Kind == knowledge.Group || strings.HasPrefix(a.Key, "role:") {
 			continue
 		}
-		count[a.Key] += len(a.Aliases) + 1
-		if a.FirstSentence > 0 {
-			count[a.Key] += 2
-		}
+		count[a.Key] += a.MentionCount
 		name[a.Key] = a.Name
 	}
 	keys := make([]string, 0, len(count))

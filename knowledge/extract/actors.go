@@ -261,15 +261,12 @@ func (x *extractor) findPerson(s *sentence, i, j int) (int, bool) {
 	}
 	full := strings.Join(words, " ")
 	best, bestScore := -1, 0
-	for id, a := range x.actors {
-		if a.Kind != knowledge.Person {
-			continue
-		}
-		aw := strings.Fields(strings.ToLower(foldQuote(a.Name)))
-		aw = trimHonorific(aw)
+	for _, id := range x.people {
+		a := x.actors[id]
+		aw := x.nameWords[id]
 		score := 0
 		switch {
-		case strings.Join(aw, " ") == full:
+		case x.fullNames[id] == full:
 			score = 100
 		case len(words) == 1 && len(aw) > 0 && aw[len(aw)-1] == words[0]:
 			score = 50
@@ -352,8 +349,14 @@ func (x *extractor) ensure(key string, mk func() *knowledge.Actor) int {
 	a := mk()
 	a.Key = key
 	x.actors = append(x.actors, a)
-	x.byKey[key] = len(x.actors) - 1
-	return len(x.actors) - 1
+	id := len(x.actors) - 1
+	x.byKey[key] = id
+	if a.Kind == knowledge.Person {
+		x.people = append(x.people, id)
+		x.nameWords[id] = trimHonorific(strings.Fields(strings.ToLower(foldQuote(a.Name))))
+		x.fullNames[id] = strings.Join(x.nameWords[id], " ")
+	}
+	return id
 }
 
 // mention records that tokens i..j of s refer to actor id.

@@ -52,6 +52,10 @@ type extractor struct {
 	byKey  map[string]int
 	// sex is what honorifics said of each person (by actor ID).
 	sex map[int]sex
+	// people are the IDs of the person actors, with their lower-case name words.
+	people    []int
+	nameWords map[int][]string
+	fullNames map[int]string
 
 	statements []knowledge.Statement
 	quantities []knowledge.Quantity
@@ -104,7 +108,7 @@ type mention struct {
 }
 
 func newExtractor(doc knowledge.Document) *extractor {
-	x := &extractor{gz: gazetteer.Default(), doc: doc, lowered: map[string]bool{}, byKey: map[string]int{}, sex: map[int]sex{}}
+	x := &extractor{gz: gazetteer.Default(), doc: doc, lowered: map[string]bool{}, byKey: map[string]int{}, sex: map[int]sex{}, nameWords: map[int][]string{}, fullNames: map[int]string{}}
 	prevEnd := 0
 	for _, s := range doc.Sentences {
 		st := &sentence{Sentence: s, toks: tokenize(s.Text)}

@@ -14,14 +14,13 @@ type ActorRow struct {
 	ID      int64
 	DocPath string
 	knowledge.Actor
-	// FirstSentence is the sentence number of the actor's first mention.
-	FirstSentence int
+	// MentionCount is how often the document mentions the actor.
+	MentionCount int
 }
 
 // Actors returns every stored actor with its aliases, in document order.
 func (s *Store) Actors(ctx context.Context) ([]ActorRow, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, d.path, a.local, a.key, a.name, a.kind, a.title, a.org, a.country, a.description,
-			COALESCE((SELECT MIN(se.n) FROM mentions m JOIN sentences se ON se.id = m.sentence_id WHERE m.actor_id = a.id), 0)
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, d.path, a.local, a.key, a.name, a.kind, a.title, a.org, a.country, a.description, a.mentions
 		FROM actors a JOIN documents d ON d.id = a.doc_id ORDER BY d.date DESC, d.path, a.local`)
 	if err != nil {
 		return nil, fmt.Errorf("actors: %w", err)
@@ -32,7 +31,7 @@ func (s *Store) Actors(ctx context.Context) ([]ActorRow, error) {
 	for rows.Next() {
 		var a ActorRow
 		var kind string
-		if err := rows.Scan(&a.ID, &a.DocPath, &a.Actor.ID, &a.Key, &a.Name, &kind, &a.Title, &a.Org, &a.Country, &a.Description, &a.FirstSentence); err != nil {
+		if err := rows.Scan(&a.ID, &a.DocPath, &a.Actor.ID, &a.Key, &a.Name, &kind, &a.Title, &a.Org, &a.Country, &a.Description, &a.MentionCount); err != nil {
 			return nil, fmt.Errorf("actors: %w", err)
 		}
 		a.Kind = knowledge.ActorKind(kind)

@@ -311,7 +311,7 @@ var tables = [numTables]struct {
 }{
 	tDocuments:  {`INSERT INTO documents (id, path, title, date, hash, size, sentences, facts) VALUES `, 8, true},
 	tSentences:  {`INSERT INTO sentences (id, doc_id, n, text) VALUES `, 4, true},
-	tActors:     {`INSERT INTO actors (id, doc_id, local, key, name, kind, title, org, country, description) VALUES `, 10, true},
+	tActors:     {`INSERT INTO actors (id, doc_id, local, key, name, kind, title, org, country, description, mentions) VALUES `, 11, true},
 	tAliases:    {`INSERT OR IGNORE INTO aliases (alias, actor_id) VALUES `, 2, false},
 	tMentions:   {`INSERT INTO mentions (actor_id, sentence_id, text, start_byte, end_byte) VALUES `, 5, false},
 	tStatements: {`INSERT INTO statements (id, sentence_id, speaker_id, cue, content, direct, negated) VALUES `, 7, true},
@@ -601,7 +601,7 @@ func (in *Ingest) buffer(b *knowledge.Briefing) error {
 	actorBase := in.next[tActors]
 	for i, a := range b.Actors {
 		id := in.id(tActors)
-		in.add(tActors, id, docID, i, a.Key, a.Name, string(a.Kind), a.Title, a.Org, a.Country, a.Description)
+		in.add(tActors, id, docID, i, a.Key, a.Name, string(a.Kind), a.Title, a.Org, a.Country, a.Description, len(a.Mentions))
 		for _, al := range a.Aliases {
 			in.add(tAliases, al, id)
 		}
