@@ -158,10 +158,6 @@ func (e *Engine) Dossier(ctx context.Context, name string) (Dossier, error) {
 			speakerIDs = append(speakerIDs, ix.actors[i].ID)
 		}
 	}
-	byID := map[int64]store.ActorRow{}
-	for _, x := range ix.actors {
-		byID[x.ID] = x
-	}
 	sts, err := e.st.Statements(ctx, speakerIDs)
 	if err != nil {
 		return d, fmt.Errorf("dossier: %w", err)
@@ -172,7 +168,7 @@ func (e *Engine) Dossier(ctx context.Context, name string) (Dossier, error) {
 			continue
 		}
 		seen[s.SentenceID] = true
-		d.Statements = append(d.Statements, DossierItem{Text: sentence(e.statementText(byID[s.SpeakerID], s, false)), Citation: cite(s.Hit)})
+		d.Statements = append(d.Statements, DossierItem{Text: sentence(e.statementText(ix.row(s.SpeakerID), s, false)), Citation: cite(s.Hit)})
 	}
 	qs, err := e.st.Quantities(ctx, speakerIDs)
 	if err != nil {
@@ -199,7 +195,7 @@ func (e *Engine) Dossier(ctx context.Context, name string) (Dossier, error) {
 	for _, ms := range facts.Mentions {
 		inSentence := map[string]bool{}
 		for _, m := range ms {
-			o, ok := byID[m.ActorID]
+			o, ok := ix.rowOK(m.ActorID)
 			if !ok || self[m.ActorID] || o.Key == a.Key || inSentence[o.Key] || o.Kind == knowledge.Group {
 				continue
 			}

@@ -19,12 +19,43 @@ type index struct {
 	byKey   map[string][]int
 	// names are the distinct aliases, for fuzzy matching.
 	names []string
+	// byOrg and byCountry list the actors of each organisation and country;
+	// titled lists the people with a title or description.
+	byOrg, byCountry map[string][]int
+	titled           []int
+	byID             map[int64]int
+}
+
+// row returns the actor with a stored ID.
+func (ix *index) row(id int64) store.ActorRow {
+	a, _ := ix.rowOK(id)
+	return a
+}
+
+// rowOK returns the actor with a stored ID, and whether there is one.
+func (ix *index) rowOK(id int64) (store.ActorRow, bool) {
+	i, ok := ix.byID[id]
+	if !ok {
+		return store.ActorRow{}, false
+	}
+	return ix.actors[i], true
 }
 
 func newIndex(gen int64, actors []store.ActorRow) *index {
-	ix := &index{gen: gen, actors: actors, byAlias: map[string][]int{}, byKey: map[string][]int{}}
+	ix := &index{gen: gen, actors: actors, byAlias: map[string][]int{}, byKey: map[string][]int{},
+		byOrg: map[string][]int{}, byCountry: map[string][]int{}, byID: make(map[int64]int, len(actors))}
 	for i, a := range actors {
+		ix.byID[a.ID] = i
 		ix.byKey[a.Key] = append(ix.byKey[a.Key], i)
+		if a.Org != "" {
+			ix.byOrg[a.Org] = append(ix.byOrg[a.Org], i)
+		}
+		if a.Country != "" {
+			ix.byCountry[a.Country] = append(ix.byCountry[a.Country], i)
+		}
+		if a.Kind == knowledge.Person && (a.Title != "" || a.Description != "") {
+			ix.titled = append(ix.titled, i)
+		}
 		for _, al := range a.Aliases {
 			if len(ix.byAlias[al]) == 0 {
 				ix.names = append(ix.names, al)
@@ -204,8 +235,8 @@ func (e *Engine) expand(ix *index, t *target, ids []int) {
 		if strings.HasPrefix(k, "country:") {
 			continue // countries are expanded by addCountry
 		}
-		for i, a := range ix.actors {
-			if !seen[i] && a.Org == k {
+		for _, i := range ix.byOrg[k] {
+			if !seen[i] {
 				t.affiliates = append(t.affiliates, i)
 				seen[i] = true
 			}
@@ -230,8 +261,8 @@ func (e *Engine) addCountry(ix *index, t *target, code string) {
 			seen[id] = true
 		}
 	}
-	for i, a := range ix.actors {
-		if !seen[i] && a.Country == code && a.Kind != knowledge.Country {
+	for _, i := range ix.byCountry[code] {
+		if !seen[i] && ix.actors[i].Kind != knowledge.Country {
 			t.affiliates = append(t.affiliates, i)
 			seen[i] = true
 		}
@@ -290,8 +321,8 @@ func (e *Engine) resolveRole(ix *index, w []string) (target, bool) {
 		}
 		ids := ix.byKey[key]
 		e.expand(ix, &t, ids)
-		for i, a := range ix.actors {
-			if a.Org == key && !containsInt(t.direct, i) && !containsInt(t.affiliates, i) {
+		for _, i := range ix.byOrg[key] {
+			if !containsInt(t.direct, i) && !containsInt(t.affiliates, i) {
 				t.affiliates = append(t.affiliates, i)
 			}
 		}
@@ -309,10 +340,8 @@ func (e *Engine) resolveRole(ix *index, w []string) (target, bool) {
 		return t, false
 	}
 	var ids []int
-	for i, a := range ix.actors {
-		if a.Kind != knowledge.Person || a.Title == "" && a.Description == "" {
-			continue
-		}
+	for _, i := range ix.titled {
+		a := ix.actors[i]
 		if country != "" && a.Country != country {
 			continue
 		}

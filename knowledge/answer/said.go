@@ -48,10 +48,6 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 	if len(rows) == 0 {
 		return reply{text: fmt.Sprintf("The briefings mention %s but quote nothing from them.", t.name)}, nil
 	}
-	byID := map[int64]store.ActorRow{}
-	for _, a := range ix.actors {
-		byID[a.ID] = a
-	}
 	topic := e.termGroups(append(append([]string{}, q.Topic...), t.extra...))
 	weight, total, err := e.weights(ctx, topic)
 	if err != nil {
@@ -118,7 +114,7 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 			continue
 		}
 		b := ss[bestIn[s.SentenceID]]
-		speaker := byID[b.SpeakerID]
+		speaker := ix.row(b.SpeakerID)
 		parts = append(parts, part{doc: b.DocPath, title: b.DocTitle, text: e.statementText(speaker, b.StatementRow, named[speaker.Key])})
 		named[speaker.Key] = true
 	}
