@@ -28,6 +28,8 @@ type Engine struct {
 
 	mu sync.Mutex
 	ix *index
+
+	rank rankSlot // the sentence index the search ranks with
 }
 
 // New returns an engine reading st.

@@ -13,9 +13,6 @@ import (
 	"github.com/briefbot/briefbot/knowledge/store"
 )
 
-// candidates is how many bm25 hits are reranked.
-const candidates = 60
-
 // synonyms are stems that stand for each other in news questions.
 var synonyms = [][]string{
 	{"troop", "soldier", "forc"},
@@ -67,10 +64,7 @@ type termGroup struct {
 func (e *Engine) termGroups(words []string) []termGroup {
 	seen := map[string]bool{}
 	var out []termGroup
-	for i, w := range words {
-		if w == "us" && (i == 0 || words[i-1] != "the") {
-			continue // the pronoun, not the country
-		}
+	for _, w := range words {
 		ts := stem.Terms(w)
 		if w == "us" {
 			ts = []string{"us"}
@@ -90,16 +84,6 @@ func (e *Engine) termGroups(words []string) []termGroup {
 			}
 			out = append(out, g)
 		}
-	}
-	return out
-}
-
-// words lists every stem of the groups, main and alternatives.
-func groupTerms(gs []termGroup) []string {
-	var out []string
-	for _, g := range gs {
-		out = append(out, g.main)
-		out = append(out, g.alts...)
 	}
 	return out
 }
@@ -158,38 +142,47 @@ type scoredHit struct {
 	coverage float64 // share of the question's weight the sentence (or its context) covers
 	quants   []store.QuantityRow
 	times    []knowledge.TimeExpr
+	f        [nFeatures]float64
+	x        [nFacts]float64
 }
 
-// search answers from the best-ranked sentences: full-text candidates reranked by
-// what the question asks for. about, when set, restricts the answer to sentences
-// that mention those actors.
+// factCandidates is how many of the best-ranked sentences are read with their
+// facts (figures, times, actors) for the final ranking.
+const factCandidates = 20
+
+// search answers from the best-ranked sentences. The sentences that hold any of
+// the question's words are ranked from the in-memory index (rank.go): how much
+// of the question's weight they and their neighbours hold, their document's
+// match, word order, and whether they hold the kind of answer asked for (a
+// date, a figure, a name). The best factCandidates are then read with their
+// stored facts and ranked again by what those say (figures counting what is
+// asked, time expressions, actors). about, when set, restricts the answer to
+// sentences that mention those actors.
 func (e *Engine) search(ctx context.Context, ix *index, q Question, about *target) (reply, error) {
 	words := contentWords(q.Words)
 	groups := e.termGroups(words)
 	if len(groups) == 0 {
 		return reply{}, nil
 	}
-	expanded := append([]string{}, words...)
-	for _, g := range groups {
-		expanded = append(expanded, g.alts...)
-	}
-	hits, err := e.st.Search(ctx, store.Terms(expanded), candidates)
-	if err != nil || len(hits) == 0 {
+	ri, err := e.rankIndex(ctx, ix.gen)
+	if err != nil {
 		return reply{}, err
 	}
-	ids := make([]int64, len(hits))
-	for i, h := range hits {
-		ids[i] = h.SentenceID
+	rq := ri.query(groups, expectedAnswer(q.Words), q.Words)
+	rs := ri.rank(rq)
+	if len(rs) == 0 {
+		return reply{}, nil
+	}
+	n := factCandidates
+	if about != nil {
+		n = len(rs)
+	}
+	top := rs[:min(n, len(rs))]
+	ids := make([]int64, len(top))
+	for i, r := range top {
+		ids[i] = ri.sents[r.sent].hit.SentenceID
 	}
 	facts, err := e.st.Facts(ctx, ids)
-	if err != nil {
-		return reply{}, err
-	}
-	prev, err := e.st.Neighbours(ctx, ids)
-	if err != nil {
-		return reply{}, err
-	}
-	weight, totalWeight, err := e.weights(ctx, groups)
 	if err != nil {
 		return reply{}, err
 	}
@@ -201,36 +194,10 @@ func (e *Engine) search(ctx context.Context, ix *index, q Question, about *targe
 	}
 	qActors := e.questionActors(ix, q)
 	focus := uniqueTerms(strings.Fields(q.Focus))
-	mains := make([]string, len(groups))
-	for i, g := range groups {
-		mains[i] = g.main
-	}
-	scored := make([]scoredHit, 0, len(hits))
-	for rank, h := range hits {
-		sh := scoredHit{Hit: h, quants: facts.Quantities[h.SentenceID], times: facts.Times[h.SentenceID]}
-		sterms := stem.Terms(h.Text)
-		terms := termSet(sterms)
-		var prevTerms map[string]bool
-		if p, ok := prev[h.SentenceID]; ok {
-			prevTerms = termSet(stem.Terms(p.Text))
-		}
-		var covered, s float64
-		for _, g := range groups {
-			w := weight[g.main]
-			if m := matchWeight(g, w, terms); m > 0 {
-				covered += m
-				s += m
-			} else if m := matchWeight(g, w, prevTerms); m > 0 {
-				covered += 0.5 * m
-				s += 0.35 * m
-			}
-		}
-		// Consecutive question words in the sentence.
-		s += 0.3 * bigrams(mains, sterms, weight)
-		// Long sentences match by chance.
-		if n := len(terms); n > 30 {
-			s *= 30 / (30 + 0.3*float64(n-30))
-		}
+	scored := make([]scoredHit, 0, len(top))
+	for _, r := range top {
+		h := ri.sents[r.sent].hit
+		sh := scoredHit{Hit: h, quants: facts.Quantities[h.SentenceID], times: facts.Times[h.SentenceID], f: r.f}
 		mentioned := map[int64]bool{}
 		for _, m := range facts.Mentions[h.SentenceID] {
 			mentioned[m.ActorID] = true
@@ -246,30 +213,28 @@ func (e *Engine) search(ctx context.Context, ix *index, q Question, about *targe
 				continue
 			}
 		}
+		n := 0
 		for _, key := range qActors {
 			for _, i := range ix.byKey[key] {
 				if mentioned[ix.actors[i].ID] {
-					s += 0.5
+					n++
 					break
 				}
 			}
 		}
-		s += e.intentBonus(q, sh, terms, focus, ix, mentioned)
-		if h.Text == h.DocTitle {
-			s -= 0.5 // a headline: the body says it better
+		sh.x = e.factFeatures(q, sh, n, focus, ix, mentioned)
+		sh.score = r.score
+		for k, w := range factWeights {
+			sh.score += w * sh.x[k]
 		}
-		s -= 0.0005 * float64(rank)
-		sh.score = s
-		if totalWeight > 0 {
-			sh.coverage = covered / totalWeight
-		}
+		sh.coverage = r.f[fCov] + 0.5*r.f[fPrev]
 		scored = append(scored, sh)
 	}
 	if len(scored) == 0 {
 		return reply{}, nil
 	}
 	sort.SliceStable(scored, func(i, j int) bool { return scored[i].score > scored[j].score })
-	if !e.confident(q, scored[0], totalWeight) {
+	if !e.confident(rq, scored[0]) {
 		return reply{}, nil
 	}
 	return e.composeSearch(q, scored, focus), nil
@@ -298,69 +263,105 @@ func (e *Engine) questionActors(ix *index, q Question) []string {
 	return keys
 }
 
-// intentBonus scores what the question asks for: a figure, a date, a place, a
-// reason, a person.
-func (e *Engine) intentBonus(q Question, h scoredHit, terms map[string]bool, focus []string, ix *index, mentioned map[int64]bool) float64 {
+// The fact features: what a sentence's stored facts (figures, time expressions,
+// actors) say about the question.
+const (
+	xFigure     = iota // a quantity question, and the sentence holds a figure
+	xCounted           // a quantity question, and a figure counts what it asks about
+	xTime              // a when question, and the sentence holds a time expression
+	xTimeDigit         // a when question, and the sentence holds digits but no time expression
+	xWhereActor        // a where question, and the sentence names an actor
+	xWhereIn           // a where question, and the sentence says "in" or "at"
+	xCausal            // a why question: causal words (up to three, over three)
+	xPerson            // a who question, and the sentence names a person
+	xQActor            // the sentence names an actor the question names (up to two, over two)
+	xHeadline          // the sentence is its document's title
+	nFacts
+)
+
+// factWeights weigh the fact features against the ranking features; they are
+// fitted with featureWeights (see there).
+var factWeights = [nFacts]float64{
+	xFigure:     0.58,
+	xCounted:    1.64,
+	xTime:       0.99,
+	xTimeDigit:  0.32,
+	xWhereActor: 0.21,
+	xWhereIn:    0.63,
+	xCausal:     0.43,
+	xPerson:     0.09,
+	xQActor:     -0.1,
+	xHeadline:   -0.49,
+}
+
+// factFeatures reads the fact features of a sentence: what the question asks for
+// (a figure, a date, a place, a reason, a person) and the actors it names.
+func (e *Engine) factFeatures(q Question, h scoredHit, qActors int, focus []string, ix *index, mentioned map[int64]bool) [nFacts]float64 {
+	var x [nFacts]float64
 	switch q.Intent {
 	case Quantity:
-		b := 0.0
 		if len(h.quants) > 0 || hasDigit(h.Text) {
-			b += 1.5
+			x[xFigure] = 1
 		}
 		for _, qt := range h.quants {
-			ct := termSet(stem.Terms(qt.Counted + " " + qt.Unit))
-			for _, f := range focus {
-				if ct[f] || anyIn(synonymOf[f], ct) {
-					b += 1.5
-					break
-				}
+			if len(focus) > 0 && countsFocus(qt.Quantity, focus) {
+				x[xCounted] = 1
+				break
 			}
 		}
-		return b
 	case When:
 		if len(h.times) > 0 {
-			return 1.5
-		}
-		if hasDigit(h.Text) {
-			return 0.5
+			x[xTime] = 1
+		} else if hasDigit(h.Text) {
+			x[xTimeDigit] = 1
 		}
 	case Where:
-		b := 0.0
-		for id := range mentioned {
-			_ = id
-			b = 0.5
+		if len(mentioned) > 0 {
+			x[xWhereActor] = 1
 		}
 		if strings.Contains(h.Text, " in ") || strings.Contains(h.Text, " at ") {
-			b += 0.5
+			x[xWhereIn] = 1
 		}
-		return b
 	case Why:
-		b := 0.0
-		for t := range terms {
+		n := 0
+		for _, t := range stem.Terms(h.Text) {
 			if causal[t] {
-				b += 0.4
+				n++
 			}
 		}
-		return math.Min(b, 1.2)
+		x[xCausal] = math.Min(float64(n), 3) / 3
 	}
 	if len(q.Words) > 0 && q.Words[0] == "who" {
 		for id := range mentioned {
-			for _, a := range ix.actors {
-				if a.ID == id && a.Kind == knowledge.Person {
-					return 1
-				}
+			if a, ok := ix.rowOK(id); ok && a.Kind == knowledge.Person {
+				x[xPerson] = 1
+				break
 			}
 		}
 	}
-	return 0
+	x[xQActor] = math.Min(float64(qActors), 2) / 2
+	if h.Text == h.DocTitle {
+		x[xHeadline] = 1
+	}
+	return x
 }
 
-// confident decides whether the best sentence supports an answer at all.
-func (e *Engine) confident(q Question, best scoredHit, total float64) bool {
-	if total <= 0 {
+// minCoverage is the least share of the question's weight the best sentence (with
+// the one before it) must hold for an answer.
+const minCoverage = 0.3
+
+// confident decides whether the best sentence supports an answer at all: it must
+// hold enough of the question's words, and a question asking for a figure ("how
+// many", "what percentage") must find one that the question does not already
+// give.
+func (e *Engine) confident(rq *rankQuery, best scoredHit) bool {
+	if rq.total <= 0 || best.coverage < minCoverage {
 		return false
 	}
-	return best.coverage >= 0.3
+	if rq.want == ansNumber && best.f[fAnsNumber] == 0 {
+		return false
+	}
+	return true
 }
 
 // composeSearch writes the answer from ranked sentences.
@@ -476,20 +477,4 @@ func anyIn(ts []string, set map[string]bool) bool {
 		}
 	}
 	return false
-}
-
-// bigrams sums the weight of consecutive question term pairs found consecutively
-// in the sentence.
-func bigrams(q []string, s []string, weight map[string]float64) float64 {
-	pairs := map[[2]string]bool{}
-	for i := 0; i+1 < len(s); i++ {
-		pairs[[2]string{s[i], s[i+1]}] = true
-	}
-	var b float64
-	for i := 0; i+1 < len(q); i++ {
-		if pairs[[2]string{q[i], q[i+1]}] {
-			b += (weight[q[i]] + weight[q[i+1]]) / 2
-		}
-	}
-	return b
 }

@@ -1,0 +1,330 @@
+package answer
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/knowledge/stem"
+	"github.com/briefbot/briefbot/knowledge/store"
+)
+
+// The fallback search ranks sentences from an in-memory index of the stored
+// sentences, built once per store generation: every sentence's terms (exactly
+// the stems FTS5 indexes, from knowledge/stem) with a few flags per token,
+// postings from terms to sentences and documents, and document frequencies.
+// Scoring a question then touches only the postings of its own terms, with no
+// round trip to SQLite. A corpus of 10,000 sentences (1.6 MB of text) takes
+// about 7 MB besides its text and 0.1 s to index.
+
+// Token flags: what a token of a sentence could answer.
+const (
+	tokCap   uint8 = 1 << iota // starts with a capital letter, not the sentence's first word
+	tokNum                     // a figure: digits or a number word
+	tokTime                    // a year, decade, century, month or weekday
+	tokStop                    // a function word
+	tokFirst                   // the sentence's first word
+)
+
+// rankSentence is one indexed sentence.
+type rankSentence struct {
+	hit   store.Hit
+	doc   int32   // index in rankIndex.docs
+	terms []int32 // term IDs, in order
+	flags []uint8 // token flags, parallel to terms
+	// anaphor is set when the sentence starts with a pronoun ("He", "This").
+	anaphor bool
+	// naming is set when the sentence names something: "called", "known as",
+	// quotation marks.
+	naming bool
+}
+
+// rankDoc is one indexed document.
+type rankDoc struct {
+	first, end int32   // its sentences: sents[first:end]
+	length     int32   // tokens in all its sentences
+	title      []int32 // the terms of its title
+}
+
+// docPosting is a term's count in one document.
+type docPosting struct {
+	doc, tf int32
+}
+
+// rankIndex is the in-memory index of one store generation.
+type rankIndex struct {
+	gen    int64
+	sents  []rankSentence
+	docs   []rankDoc
+	ids    map[string]int32 // term -> term ID
+	post   [][]int32        // term ID -> sentences holding it, ascending, once each
+	dpost  [][]docPosting   // term ID -> documents holding it
+	avgLen float64          // mean sentence length in tokens
+	avgDoc float64          // mean document length in tokens
+
+	copula map[int32]bool // the IDs of copulaTerms
+	byLen  [][]int32      // term IDs by length in bytes, for spelling corrections
+	terms  []string       // term ID -> term
+}
+
+// rankSlot holds an engine's sentence index.
+type rankSlot struct {
+	mu sync.Mutex
+	ix *rankIndex
+}
+
+// rankIndex returns the engine's sentence index for store generation gen,
+// building it when the store changed.
+func (e *Engine) rankIndex(ctx context.Context, gen int64) (*rankIndex, error) {
+	slot := &e.rank
+	slot.mu.Lock()
+	defer slot.mu.Unlock()
+	if slot.ix != nil && slot.ix.gen == gen {
+		return slot.ix, nil
+	}
+	rows, g, err := e.st.Corpus(ctx)
+	if err != nil {
+		return nil, err
+	}
+	slot.ix = buildRankIndex(g, rows)
+	return slot.ix, nil
+}
+
+// buildRankIndex indexes sentences given in document order.
+func buildRankIndex(gen int64, rows []store.CorpusSentence) *rankIndex {
+	ix := &rankIndex{gen: gen, ids: map[string]int32{}, sents: make([]rankSentence, len(rows))}
+	id := func(t string) int32 {
+		if i, ok := ix.ids[t]; ok {
+			return i
+		}
+		i := int32(len(ix.post))
+		ix.ids[strings.Clone(t)] = i
+		ix.post = append(ix.post, nil)
+		ix.dpost = append(ix.dpost, nil)
+		return i
+	}
+	var total int
+	lastDoc := int64(-1)
+	var buf []string
+	// All sentences' terms and flags live in two arrays; bounds[i] ends sentence i's.
+	var terms []int32
+	var flags []uint8
+	bounds := make([]int, len(rows))
+	for i, r := range rows {
+		if r.DocID != lastDoc {
+			if len(ix.docs) > 0 {
+				ix.docs[len(ix.docs)-1].end = int32(i)
+			}
+			d := rankDoc{first: int32(i)}
+			for _, t := range stem.Terms(r.DocTitle) {
+				d.title = append(d.title, id(t))
+			}
+			ix.docs = append(ix.docs, d)
+			lastDoc = r.DocID
+		}
+		doc := int32(len(ix.docs) - 1)
+		s := rankSentence{
+			hit: store.Hit{SentenceID: r.ID, DocPath: r.DocPath, DocTitle: r.DocTitle, DocDate: r.DocDate, N: r.N, Text: r.Text},
+			doc: doc,
+		}
+		s.naming = strings.ContainsAny(r.Text, "\"“”'‘’")
+		first := true
+		start := len(terms)
+		eachWord(r.Text, func(w string) {
+			lw := strings.ToLower(w)
+			if namingCues[lw] {
+				s.naming = true
+			}
+			if first && anaphors[lw] {
+				s.anaphor = true
+			}
+			buf = stem.AppendTerms(buf[:0], w)
+			f := wordFlags(w, first)
+			first = false
+			for _, t := range buf {
+				tf := f
+				if stem.Stop(t) {
+					tf |= tokStop
+				}
+				terms = append(terms, id(t))
+				flags = append(flags, tf)
+			}
+		})
+		bounds[i] = len(terms)
+		for _, t := range terms[start:] {
+			p := ix.post[t]
+			if n := len(p); n == 0 || p[n-1] != int32(i) {
+				ix.post[t] = append(p, int32(i))
+			}
+			dp := ix.dpost[t]
+			if n := len(dp); n > 0 && dp[n-1].doc == doc {
+				dp[n-1].tf++
+			} else {
+				ix.dpost[t] = append(dp, docPosting{doc: doc, tf: 1})
+			}
+		}
+		ix.docs[doc].length += int32(len(terms) - start)
+		ix.sents[i] = s
+	}
+	total = len(terms)
+	start := 0
+	for i, end := range bounds {
+		ix.sents[i].terms = terms[start:end:end]
+		ix.sents[i].flags = flags[start:end:end]
+		start = end
+	}
+	for t, i := range ix.ids {
+		n := len(t)
+		for len(ix.byLen) <= n {
+			ix.byLen = append(ix.byLen, nil)
+		}
+		ix.byLen[n] = append(ix.byLen[n], i)
+	}
+	for _, l := range ix.byLen {
+		slices.Sort(l)
+	}
+	ix.terms = make([]string, len(ix.post))
+	for t, i := range ix.ids {
+		ix.terms[i] = t
+	}
+	ix.copula = map[int32]bool{}
+	for t := range copulaTerms {
+		if i, ok := ix.ids[t]; ok {
+			ix.copula[i] = true
+		}
+	}
+	if len(ix.docs) > 0 {
+		ix.docs[len(ix.docs)-1].end = int32(len(rows))
+		ix.avgDoc = float64(total) / float64(len(ix.docs))
+	}
+	if len(rows) > 0 {
+		ix.avgLen = float64(total) / float64(len(rows))
+	}
+	return ix
+}
+
+// eachWord calls fn with each run of letters, digits and marks in text.
+func eachWord(text string, fn func(string)) {
+	start := -1
+	for i, r := range text {
+		in := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || unicode.IsNumber(r)
+		if in && start < 0 {
+			start = i
+		} else if !in && start >= 0 {
+			fn(text[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		fn(text[start:])
+	}
+}
+
+// namingCues are words that introduce a name.
+var namingCues = set("called", "named", "known", "termed", "dubbed", "nicknamed",
+	"referred", "calls", "call", "names", "name", "title", "titled", "entitled")
+
+// numberWords are figures written out.
+var numberWords = set("two", "three", "four", "five", "six", "seven", "eight", "nine",
+	"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+	"seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
+	"sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand",
+	"thousands", "million", "millions", "billion", "billions", "trillion", "dozen",
+	"dozens", "half", "twice", "thrice", "double", "triple", "quarter", "third", "percent",
+	"one", "single", "none", "both", "several", "numerous", "multiple", "couple",
+	"infinite", "infinitely", "once")
+
+// months name months; they count as times when capitalised ("May", not "may").
+var months = set("january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december", "jan", "feb", "mar",
+	"apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+
+// timeWords name times.
+var timeWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", "century", "centuries", "decade", "decades", "bc", "bce", "ad", "ce",
+	"yesterday", "today", "tomorrow")
+
+// wordFlags classifies one word of a sentence.
+func wordFlags(w string, first bool) uint8 {
+	var f uint8
+	if first {
+		f |= tokFirst
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	if unicode.IsUpper(r) && !first {
+		f |= tokCap
+	}
+	digits := 0
+	for i := 0; i < len(w); i++ {
+		if w[i] >= '0' && w[i] <= '9' {
+			digits++
+		}
+	}
+	lw := strings.ToLower(w)
+	if digits > 0 || numberWords[lw] {
+		f |= tokNum
+	}
+	switch {
+	case timeWords[lw], months[lw] && unicode.IsUpper(r):
+		f |= tokTime
+	case digits == 4 && len(w) == 4 && (w[0] == '1' || w[0] == '2'):
+		f |= tokTime // a year
+	case digits == 4 && len(w) == 5 && w[4] == 's':
+		f |= tokTime // a decade: 1990s
+	case digits > 0 && digits == len(w)-2 && (strings.HasSuffix(lw, "th") || strings.HasSuffix(lw, "st") || strings.HasSuffix(lw, "nd") || strings.HasSuffix(lw, "rd")):
+		f |= tokTime // an ordinal: 18th (century), 4th (of July)
+	}
+	return f
+}
+
+// minCorrect is the shortest term corrected for spelling.
+const minCorrect = 5
+
+// correct returns the term a misspelt term most likely stands for: the most
+// frequent term of the index one edit away (an insertion, deletion,
+// substitution or swap of neighbours). Short terms are not corrected.
+func (ix *rankIndex) correct(t string) (int32, bool) {
+	if len(t) < minCorrect {
+		return 0, false
+	}
+	best, bestDF := int32(-1), 0
+	for n := len(t) - 1; n <= len(t)+1; n++ {
+		if n >= len(ix.byLen) {
+			break
+		}
+		for _, id := range ix.byLen[n] {
+			if df := len(ix.post[id]); df > bestDF && oneEdit(t, ix.terms[id]) {
+				best, bestDF = id, df
+			}
+		}
+	}
+	return best, best >= 0
+}
+
+// oneEdit reports whether a and b differ by exactly one insertion, deletion,
+// substitution or swap of neighbouring bytes.
+func oneEdit(a, b string) bool {
+	if a == b {
+		return false
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	switch {
+	case len(a) == len(b):
+		if i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:] {
+			return true // a swap
+		}
+		return a[i+1:] == b[i+1:]
+	case len(a)+1 == len(b):
+		return a[i:] == b[i+1:]
+	}
+	return false
+}

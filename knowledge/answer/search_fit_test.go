@@ -1,0 +1,234 @@
+package answer
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/briefbot/briefbot/knowledge"
+	"github.com/briefbot/briefbot/knowledge/eval"
+	"github.com/briefbot/briefbot/knowledge/store"
+)
+
+// TestFitSearchWeights refits featureWeights and factWeights. It is skipped
+// unless BRIEFBOT_FIT_DB names a store built from shared/eval/squad/corpus
+// (briefbot ingest --db) and BRIEFBOT_FIT_QUESTIONS names
+// shared/eval/squad/questions.jsonl. It learns from the questions outside the
+// evaluation samples 1 to 3 (eval --sample 1000 --seed 1..3), maximising the
+// likelihood of a right sentence among each question's 60 best (a softmax over
+// the weighed features, with a small L2 penalty), reports top1 on the samples,
+// and prints the weights as Go to paste into rank.go and search.go.
+//
+//	BRIEFBOT_FIT_DB=/tmp/squad.db BRIEFBOT_FIT_QUESTIONS=../../../shared/eval/squad/questions.jsonl \
+//	    go test ./knowledge/answer -run FitSearchWeights -v -timeout 1h
+func TestFitSearchWeights(t *testing.T) {
+	db, file := os.Getenv("BRIEFBOT_FIT_DB"), os.Getenv("BRIEFBOT_FIT_QUESTIONS")
+	if db == "" || file == "" {
+		t.Skip("BRIEFBOT_FIT_DB and BRIEFBOT_FIT_QUESTIONS are not set")
+	}
+	ctx := context.Background()
+	st, err := store.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	all, err := eval.Load(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := map[string]int{}
+	for s := 3; s >= 1; s-- {
+		for _, q := range eval.Sample(all, 1000, int64(s)) {
+			set[q.ID] = s
+		}
+	}
+	e := New(st)
+	qs, err := fitCandidates(ctx, e, all, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := make([]float64, nFeatures+nFacts)
+	copy(w, featureWeights[:])
+	copy(w[nFeatures:], factWeights[:])
+	report := func(tag string) {
+		fmt.Printf("%s: train %.4f, sample 1 %.4f, 2 %.4f, 3 %.4f\n", tag, fitTop1(qs, w, 0), fitTop1(qs, w, 1), fitTop1(qs, w, 2), fitTop1(qs, w, 3))
+	}
+	report("current weights")
+	softmaxFit(qs, w, 300, 0.001)
+	report("fitted weights")
+	var b strings.Builder
+	b.WriteString("var featureWeights = [nFeatures]float64{\n")
+	for k, name := range featureNames {
+		fmt.Fprintf(&b, "\t%s: %.2f,\n", name, w[k])
+	}
+	b.WriteString("}\n\nvar factWeights = [nFacts]float64{\n")
+	for k, name := range factNames {
+		fmt.Fprintf(&b, "\t%s: %.2f,\n", name, w[nFeatures+k])
+	}
+	b.WriteString("}\n")
+	fmt.Print(b.String())
+}
+
+// featureNames and factNames name the features, for printing the weights.
+var (
+	featureNames = [nFeatures]string{"fCov", "fPrev", "fNext", "fTitle", "fDoc", "fDocCov", "fBigram", "fProx", "fAnsPerson", "fAnsTime", "fAnsNumber", "fAnsPlace", "fAnsName", "fAnsNear", "fNoNovel", "fLen", "fAnaphor", "fNextAnaphor", "fRepeat", "fCovLocal", "fPhrase", "fRarest", "fDensity", "fCovSq", "fCovDoc", "fFirst", "fAnsCount", "fDocTop", "fNaming", "fDefinition", "fTwoCaps", "fBM25", "fPrev2", "fNext2", "fPrevDoc", "fCovLocalDoc", "fPrevSq", "fDocSq", "fTitleDoc", "fBM25Doc", "fAnsNearBM25"}
+	factNames    = [nFacts]string{"xFigure", "xCounted", "xTime", "xTimeDigit", "xWhereActor", "xWhereIn", "xCausal", "xPerson", "xQActor", "xHeadline"}
+)
+
+// fitQuestion is one question's candidates: their features and whether each is
+// a right answer.
+type fitQuestion struct {
+	set   int // 0 to learn from, 1 to 3 the evaluation samples
+	x     [][]float64
+	right []bool
+}
+
+// fitCandidates ranks every question as search does and keeps the features of
+// the 60 best sentences.
+func fitCandidates(ctx context.Context, e *Engine, all []eval.Question, set map[string]int) ([]fitQuestion, error) {
+	ix, err := e.index(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ri, err := e.rankIndex(ctx, ix.gen)
+	if err != nil {
+		return nil, err
+	}
+	var out []fitQuestion
+	for _, eq := range all {
+		q := Parse(eq.Question)
+		groups := e.termGroups(contentWords(q.Words))
+		if len(groups) == 0 {
+			continue
+		}
+		rs := ri.rank(ri.query(groups, expectedAnswer(q.Words), q.Words))
+		rs = rs[:min(len(rs), 60)]
+		ids := make([]int64, len(rs))
+		for i, r := range rs {
+			ids[i] = ri.sents[r.sent].hit.SentenceID
+		}
+		facts, err := e.st.Facts(ctx, ids)
+		if err != nil {
+			return nil, err
+		}
+		qActors := e.questionActors(ix, q)
+		focus := uniqueTerms(strings.Fields(q.Focus))
+		fq := fitQuestion{set: set[eq.ID]}
+		for _, r := range rs {
+			h := ri.sents[r.sent].hit
+			sh := scoredHit{Hit: h, quants: facts.Quantities[h.SentenceID], times: facts.Times[h.SentenceID]}
+			mentioned := map[int64]bool{}
+			for _, m := range facts.Mentions[h.SentenceID] {
+				mentioned[m.ActorID] = true
+			}
+			n := 0
+			for _, key := range qActors {
+				for _, i := range ix.byKey[key] {
+					if mentioned[ix.actors[i].ID] {
+						n++
+						break
+					}
+				}
+			}
+			xf := e.factFeatures(q, sh, n, focus, ix, mentioned)
+			x := append(append([]float64{}, r.f[:]...), xf[:]...)
+			fq.x = append(fq.x, x)
+			a := knowledge.Answer{Citations: []knowledge.Citation{cite(h)}}
+			fq.right = append(fq.right, eval.Score(eq, a).Top1)
+		}
+		out = append(out, fq)
+	}
+	return out, nil
+}
+
+// fitTop1 is the share of a set's questions whose best candidate is right.
+func fitTop1(qs []fitQuestion, w []float64, set int) float64 {
+	n, ok := 0, 0
+	for _, q := range qs {
+		if q.set != set {
+			continue
+		}
+		n++
+		best, bestScore := -1, 0.0
+		for i, x := range q.x {
+			if s := dot(w, x); best < 0 || s > bestScore {
+				best, bestScore = i, s
+			}
+		}
+		if best >= 0 && q.right[best] {
+			ok++
+		}
+	}
+	return float64(ok) / float64(max(n, 1))
+}
+
+func dot(w, x []float64) float64 {
+	var s float64
+	for k := range x {
+		s += w[k] * x[k]
+	}
+	return s
+}
+
+// softmaxFit minimises, over the learning questions that have a right
+// candidate, minus the log of the probability that a softmax over the
+// candidates' scores gives to the right ones, plus lambda times the weights'
+// squared norm, by Adam.
+func softmaxFit(qs []fitQuestion, w []float64, iterations int, lambda float64) {
+	const rate, beta1, beta2 = 0.05, 0.9, 0.999
+	m := make([]float64, len(w))
+	v := make([]float64, len(w))
+	for it := 1; it <= iterations; it++ {
+		g := make([]float64, len(w))
+		n := 0
+		for _, q := range qs {
+			if q.set != 0 || !anyTrue(q.right) {
+				continue
+			}
+			n++
+			scores := make([]float64, len(q.x))
+			top := math.Inf(-1)
+			for i, x := range q.x {
+				scores[i] = dot(w, x)
+				top = math.Max(top, scores[i])
+			}
+			var z, zRight float64
+			for i := range scores {
+				scores[i] = math.Exp(scores[i] - top)
+				z += scores[i]
+				if q.right[i] {
+					zRight += scores[i]
+				}
+			}
+			for i, x := range q.x {
+				d := scores[i] / z
+				if q.right[i] {
+					d -= scores[i] / zRight
+				}
+				for k := range x {
+					g[k] += d * x[k]
+				}
+			}
+		}
+		for k := range w {
+			gk := g[k]/float64(max(n, 1)) + lambda*w[k]
+			m[k] = beta1*m[k] + (1-beta1)*gk
+			v[k] = beta2*v[k] + (1-beta2)*gk*gk
+			mh := m[k] / (1 - math.Pow(beta1, float64(it)))
+			vh := v[k] / (1 - math.Pow(beta2, float64(it)))
+			w[k] -= rate * mh / (math.Sqrt(vh) + 1e-8)
+		}
+	}
+}
+
+func anyTrue(bs []bool) bool {
+	for _, b := range bs {
+		if b {
+			return true
+		}
+	}
+	return false
+}
