@@ -239,8 +239,12 @@ func (q *Question) parseSaid() bool {
 	if start >= len(w) || !auxWords[w[start]] {
 		return false
 	}
+	// After a form of "be" only a progressive is speech ("what are economists
+	// forecasting"); "what was the boat called" and "what is the state bird"
+	// are not.
+	be := w[start] == "is" || w[start] == "was" || w[start] == "are" || w[start] == "were"
 	for i := start + 1; i < len(w); i++ {
-		if speechVerbs[w[i]] {
+		if speechVerbs[w[i]] && (!be || strings.HasSuffix(w[i], "ing")) {
 			subj := w[start+1 : i]
 			if len(subj) > 0 && subj[0] == "not" {
 				subj = subj[1:]

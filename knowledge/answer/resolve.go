@@ -474,8 +474,8 @@ func containsInt(list []int, v int) bool {
 // edit distance, or (for autocomplete-like partial names) a fuzzy subsequence match
 // on a whole word.
 func (e *Engine) fuzzyNames(ix *index, p string) []int {
-	if len([]rune(p)) < 3 {
-		return nil
+	if len([]rune(p)) < 4 || stopWords[p] {
+		return nil // too short to guess at: "they" is not "Theo"
 	}
 	best, bestD := "", 1<<30
 	limit := maxEdits(p)

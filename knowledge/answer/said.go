@@ -46,6 +46,9 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 		return reply{}, err
 	}
 	if len(rows) == 0 {
+		if r, err := e.aboutSearch(ctx, ix, q, t); err != nil || len(r.cites) > 0 {
+			return r, err
+		}
 		return reply{text: fmt.Sprintf("The briefings mention %s but quote nothing from them.", t.name)}, nil
 	}
 	topic := e.termGroups(append(append([]string{}, q.Topic...), t.extra...))
@@ -87,6 +90,9 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 		ss = append(ss, scored{r, s, cov})
 	}
 	if len(topic) > 0 && bestCoverage < 0.3 {
+		if r, err := e.aboutSearch(ctx, ix, q, t); err != nil || len(r.cites) > 0 {
+			return r, err
+		}
 		return reply{text: fmt.Sprintf("The briefings quote %s, but not on that.", t.name)}, nil
 	}
 	sort.SliceStable(ss, func(i, j int) bool { return ss[i].score > ss[j].score })
@@ -137,6 +143,74 @@ func partsLen(ps []part) int {
 		n += len(p.text)
 	}
 	return n
+}
+
+// aboutSearch looks for the answer among all sentences when no statement of the
+// actor answers it (the extractor may have missed one: "Luther called his stay
+// ..."), keeping the answer only when its first sentence names the actor as
+// more than an owner ("Moazzam Begg's MP" is not Moazzam Begg).
+func (e *Engine) aboutSearch(ctx context.Context, ix *index, q Question, t target) (reply, error) {
+	r, err := e.search(ctx, ix, q, nil)
+	if err != nil || len(r.cites) == 0 {
+		return reply{}, err
+	}
+	text := strings.ToLower(foldApostrophes(r.cites[0].Text))
+	var aliases []string
+	for _, i := range t.direct {
+		for _, al := range ix.actors[i].Aliases {
+			if ent, ok := e.gz.Lookup(al); ok && ent.Form == gazetteer.FormDemonym {
+				continue // "Pakistani help" is not Pakistan speaking
+			}
+			aliases = append(aliases, al)
+		}
+	}
+	if namedNotOwner(text, aliases) {
+		return r, nil
+	}
+	return reply{}, nil
+}
+
+// namedNotOwner reports whether the lower-case text names one of the aliases as
+// whole words, other than as an owner ("moazzam begg's mp"). Of overlapping
+// occurrences the longest counts.
+func namedNotOwner(text string, aliases []string) bool {
+	type span struct{ i, j int }
+	var spans []span
+	for _, al := range aliases {
+		for from := 0; from < len(text); {
+			i := strings.Index(text[from:], al)
+			if i < 0 {
+				break
+			}
+			i += from
+			j := i + len(al)
+			if (i == 0 || !isWordByte(text[i-1])) && (j == len(text) || !isWordByte(text[j])) {
+				spans = append(spans, span{i, j})
+			}
+			from = i + 1
+		}
+	}
+	for _, a := range spans {
+		inside := false
+		for _, b := range spans {
+			if b.i <= a.i && a.j <= b.j && b.j-b.i > a.j-a.i {
+				inside = true
+				break
+			}
+		}
+		if !inside && !strings.HasPrefix(text[a.j:], "'s") && !strings.HasPrefix(text[a.j:], "' ") {
+			return true
+		}
+	}
+	return false
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b >= 0x80
+}
+
+func foldApostrophes(s string) string {
+	return strings.NewReplacer("’", "'", "‘", "'").Replace(s)
 }
 
 // nothingFrom is the reply for an actor the briefings never quote or mention.
