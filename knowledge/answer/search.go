@@ -237,6 +237,11 @@ func (e *Engine) search(ctx context.Context, ix *index, q Question, about *targe
 	if !e.confident(rq, scored[0]) {
 		return reply{}, nil
 	}
+	if q.Intent == Quantity {
+		if ok, err := e.figureFits(ctx, ix, q, scored[0]); err != nil || !ok {
+			return reply{}, err
+		}
+	}
 	return e.composeSearch(q, scored, focus), nil
 }
 
@@ -362,6 +367,158 @@ func (e *Engine) confident(rq *rankQuery, best scoredHit) bool {
 		return false
 	}
 	return true
+}
+
+// figureFits checks that the sentence a figure comes from is about what the
+// question names, so that a figure about Venezuela's oil does not answer a
+// question about Rosneft's: a country or state body the question names by
+// name or capital must be mentioned in the sentence or the two before it
+// (which its pronouns may refer to); another distinctive name at least in the
+// same briefing. And a question about a percentage gets one.
+func (e *Engine) figureFits(ctx context.Context, ix *index, q Question, best scoredHit) (bool, error) {
+	if hasWord(q.Words, "percentage", "percent", "%", "proportion") && !strings.ContainsAny(best.Text, "%") && !strings.Contains(best.Text, "per cent") && !strings.Contains(best.Text, "percent") {
+		return false, nil
+	}
+	slots, err := e.questionSlots(ctx, ix, q)
+	if err != nil || len(slots) == 0 {
+		return err == nil, err
+	}
+	ids := []int64{best.SentenceID}
+	for d := int64(1); d <= 2 && int64(best.N)-d >= 1; d++ {
+		ids = append(ids, best.SentenceID-d)
+	}
+	facts, err := e.st.Facts(ctx, ids)
+	if err != nil {
+		return false, err
+	}
+	near := map[string]bool{}
+	for _, ms := range facts.Mentions {
+		for _, m := range ms {
+			if a, ok := ix.rowOK(m.ActorID); ok && a.DocPath == best.DocPath {
+				near[a.Key] = true
+				if a.Country != "" && a.Kind == knowledge.Government {
+					near["country:"+a.Country] = true
+				}
+			}
+		}
+	}
+	inDoc := func(k string) bool {
+		for _, i := range ix.byKey[k] {
+			if ix.actors[i].DocPath == best.DocPath {
+				return true
+			}
+		}
+		return false
+	}
+	for _, slot := range slots {
+		ok := false
+		for _, k := range slot.keys {
+			if slot.state {
+				ok = ok || near[k]
+			} else {
+				ok = ok || inDoc(k)
+			}
+		}
+		if !ok {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
+// questionSlot is an actor a question names: the keys its phrase may mean, and
+// whether it is a country or state body named by name or capital.
+type questionSlot struct {
+	keys  []string
+	state bool
+}
+
+// questionSlots lists the distinctive actors a question names, one slot per
+// phrase (the longest first, not overlapping). Demonyms ("British paintings")
+// are adjectives, a name several actors share is too loose to insist on, and a
+// single word common in the briefings ("times", "oil") is not a name.
+func (e *Engine) questionSlots(ctx context.Context, ix *index, q Question) ([]questionSlot, error) {
+	w := q.Words
+	used := make([]bool, len(w))
+	var slots []questionSlot
+	var single []string // one-word slots to check for rarity, by slot index
+	for n := 3; n >= 1; n-- {
+		for i := 0; i+n <= len(w); i++ {
+			free := true
+			for j := i; j < i+n; j++ {
+				free = free && !used[j]
+			}
+			p := strings.Join(w[i:i+n], " ")
+			if !free || stopWords[p] || p == "us" && (i == 0 || w[i-1] != "the") {
+				continue
+			}
+			var slot questionSlot
+			ent, gzOK := e.gz.Lookup(p)
+			if gzOK && ent.Form == gazetteer.FormDemonym {
+				continue
+			}
+			if gzOK && (ent.Kind == gazetteer.Country || ent.Kind == gazetteer.Government) {
+				slot = questionSlot{keys: []string{"country:" + ent.Country, entryKey(ent)}, state: true}
+			} else {
+				seen := map[string]bool{}
+				for _, id := range ix.byAlias[p] {
+					a := ix.actors[id]
+					if a.Kind == knowledge.Group || strings.HasPrefix(a.Key, "role:") || seen[a.Key] {
+						continue
+					}
+					seen[a.Key] = true
+					slot.keys = append(slot.keys, a.Key)
+				}
+				if len(slot.keys) != 1 {
+					continue
+				}
+			}
+			for j := i; j < i+n; j++ {
+				used[j] = true
+			}
+			if n == 1 && !slot.state {
+				single = append(single, p)
+			} else {
+				single = append(single, "")
+			}
+			slots = append(slots, slot)
+		}
+	}
+	var stems []string
+	for _, p := range single {
+		if p != "" {
+			stems = append(stems, stem.Terms(p)...)
+		}
+	}
+	if len(stems) == 0 {
+		return slots, nil
+	}
+	df, total, err := e.st.DocFreq(ctx, stems)
+	if err != nil {
+		return nil, err
+	}
+	out := slots[:0]
+	for i, sl := range slots {
+		if p := single[i]; p != "" {
+			ts := stem.Terms(p)
+			if len(ts) == 0 || float64(df[ts[0]]) > 0.002*float64(total)+2 {
+				continue
+			}
+		}
+		out = append(out, sl)
+	}
+	return out, nil
+}
+
+func hasWord(w []string, any ...string) bool {
+	for _, x := range w {
+		for _, y := range any {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // composeSearch writes the answer from ranked sentences.

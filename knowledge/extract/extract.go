@@ -156,7 +156,7 @@ func (x *extractor) facts() knowledge.Facts {
 	}
 	for i, a := range x.actors {
 		a.ID = i
-		a.Aliases = aliases(a)
+		a.Aliases = x.aliases(a)
 		f.Actors = append(f.Actors, *a)
 	}
 	return f
@@ -164,7 +164,7 @@ func (x *extractor) facts() knowledge.Facts {
 
 // aliases lists the lower-case names an actor may be asked about: its name, the
 // words of a person's name, and the names the document uses for it.
-func aliases(a *knowledge.Actor) []string {
+func (x *extractor) aliases(a *knowledge.Actor) []string {
 	seen := map[string]bool{}
 	var out []string
 	add := func(s string) {
@@ -181,8 +181,10 @@ func aliases(a *knowledge.Actor) []string {
 	case knowledge.Person:
 		words := strings.Fields(a.Name)
 		if len(words) > 1 {
+			// A word of the name alone, unless the document uses it as an
+			// ordinary word ("Dirty Sexy Money" is not "money").
 			for _, w := range trimHonorific(words) {
-				if len([]rune(w)) >= 3 {
+				if len([]rune(w)) >= 3 && !x.lowered[strings.ToLower(foldQuote(w))] {
 					add(w)
 				}
 			}
