@@ -472,6 +472,9 @@ func (e *Engine) questionSlots(ctx context.Context, ix *index, q Question) ([]qu
 				if len(slot.keys) != 1 {
 					continue
 				}
+				if n == 1 && !strings.EqualFold(ix.actors[ix.byKey[slot.keys[0]][0]].Name, p) && !surname(ix.actors[ix.byKey[slot.keys[0]][0]], p) {
+					continue // a word of a longer name: "oil" of "Getty Oil"
+				}
 			}
 			for j := i; j < i+n; j++ {
 				used[j] = true
@@ -501,13 +504,19 @@ func (e *Engine) questionSlots(ctx context.Context, ix *index, q Question) ([]qu
 	for i, sl := range slots {
 		if p := single[i]; p != "" {
 			ts := stem.Terms(p)
-			if len(ts) == 0 || float64(df[ts[0]]) > 0.002*float64(total)+2 {
+			if len(ts) == 0 || float64(df[ts[0]]) > max(10, 0.002*float64(total)) {
 				continue
 			}
 		}
 		out = append(out, sl)
 	}
 	return out, nil
+}
+
+// surname reports whether w is the last word of a person's name.
+func surname(a store.ActorRow, w string) bool {
+	f := strings.Fields(strings.ToLower(a.Name))
+	return a.Kind == knowledge.Person && len(f) > 1 && f[len(f)-1] == w
 }
 
 func hasWord(w []string, any ...string) bool {

@@ -196,7 +196,7 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 				return found{}, false
 			}
 			f.subjStart = k
-			f.contentBeg, f.contentEnd = skipThat(s, cueEnd), len(s.toks)
+			f.contentBeg, f.contentEnd = skipThat(s, addressee(s, lemma, cueEnd)), len(s.toks)
 			f.Content = x.content(s, f.contentBeg, f.contentEnd)
 			f.Direct = isQuoted(s, f.contentBeg, f.contentEnd)
 			return f, f.Content != ""
@@ -356,20 +356,24 @@ func skipThat(s *sentence, k int) int {
 	return k
 }
 
-// fillContent sets a left-subject statement's content: what follows the cue, or,
-// when the subject closes the sentence (`"...," he said.`), what precedes it.
-func (x *extractor) fillContent(s *sentence, f *found, cueEnd int) {
-	// "told the meeting: ...", "told reporters in Brussels that ...": the words
-	// start after the addressee.
+// addressee skips who a cue addresses: "told the meeting: ...", "told
+// reporters in Brussels that ...": the words start after it.
+func addressee(s *sentence, cue string, cueEnd int) int {
 	for k := cueEnd; k < len(s.toks) && k < cueEnd+8; k++ {
-		if s.toks[k].s == ":" || s.toks[k].low == "that" && k > cueEnd && (f.Cue == "tell" || s.toks[cueEnd].low == "to") {
-			cueEnd = k
-			break
+		if s.toks[k].s == ":" || s.toks[k].low == "that" && k > cueEnd && (cue == "tell" || s.toks[cueEnd].low == "to") {
+			return k
 		}
 		if s.toks[k].isQuote() || s.toks[k].s == "," || finiteCue(s, k) {
 			break
 		}
 	}
+	return cueEnd
+}
+
+// fillContent sets a left-subject statement's content: what follows the cue, or,
+// when the subject closes the sentence (`"...," he said.`), what precedes it.
+func (x *extractor) fillContent(s *sentence, f *found, cueEnd int) {
+	cueEnd = addressee(s, f.Cue, cueEnd)
 	after := skipThat(s, cueEnd)
 	rest := 0
 	for t := after; t < len(s.toks); t++ {
