@@ -226,6 +226,9 @@ var genderOf = map[string]sex{
 // actsLikeOrg reports whether a lone capitalised word acts as an organisation
 // would: it speaks, owns something, or recurs.
 func (x *extractor) actsLikeOrg(s *sentence, i, j int) bool {
+	if w := s.toks[i].low; x.capitalised[w] >= 2 && !x.lowered[w] && len(w) > 2 {
+		return true // a name the briefing keeps using: "Rosneft", "Yukos"
+	}
 	if j < len(s.toks) {
 		next := s.toks[j].low
 		if _, ok := cueForms[next]; ok || next == "'s" || auxiliaries[next] && j+1 < len(s.toks) && cueForms[s.toks[j+1].low] != "" {

@@ -50,6 +50,8 @@ type extractor struct {
 
 	actors []*knowledge.Actor
 	byKey  map[string]int
+	// capitalised counts the capitalised words not opening a sentence.
+	capitalised map[string]int
 	// sex is what honorifics said of each person (by actor ID).
 	sex map[int]sex
 	// people are the IDs of the person actors, with their lower-case name words.
@@ -108,7 +110,7 @@ type mention struct {
 }
 
 func newExtractor(doc knowledge.Document) *extractor {
-	x := &extractor{gz: gazetteer.Default(), doc: doc, lowered: map[string]bool{}, byKey: map[string]int{}, sex: map[int]sex{}, nameWords: map[int][]string{}, fullNames: map[int]string{}}
+	x := &extractor{capitalised: map[string]int{}, gz: gazetteer.Default(), doc: doc, lowered: map[string]bool{}, byKey: map[string]int{}, sex: map[int]sex{}, nameWords: map[int][]string{}, fullNames: map[int]string{}}
 	prevEnd := 0
 	for _, s := range doc.Sentences {
 		st := &sentence{Sentence: s, toks: tokenize(s.Text)}
@@ -121,10 +123,24 @@ func newExtractor(doc knowledge.Document) *extractor {
 			if t.kind == word && !t.cap && (k > 0 || !st.paraStart) {
 				x.lowered[t.low] = true
 			}
+			if t.kind == word && t.cap && !atStartToks(st.toks, k) {
+				x.capitalised[t.low]++
+			}
 		}
 		x.sents = append(x.sents, st)
 	}
 	return x
+}
+
+// atStartToks reports whether token k opens its sentence, maybe after quotes or
+// brackets.
+func atStartToks(toks []token, k int) bool {
+	for t := 0; t < k; t++ {
+		if toks[t].kind != punct {
+			return false
+		}
+	}
+	return true
 }
 
 // endsSentence reports whether s ends with terminal punctuation, maybe followed by
