@@ -136,8 +136,14 @@ func (e *Engine) dontKnow(ix *index, q Question) string {
 	return b.String()
 }
 
-// topActors lists the most mentioned named actors, most first.
+// topActors lists the most mentioned named actors, most first (at most 25).
 func topActors(ix *index, n int) []string {
+	ix.topOnce.Do(func() { ix.top = rankActors(ix, 25) })
+	return ix.top[:min(n, len(ix.top))]
+}
+
+// rankActors orders the named actors by how often the briefings mention them.
+func rankActors(ix *index, n int) []string {
 	count := map[string]int{}
 	name := map[string]string{}
 	for _, a := range ix.actors {

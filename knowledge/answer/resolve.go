@@ -2,6 +2,7 @@ package answer
 
 import (
 	"sort"
+	"sync"
 	"strings"
 
 	"github.com/sahilm/fuzzy"
@@ -24,6 +25,16 @@ type index struct {
 	byOrg, byCountry map[string][]int
 	titled           []int
 	byID             map[int64]int
+	// For fuzzy matching: the names by length in bytes, their words (sorted,
+	// for prefixes) and the words by length.
+	namesByLen map[int][]string
+	words      []nameWord
+	wordsByLen map[int][]nameWord
+	// titleWords are the words of each titled person's title and description.
+	titleWords map[int][]string
+	// top are the most mentioned actors' names, computed once.
+	topOnce sync.Once
+	top     []string
 }
 
 // row returns the actor with a stored ID.
@@ -43,7 +54,7 @@ func (ix *index) rowOK(id int64) (store.ActorRow, bool) {
 
 func newIndex(gen int64, actors []store.ActorRow) *index {
 	ix := &index{gen: gen, actors: actors, byAlias: map[string][]int{}, byKey: map[string][]int{},
-		byOrg: map[string][]int{}, byCountry: map[string][]int{}, byID: make(map[int64]int, len(actors))}
+		byOrg: map[string][]int{}, byCountry: map[string][]int{}, byID: make(map[int64]int, len(actors)), titleWords: map[int][]string{}}
 	for i, a := range actors {
 		ix.byID[a.ID] = i
 		ix.byKey[a.Key] = append(ix.byKey[a.Key], i)
@@ -55,6 +66,7 @@ func newIndex(gen int64, actors []store.ActorRow) *index {
 		}
 		if a.Kind == knowledge.Person && (a.Title != "" || a.Description != "") {
 			ix.titled = append(ix.titled, i)
+			ix.titleWords[i] = titleWordsOf(a.Title + " " + a.Description)
 		}
 		for _, al := range a.Aliases {
 			if len(ix.byAlias[al]) == 0 {
@@ -64,6 +76,19 @@ func newIndex(gen int64, actors []store.ActorRow) *index {
 		}
 	}
 	sort.Strings(ix.names)
+	ix.namesByLen = map[int][]string{}
+	ix.wordsByLen = map[int][]nameWord{}
+	for _, n := range ix.names {
+		ix.namesByLen[len(n)] = append(ix.namesByLen[len(n)], n)
+		for _, w := range strings.Fields(n) {
+			if len(w) >= 4 {
+				nw := nameWord{w, n}
+				ix.words = append(ix.words, nw)
+				ix.wordsByLen[len(w)] = append(ix.wordsByLen[len(w)], nw)
+			}
+		}
+	}
+	sort.SliceStable(ix.words, func(i, j int) bool { return ix.words[i].word < ix.words[j].word })
 	return ix
 }
 
@@ -348,7 +373,7 @@ func (e *Engine) resolveRole(ix *index, w []string) (target, bool) {
 		if org != "" && a.Org != org && !strings.Contains(strings.ToLower(a.Title), strings.TrimPrefix(org[strings.LastIndex(org, ":")+1:], "")) {
 			continue
 		}
-		if titleMatches(a.Title+" "+a.Description, rest) {
+		if titleMatches(ix.titleWords[i], rest) {
 			ids = append(ids, i)
 		}
 	}
@@ -408,8 +433,7 @@ var rankModifiers = set("shadow", "vice", "deputy", "former", "under", "assistan
 // titleMatches reports whether every word of want appears in the title, treating
 // words for the head of an organisation as one and ignoring case and plurals. A
 // title with a rank modifier the question lacks ("shadow") does not match.
-func titleMatches(title string, want []string) bool {
-	tw := strings.Fields(strings.NewReplacer("-", " ", "'s", "", ",", " ").Replace(normTitle(title)))
+func titleMatches(tw []string, want []string) bool {
 	wanted := map[string]bool{}
 	for _, x := range want {
 		for _, p := range strings.Fields(strings.ReplaceAll(normTitle(x), "-", " ")) {
@@ -453,6 +477,11 @@ func titleMatches(title string, want []string) bool {
 	return true
 }
 
+// titleWordsOf splits a title into folded words.
+func titleWordsOf(title string) []string {
+	return strings.Fields(strings.NewReplacer("-", " ", "'s", "", ",", " ").Replace(normTitle(title)))
+}
+
 // normTitle folds title variants.
 func normTitle(s string) string {
 	s = strings.ToLower(s)
@@ -479,34 +508,33 @@ func (e *Engine) fuzzyNames(ix *index, p string) []int {
 	}
 	best, bestD := "", 1<<30
 	limit := maxEdits(p)
-	for _, name := range ix.names {
-		if abs(len(name)-len(p)) > limit {
-			continue
-		}
-		if d := editDistance(p, name, limit); d <= limit && d < bestD {
-			best, bestD = name, d
+	for l := len(p) - limit; l <= len(p)+limit; l++ {
+		for _, name := range ix.namesByLen[l] {
+			if d := editDistance(p, name, limit); d <= limit && d < bestD {
+				best, bestD = name, d
+			}
 		}
 	}
 	if best == "" {
 		// A word of a longer name with a typo: "ryabyk" -> "valeriy ryabykh".
-		for _, name := range ix.names {
-			for _, part := range strings.Fields(name) {
-				if abs(len(part)-len(p)) > limit {
-					continue
-				}
-				if d := editDistance(p, part, limit); d <= limit && d < bestD && len(part) >= 4 {
-					best, bestD = name, d
+		for l := len(p) - limit; l <= len(p)+limit; l++ {
+			for _, nw := range ix.wordsByLen[l] {
+				if d := editDistance(p, nw.word, limit); d <= limit && d < bestD {
+					best, bestD = nw.name, d
 				}
 			}
 		}
 	}
-	if best == "" && len(p) >= 4 {
+	if best == "" {
 		// The start of a name's word, best by sahilm/fuzzy's score: "rutt".
-		for _, m := range fuzzy.Find(p, ix.names) {
-			if wordPrefix(m.Str, p) {
-				best = m.Str
-				break
-			}
+		var cands []string
+		i := sort.Search(len(ix.words), func(i int) bool { return ix.words[i].word >= p })
+		for ; i < len(ix.words) && strings.HasPrefix(ix.words[i].word, p) && len(cands) < 200; i++ {
+			cands = append(cands, ix.words[i].name)
+		}
+		for _, m := range fuzzy.Find(p, cands) {
+			best = m.Str
+			break
 		}
 	}
 	if best == "" {
@@ -514,6 +542,9 @@ func (e *Engine) fuzzyNames(ix *index, p string) []int {
 	}
 	return ix.byAlias[best]
 }
+
+// nameWord is a word of a known name (four letters or more), with the name.
+type nameWord struct{ word, name string }
 
 // wordPrefix reports whether a word of name starts with p.
 func wordPrefix(name, p string) bool {
@@ -541,16 +572,30 @@ func abs(x int) int {
 	return x
 }
 
+// appendRunes appends the runes of s to dst.
+func appendRunes(dst []rune, s string) []rune {
+	for _, r := range s {
+		dst = append(dst, r)
+	}
+	return dst
+}
+
 // editDistance is the Damerau-Levenshtein (optimal string alignment) distance
 // between a and b, or limit+1 when it is larger than limit.
 func editDistance(a, b string, limit int) int {
-	ra, rb := []rune(a), []rune(b)
+	var ra, rb []rune
+	var abuf, bbuf [64]rune
+	ra, rb = appendRunes(abuf[:0], a), appendRunes(bbuf[:0], b)
 	if abs(len(ra)-len(rb)) > limit {
 		return limit + 1
 	}
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	var rows [3][65]int
+	var prev2, prev, cur []int
+	if len(rb) < 65 {
+		prev2, prev, cur = rows[0][:len(rb)+1], rows[1][:len(rb)+1], rows[2][:len(rb)+1]
+	} else {
+		prev2, prev, cur = make([]int, len(rb)+1), make([]int, len(rb)+1), make([]int, len(rb)+1)
+	}
 	for j := range prev {
 		prev[j] = j
 	}
