@@ -2,8 +2,8 @@ package answer
 
 import (
 	"sort"
-	"sync"
 	"strings"
+	"sync"
 
 	"github.com/sahilm/fuzzy"
 
