@@ -267,6 +267,30 @@ type rankScratch struct {
 	mask []uint64
 	grp  []int8 // term ID -> group index + 1
 	hit  []int32
+
+	cands            []candidate
+	docScore, docCov []float64
+	top3             [][3]float64
+}
+
+// floats returns *buf resized to n and zeroed.
+func (sc *rankScratch) floats(buf *[]float64, n int) []float64 {
+	if cap(*buf) < n {
+		*buf = make([]float64, n)
+	}
+	*buf = (*buf)[:n]
+	clear(*buf)
+	return *buf
+}
+
+// triples returns the per-document best-three buffer, zeroed.
+func (sc *rankScratch) triples(n int) [][3]float64 {
+	if cap(sc.top3) < n {
+		sc.top3 = make([][3]float64, n)
+	}
+	sc.top3 = sc.top3[:n]
+	clear(sc.top3)
+	return sc.top3
 }
 
 var scratchPool sync.Pool
@@ -353,6 +377,66 @@ func (ix *rankIndex) query(groups []termGroup, want answerType, words []string) 
 	return rq
 }
 
+// candidate is a sentence in the first stage of ranking.
+type candidate struct {
+	sent       int32
+	cov, stage float64
+}
+
+// before orders candidates: the higher stage score first, then document order.
+func (a candidate) before(b candidate) bool {
+	if a.stage != b.stage {
+		return a.stage > b.stage
+	}
+	return a.sent < b.sent
+}
+
+// bestCandidates returns the best n candidates in order, keeping a bounded heap
+// rather than sorting them all (a common word touches most of a big corpus).
+func bestCandidates(cs []candidate, n int) []candidate {
+	if len(cs) <= n {
+		sort.Slice(cs, func(i, j int) bool { return cs[i].before(cs[j]) })
+		return cs
+	}
+	h := make([]candidate, 0, n) // a heap whose root is the worst kept
+	down := func(i int) {
+		for {
+			l, w := 2*i+1, i
+			if l < len(h) && h[w].before(h[l]) {
+				w = l
+			}
+			if r := l + 1; r < len(h) && h[w].before(h[r]) {
+				w = r
+			}
+			if w == i {
+				return
+			}
+			h[i], h[w] = h[w], h[i]
+			i = w
+		}
+	}
+	for _, c := range cs {
+		if len(h) < n {
+			h = append(h, c)
+			for i := len(h) - 1; i > 0; {
+				p := (i - 1) / 2
+				if !h[p].before(h[i]) {
+					break
+				}
+				h[p], h[i] = h[i], h[p]
+				i = p
+			}
+			continue
+		}
+		if c.before(h[0]) {
+			h[0] = c
+			down(0)
+		}
+	}
+	sort.Slice(h, func(i, j int) bool { return h[i].before(h[j]) })
+	return h
+}
+
 // stageCandidates is how many sentences, by the postings' score, get the full
 // feature ranking.
 const stageCandidates = 200
@@ -386,8 +470,8 @@ func (ix *rankIndex) rank(rq *rankQuery) []ranked {
 		}
 	}
 	// Document scores: bm25 over whole documents.
-	docScore := make([]float64, len(ix.docs))
-	docCov := make([]float64, len(ix.docs))
+	docScore := sc.floats(&sc.docScore, len(ix.docs))
+	docCov := sc.floats(&sc.docCov, len(ix.docs))
 	nd := float64(len(ix.docs))
 	for g, ids := range rq.ids {
 		seen := map[int32]bool{}
@@ -414,51 +498,47 @@ func (ix *rankIndex) rank(rq *rankQuery) []ranked {
 	for _, s := range docScore {
 		best = math.Max(best, s)
 	}
-	out := make([]ranked, 0, len(touched))
+	// First stage, on compact candidates: the share of the question a sentence
+	// holds and its document's score; the documents' three best sentences.
+	cands := sc.cands[:0]
+	top3 := sc.triples(len(ix.docs))
 	for _, s := range touched {
-		d := ix.sents[s].doc
-		r := ranked{sent: s, stage: acc[s] / rq.total, cov: acc[s] / rq.total}
+		c := candidate{sent: s, cov: acc[s] / rq.total}
+		c.stage = c.cov
 		if best > 0 {
-			r.f[fDoc] = docScore[d] / best
+			c.stage += 0.3 * docScore[ix.sents[s].doc] / best
 		}
-		r.f[fDocCov] = docCov[d] / rq.total
-		r.stage += 0.3 * r.f[fDoc]
-		out = append(out, r)
+		cands = append(cands, c)
 		acc[s], mask[s] = 0, 0
-	}
-	sc.hit = touched
-	// The documents' best sentences.
-	top3 := make([][3]float64, len(ix.docs))
-	for _, r := range out {
-		t := &top3[ix.sents[r.sent].doc]
-		c := r.cov
-		switch {
-		case c > t[0]:
-			t[0], t[1], t[2] = c, t[0], t[1]
-		case c > t[1]:
-			t[1], t[2] = c, t[1]
-		case c > t[2]:
-			t[2] = c
+		t := &top3[ix.sents[s].doc]
+		switch cv := c.cov; {
+		case cv > t[0]:
+			t[0], t[1], t[2] = cv, t[0], t[1]
+		case cv > t[1]:
+			t[1], t[2] = cv, t[1]
+		case cv > t[2]:
+			t[2] = cv
 		}
 	}
+	sc.hit, sc.cands = touched, cands
 	bestTop := 0.0
 	for _, t := range top3 {
 		bestTop = math.Max(bestTop, t[0]+t[1]+t[2])
 	}
-	if bestTop > 0 {
-		for i := range out {
-			t := top3[ix.sents[out[i].sent].doc]
-			out[i].f[fDocTop] = (t[0] + t[1] + t[2]) / bestTop
+	cands = bestCandidates(cands, stageCandidates)
+	out := make([]ranked, len(cands))
+	for i, c := range cands {
+		d := ix.sents[c.sent].doc
+		r := ranked{sent: c.sent, cov: c.cov, stage: c.stage}
+		if best > 0 {
+			r.f[fDoc] = docScore[d] / best
 		}
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].stage != out[j].stage {
-			return out[i].stage > out[j].stage
+		r.f[fDocCov] = docCov[d] / rq.total
+		if bestTop > 0 {
+			t := top3[d]
+			r.f[fDocTop] = (t[0] + t[1] + t[2]) / bestTop
 		}
-		return out[i].sent < out[j].sent
-	})
-	if len(out) > stageCandidates {
-		out = out[:stageCandidates]
+		out[i] = r
 	}
 	// Full features for the best.
 	grp := sc.grp
