@@ -158,7 +158,7 @@ func (e *Engine) Dossier(ctx context.Context, name string) (Dossier, error) {
 			speakerIDs = append(speakerIDs, ix.actors[i].ID)
 		}
 	}
-	sts, err := e.st.Statements(ctx, speakerIDs)
+	sts, err := e.st.Statements(ctx, speakerIDs, maxStatementsRead)
 	if err != nil {
 		return d, fmt.Errorf("dossier: %w", err)
 	}

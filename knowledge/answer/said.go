@@ -12,6 +12,10 @@ import (
 	"github.com/briefbot/briefbot/knowledge/store"
 )
 
+// maxStatementsRead is how many of an actor's statements, newest briefing first,
+// are read to answer about them.
+const maxStatementsRead = 2000
+
 // maxStatements is how many statements a said-answer quotes in its text.
 const maxStatements = 3
 
@@ -41,7 +45,7 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 	for _, i := range t.affiliates {
 		ids = append(ids, ix.actors[i].ID)
 	}
-	rows, err := e.st.Statements(ctx, ids)
+	rows, err := e.st.Statements(ctx, ids, maxStatementsRead)
 	if err != nil {
 		return reply{}, err
 	}

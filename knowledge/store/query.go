@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/briefbot/briefbot/knowledge"
@@ -66,15 +67,16 @@ type StatementRow struct {
 	Hit
 }
 
-// Statements returns the statements made by the given actors, in document order.
-func (s *Store) Statements(ctx context.Context, actorIDs []int64) ([]StatementRow, error) {
+// Statements returns up to limit statements made by the given actors, newest
+// briefing first, in document order.
+func (s *Store) Statements(ctx context.Context, actorIDs []int64, limit int) ([]StatementRow, error) {
 	if len(actorIDs) == 0 {
 		return nil, nil
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT st.speaker_id, st.cue, st.content, st.direct, st.negated,
 			s.id, d.path, d.title, d.date, s.n, s.text
 		FROM statements st JOIN sentences s ON s.id = st.sentence_id JOIN documents d ON d.id = s.doc_id
-		WHERE st.speaker_id IN (`+placeholders(len(actorIDs))+`) ORDER BY d.date DESC, d.path, s.n`, int64Args(actorIDs)...)
+		WHERE st.speaker_id IN (SELECT value FROM json_each(?)) ORDER BY d.date DESC, d.path, s.n LIMIT ?`, idList(actorIDs), limit)
 	if err != nil {
 		return nil, fmt.Errorf("statements: %w", err)
 	}
@@ -120,7 +122,7 @@ func (s *Store) Facts(ctx context.Context, sentenceIDs []int64) (SentenceFacts, 
 	if len(sentenceIDs) == 0 {
 		return f, nil
 	}
-	in, args := placeholders(len(sentenceIDs)), int64Args(sentenceIDs)
+	in, args := "SELECT value FROM json_each(?)", []any{idList(sentenceIDs)}
 	err := s.each(ctx, `SELECT sentence_id, text, value, high, unit, hedge, counted, COALESCE(claimant_id, 0), source
 		FROM quantities WHERE sentence_id IN (`+in+`) ORDER BY id`, args, func(r *sql.Rows) error {
 		var id int64
@@ -168,8 +170,8 @@ func (s *Store) ActorSentences(ctx context.Context, actorIDs []int64, limit int)
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT s.id, d.path, d.title, d.date, s.n, s.text, 0.0
 		FROM mentions m JOIN sentences s ON s.id = m.sentence_id JOIN documents d ON d.id = s.doc_id
-		WHERE m.actor_id IN (`+placeholders(len(actorIDs))+`) ORDER BY d.date DESC, d.path, s.n LIMIT ?`,
-		append(int64Args(actorIDs), limit)...)
+		WHERE m.actor_id IN (SELECT value FROM json_each(?)) ORDER BY d.date DESC, d.path, s.n LIMIT ?`,
+		idList(actorIDs), limit)
 	if err != nil {
 		return nil, fmt.Errorf("actor sentences: %w", err)
 	}
@@ -182,7 +184,7 @@ func (s *Store) Sentences(ctx context.Context, ids []int64) ([]Hit, error) {
 		return nil, nil
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT s.id, d.path, d.title, d.date, s.n, s.text, 0.0
-		FROM sentences s JOIN documents d ON d.id = s.doc_id WHERE s.id IN (`+placeholders(len(ids))+`)`, int64Args(ids)...)
+		FROM sentences s JOIN documents d ON d.id = s.doc_id WHERE s.id IN (SELECT value FROM json_each(?))`, idList(ids))
 	if err != nil {
 		return nil, fmt.Errorf("sentences: %w", err)
 	}
@@ -217,7 +219,7 @@ func (s *Store) Neighbours(ctx context.Context, ids []int64) (map[int64]Hit, err
 		return out, nil
 	}
 	err := s.each(ctx, `SELECT s.id, p.id, p.n, p.text FROM sentences s JOIN sentences p ON p.doc_id = s.doc_id AND p.n = s.n - 1
-		WHERE s.id IN (`+placeholders(len(ids))+`)`, int64Args(ids), func(r *sql.Rows) error {
+		WHERE s.id IN (SELECT value FROM json_each(?))`, []any{idList(ids)}, func(r *sql.Rows) error {
 		var id int64
 		var h Hit
 		if err := r.Scan(&id, &h.SentenceID, &h.N, &h.Text); err != nil {
@@ -269,7 +271,7 @@ func (s *Store) Roles(ctx context.Context, actorIDs []int64) (map[int64][]knowle
 		return out, nil
 	}
 	err := s.each(ctx, `SELECT r.actor_id, s.n, r.title, r.of FROM roles r JOIN sentences s ON s.id = r.sentence_id
-		WHERE r.actor_id IN (`+placeholders(len(actorIDs))+`) ORDER BY s.n`, int64Args(actorIDs), func(r *sql.Rows) error {
+		WHERE r.actor_id IN (SELECT value FROM json_each(?)) ORDER BY s.n`, []any{idList(actorIDs)}, func(r *sql.Rows) error {
 		var id int64
 		var role knowledge.Role
 		if err := r.Scan(&id, &role.Sentence, &role.Title, &role.Of); err != nil {
@@ -292,7 +294,7 @@ func (s *Store) Quantities(ctx context.Context, claimantIDs []int64) ([]Quantity
 	rows, err := s.db.QueryContext(ctx, `SELECT q.text, q.value, q.high, q.unit, q.hedge, q.counted, q.claimant_id, q.source,
 			s.id, d.path, d.title, d.date, s.n, s.text
 		FROM quantities q JOIN sentences s ON s.id = q.sentence_id JOIN documents d ON d.id = s.doc_id
-		WHERE q.claimant_id IN (`+placeholders(len(claimantIDs))+`) ORDER BY d.date DESC, d.path, s.n`, int64Args(claimantIDs)...)
+		WHERE q.claimant_id IN (SELECT value FROM json_each(?)) ORDER BY d.date DESC, d.path, s.n LIMIT 500`, idList(claimantIDs))
 	if err != nil {
 		return nil, fmt.Errorf("quantities: %w", err)
 	}
@@ -330,19 +332,25 @@ func (s *Store) each(ctx context.Context, query string, args []any, fn func(*sql
 	return rows.Err()
 }
 
+// idList encodes IDs as a JSON array, for json_each: one parameter however many
+// IDs there are.
+func idList(ids []int64) string {
+	b := make([]byte, 0, len(ids)*8+2)
+	b = append(b, '[')
+	for i, id := range ids {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, id, 10)
+	}
+	return string(append(b, ']'))
+}
+
 func placeholders(n int) string {
 	if n <= 0 {
 		return ""
 	}
 	return strings.Repeat("?,", n-1) + "?"
-}
-
-func int64Args(ids []int64) []any {
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
-	}
-	return args
 }
 
 // Briefing rebuilds a stored document with its sentences and facts, as it was
