@@ -18,7 +18,7 @@ import (
 	"github.com/briefbot/briefbot/knowledge/library"
 )
 
-// BadQuestions are the hostile and malformed questions every front end must
+// badQuestions returns the hostile and malformed questions every front end must
 // survive. The bot package's tests use the same list (copied: test files do
 // not export).
 func badQuestions() map[string]string {

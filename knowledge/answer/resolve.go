@@ -346,8 +346,13 @@ func (e *Engine) resolveRole(ix *index, w []string) (target, bool) {
 		}
 		ids := ix.byKey[key]
 		e.expand(ix, &t, ids)
+		seen := map[int]bool{}
+		for _, i := range append(append([]int{}, t.direct...), t.affiliates...) {
+			seen[i] = true
+		}
 		for _, i := range ix.byOrg[key] {
-			if !containsInt(t.direct, i) && !containsInt(t.affiliates, i) {
+			if !seen[i] {
+				seen[i] = true
 				t.affiliates = append(t.affiliates, i)
 			}
 		}
@@ -490,14 +495,6 @@ func normTitle(s string) string {
 		"vice-president", "vice president", "’", "'").Replace(s)
 }
 
-func containsInt(list []int, v int) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
 
 // fuzzyNames finds actors whose alias is close to p: a misspelling within a small
 // edit distance, or (for autocomplete-like partial names) a fuzzy subsequence match

@@ -16,6 +16,10 @@ import (
 // are read to answer about them.
 const maxStatementsRead = 2000
 
+// maxSpeakersRead is how many actors' statements (an actor and those who speak
+// for it, in all briefings) are read for one answer.
+const maxSpeakersRead = 5000
+
 // maxStatements is how many statements a said-answer quotes in its text.
 const maxStatements = 3
 
@@ -42,7 +46,14 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 			matched[ix.actors[i].ID] = true
 		}
 	}
-	for _, i := range t.affiliates {
+	// Those who speak for them, newest briefings first (the index's order), as
+	// many as are worth reading.
+	aff := append([]int(nil), t.affiliates...)
+	sort.Ints(aff)
+	for _, i := range aff {
+		if len(ids) >= maxSpeakersRead {
+			break
+		}
 		ids = append(ids, ix.actors[i].ID)
 	}
 	rows, err := e.st.Statements(ctx, ids, maxStatementsRead)
