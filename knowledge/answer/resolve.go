@@ -495,7 +495,6 @@ func normTitle(s string) string {
 		"vice-president", "vice president", "’", "'").Replace(s)
 }
 
-
 // fuzzyNames finds actors whose alias is close to p: a misspelling within a small
 // edit distance, or (for autocomplete-like partial names) a fuzzy subsequence match
 // on a whole word.
