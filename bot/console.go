@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 )
 
 // ParseLine turns a line typed in the console (or a message) into a request: a
@@ -23,22 +24,83 @@ func ParseLine(line string) Request {
 	return Request{Command: CmdAsk, Args: line}
 }
 
+// MaxLine is the longest line the console reads: the rest of a longer line is
+// dropped (the question parser keeps far less anyway).
+const MaxLine = 1 << 20
+
+// ReadLines calls fn with each line of r, without its line end ("\n" or
+// "\r\n"), cut to at most max bytes: a line of any length is read without
+// holding more than max bytes of it. It stops at the end of r, returning nil,
+// or at the first error of r or fn.
+func ReadLines(r io.Reader, max int, fn func(line string) error) error {
+	br := bufio.NewReaderSize(r, 64*1024)
+	var buf []byte
+	for {
+		chunk, isPrefix, err := br.ReadLine()
+		if err != nil {
+			if err == io.EOF {
+				if len(buf) > 0 {
+					return fn(string(buf))
+				}
+				return nil
+			}
+			return err
+		}
+		if room := max - len(buf); room > 0 {
+			buf = append(buf, chunk[:min(len(chunk), room)]...)
+		}
+		if isPrefix {
+			continue
+		}
+		if err := fn(string(buf)); err != nil {
+			return err
+		}
+		buf = buf[:0]
+	}
+}
+
 // Console runs the router on a terminal: it reads lines from in and writes
 // replies to out until in ends or ctx is done. The console user is an admin.
+//
+// When ctx is done (SIGINT, SIGTERM) the console stops at once if it is
+// waiting for a line; a reply being worked out is finished and printed first,
+// unless that takes longer than DefaultShutdownTimeout.
 func Console(ctx context.Context, r *Router, in io.Reader, out io.Writer) error {
 	fmt.Fprintln(out, "briefbot console — ask a question, or type /help. Ctrl-D quits.")
-	sc := bufio.NewScanner(in)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	// The reader may stay blocked on in after Console returns: in ends with
+	// the process.
+	lines := make(chan string)
+	ended := make(chan error, 1)
+	go func() {
+		ended <- ReadLines(in, MaxLine, func(line string) error {
+			select {
+			case lines <- line:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+	work, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancel()
+	stop := context.AfterFunc(ctx, func() { time.AfterFunc(DefaultShutdownTimeout, cancel) })
+	defer stop()
 	for {
 		fmt.Fprint(out, "> ")
-		if !sc.Scan() {
+		var line string
+		select {
+		case <-ctx.Done():
 			fmt.Fprintln(out)
-			return sc.Err()
-		}
-		if ctx.Err() != nil {
 			return nil
+		case err := <-ended:
+			fmt.Fprintln(out)
+			if ctx.Err() != nil {
+				return nil
+			}
+			return err
+		case line = <-lines:
 		}
-		line := strings.TrimSpace(sc.Text())
+		line = strings.TrimSpace(line)
 		if line == "" {
 			continue
 		}
@@ -47,7 +109,7 @@ func Console(ctx context.Context, r *Router, in io.Reader, out io.Writer) error 
 		}
 		req := ParseLine(line)
 		req.UserID, req.Admin = "console", true
-		fmt.Fprintln(out, FormatText(r.Handle(ctx, req)))
+		fmt.Fprintln(out, FormatText(r.Handle(work, req)))
 	}
 }
 

@@ -30,6 +30,7 @@ func newSession(cfg Config) (*discordgo.Session, error) {
 		}
 		transport = &rewriteTransport{base: base, next: http.DefaultTransport}
 	}
+	transport = &retryTransport{next: transport, retries: restRetries, backoff: restBackoff}
 	s.Client = &http.Client{Timeout: 20 * time.Second, Transport: transport}
 	s.Identify.Intents = intents(cfg)
 	s.ShardID, s.ShardCount = cfg.ShardID, max(cfg.ShardCount, 1)

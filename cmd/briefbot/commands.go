@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"flag"
@@ -93,17 +92,14 @@ func cmdAsk(ctx context.Context, args []string) error {
 	if fs.NArg() > 0 {
 		return answer(strings.Join(fs.Args(), " "))
 	}
-	sc := bufio.NewScanner(stdin)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	for sc.Scan() {
+	// Lines of any length are read (a question is cut to bot.MaxLine bytes),
+	// so that one huge line cannot stop the questions after it.
+	return bot.ReadLines(stdin, bot.MaxLine, func(q string) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		if err := answer(sc.Text()); err != nil {
-			return err
-		}
-	}
-	return sc.Err()
+		return answer(q)
+	})
 }
 
 func cmdActor(ctx context.Context, args []string) error {
