@@ -264,7 +264,19 @@ func (x *extractor) findPerson(s *sentence, i, j int) (int, bool) {
 	}
 	full := strings.Join(words, " ")
 	best, bestScore := -1, 0
-	for _, id := range x.people {
+	// Only people sharing a word with the name can match.
+	var cands []int
+	seen := map[int]bool{}
+	for _, w := range words {
+		for _, id := range x.peopleByWord[w] {
+			if !seen[id] {
+				seen[id] = true
+				cands = append(cands, id)
+			}
+		}
+	}
+	sort.Ints(cands)
+	for _, id := range cands {
 		a := x.actors[id]
 		aw := x.nameWords[id]
 		score := 0
@@ -355,9 +367,11 @@ func (x *extractor) ensure(key string, mk func() *knowledge.Actor) int {
 	id := len(x.actors) - 1
 	x.byKey[key] = id
 	if a.Kind == knowledge.Person {
-		x.people = append(x.people, id)
 		x.nameWords[id] = trimHonorific(strings.Fields(strings.ToLower(foldQuote(a.Name))))
 		x.fullNames[id] = strings.Join(x.nameWords[id], " ")
+		for _, w := range x.nameWords[id] {
+			x.peopleByWord[w] = append(x.peopleByWord[w], id)
+		}
 	}
 	return id
 }

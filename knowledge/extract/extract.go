@@ -54,10 +54,11 @@ type extractor struct {
 	capitalised map[string]int
 	// sex is what honorifics said of each person (by actor ID).
 	sex map[int]sex
-	// people are the IDs of the person actors, with their lower-case name words.
-	people    []int
-	nameWords map[int][]string
-	fullNames map[int]string
+	// nameWords and fullNames are each person's lower-case name; peopleByWord
+	// finds the people with a given name word.
+	nameWords    map[int][]string
+	fullNames    map[int]string
+	peopleByWord map[string][]int
 
 	statements []knowledge.Statement
 	quantities []knowledge.Quantity
@@ -110,7 +111,7 @@ type mention struct {
 }
 
 func newExtractor(doc knowledge.Document) *extractor {
-	x := &extractor{capitalised: map[string]int{}, gz: gazetteer.Default(), doc: doc, lowered: map[string]bool{}, byKey: map[string]int{}, sex: map[int]sex{}, nameWords: map[int][]string{}, fullNames: map[int]string{}}
+	x := &extractor{capitalised: map[string]int{}, gz: gazetteer.Default(), doc: doc, lowered: map[string]bool{}, byKey: map[string]int{}, sex: map[int]sex{}, nameWords: map[int][]string{}, fullNames: map[int]string{}, peopleByWord: map[string][]int{}}
 	prevEnd := 0
 	for _, s := range doc.Sentences {
 		st := &sentence{Sentence: s, toks: tokenize(s.Text)}

@@ -129,6 +129,10 @@ func (l *Library) Store() *store.Store { return l.st }
 // Seeds returns the seeds folder.
 func (l *Library) Seeds() string { return l.seeds }
 
+// ErrEmptyFolder is returned when a reload finds no briefings at all while the
+// store holds some: the stored knowledge is kept.
+var ErrEmptyFolder = errors.New("the seeds folder is empty")
+
 // ErrReloading is returned when a reload is asked for while one runs.
 var ErrReloading = errors.New("a reload is already running")
 
@@ -345,6 +349,11 @@ func (l *Library) sync(ctx context.Context, progress func(Progress)) (Report, er
 		}
 	}
 	sort.Strings(remove)
+	// A folder that suddenly holds nothing (an unmounted volume, a wrong path)
+	// would take every briefing away: keep serving them and say why.
+	if len(present) == 0 && len(stored) > 0 {
+		return rep, fmt.Errorf("reload: %w: %s holds no briefings; keeping the %d already loaded", ErrEmptyFolder, l.seeds, len(stored))
+	}
 
 	if len(todo) == 0 && len(remove) == 0 {
 		// Nothing to serve differently: only the remembered scan is stale.
