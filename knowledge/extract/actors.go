@@ -44,7 +44,8 @@ var thingHeads = set("plan", "policy", "constitution", "war", "treaty", "act", "
 	"festival", "show", "index", "directive", "scheme", "reform", "reforms", "tax",
 	"budget", "election", "referendum", "campaign", "inquiry", "review", "case",
 	"trial", "rule", "law", "code", "project", "mission", "operation", "day", "week",
-	"year", "era", "age", "revolution", "movement")
+	"year", "era", "age", "revolution", "movement", "presidency", "premiership",
+	"tour", "visit")
 
 // placeIntro are words before a place name.
 var placeIntro = set("the", "in", "at", "to", "from", "near", "of", "on", "into",
@@ -305,8 +306,9 @@ func (x *extractor) findPerson(s *sentence, i, j int) (int, bool) {
 		if i > 0 && genderOf[s.toks[i-1].low].known() && x.sex[id].known() && x.sex[id] != genderOf[s.toks[i-1].low] {
 			continue // "Mr Blair" is not Cherie Blair
 		}
-		// Ties go to the person mentioned most recently.
-		if score > 0 && (score > bestScore || score == bestScore && x.lastSeen(id) >= x.lastSeen(best)) {
+		// Ties go to the person mentioned most recently, or, when none has been
+		// mentioned yet (a headline), to the one the briefing introduces first.
+		if score > 0 && (score > bestScore || score == bestScore && x.lastSeen(id) > x.lastSeen(best)) {
 			best, bestScore = id, score
 		}
 	}

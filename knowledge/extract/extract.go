@@ -50,6 +50,9 @@ type extractor struct {
 
 	actors []*knowledge.Actor
 	byKey  map[string]int
+	// docOwner remembers who wrote the last document of each kind named with its
+	// author ("Oxfam's ... report"), for a later "the report said".
+	docOwner map[string]int
 	// capitalised counts the capitalised words not opening a sentence.
 	capitalised map[string]int
 	// sex is what honorifics said of each person (by actor ID).
@@ -111,7 +114,7 @@ type mention struct {
 }
 
 func newExtractor(doc knowledge.Document) *extractor {
-	x := &extractor{capitalised: map[string]int{}, gz: gazetteer.Default(), doc: doc, lowered: map[string]bool{}, byKey: map[string]int{}, sex: map[int]sex{}, nameWords: map[int][]string{}, fullNames: map[int]string{}, peopleByWord: map[string][]int{}}
+	x := &extractor{capitalised: map[string]int{}, docOwner: map[string]int{}, gz: gazetteer.Default(), doc: doc, lowered: map[string]bool{}, byKey: map[string]int{}, sex: map[int]sex{}, nameWords: map[int][]string{}, fullNames: map[int]string{}, peopleByWord: map[string][]int{}}
 	prevEnd := 0
 	for _, s := range doc.Sentences {
 		st := &sentence{Sentence: s, toks: tokenize(s.Text)}

@@ -148,6 +148,20 @@ func TestSeedActors(t *testing.T) {
 	}
 }
 
+// TestHeadlineSurname checks that a surname in a headline, before anyone is
+// mentioned, is the person the briefing introduces first, not a later namesake.
+func TestHeadlineSurname(t *testing.T) {
+	b := extractText("Blair rejects advice calls",
+		"Tony Blair has rejected calls for the advice to be published.",
+		"The lawyer, a friend of Cherie Blair, said little.")
+	for _, a := range b.Actors {
+		if a.Name == "Tony Blair" && hasMention(a, 1, "Blair") {
+			return
+		}
+	}
+	t.Errorf("the headline's Blair is not Tony Blair: %+v", b.Actors)
+}
+
 func hasMention(a knowledge.Actor, sentence int, text string) bool {
 	for _, m := range a.Mentions {
 		if m.Sentence == sentence && m.Text == text {
@@ -216,6 +230,13 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"Jan Olsen", "say", false, false}}, 2: {{"Jan Olsen", "say", false, true}}}},
 		{"a cue inside a quotation is not a statement", []string{`"They said it could not be done," Mary Lee told reporters.`},
 			map[int][]st{1: {{"Mary Lee", "tell", false, true}}}},
+		{"a chain of descriptions", []string{"Mr Tom Reyes, 32, from Leeds, Yorkshire, said he was innocent."},
+			map[int][]st{1: {{"Tom Reyes", "say", false, false}}}},
+		{"a name inside the quotation is not he", []string{"Senator Ann Cole spoke first.", `"I am glad President Bush is coming," he said.`},
+			map[int][]st{2: {{"Ann Cole", "say", false, true}}}},
+		{"irregular passive", []string{"Washington is thought to fear a buying spree."}, map[int][]st{}},
+		{"the report of an owner", []string{"Oxfam's Fair Trade report said aid had fallen.", "The report said the target was missed."},
+			map[int][]st{1: {{"Oxfam", "say", false, false}}, 2: {{"Oxfam", "say", false, false}}}},
 		{"no cue, no statement", []string{"The minister arrived in Paris on Monday."}, map[int][]st{}},
 		{"a noun is not a cue", []string{"The claims were rejected by the court."}, map[int][]st{}},
 	} {

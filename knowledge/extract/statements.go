@@ -16,6 +16,10 @@ var silenceVerbs = set("release", "issue", "make", "comment", "respond", "elabor
 var silenceLeads = set("yet", "declined", "refused", "failed", "declines", "refuses",
 	"fails", "refusing", "declining", "unable", "unwilling")
 
+// irregularParticiples are past participles that do not end in -ed.
+var irregularParticiples = set("said", "told", "thought", "understood", "known",
+	"seen", "heard", "written", "shown", "given", "taken", "felt", "held", "meant")
+
 // beForms make a following participle passive.
 var beForms = set("was", "were", "is", "are", "be", "been", "being", "am", "'s", "get", "got")
 
@@ -167,7 +171,7 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 		return found{}, false
 	}
 	// A passive ("was described", "is expected") reports nobody's words.
-	if k > 0 && (strings.HasSuffix(t.low, "ed") || t.low == "said" || t.low == "told") && !negatedCue {
+	if k > 0 && (strings.HasSuffix(t.low, "ed") || irregularParticiples[t.low]) && !negatedCue {
 		p := k - 1
 		if p >= 2 && s.toks[p].low == "and" && strings.HasSuffix(s.toks[p-1].low, "ed") {
 			p -= 2 // "be confined and told"
@@ -240,6 +244,11 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 	// Commas between subject and verb: a name after a description ("the
 	// world's largest delivery company, UPS, said"), or parentheses to skip
 	// (", however,", an appositive, "Mr Mubanga, 32, from Wembley, London, said").
+	if l >= 0 && s.toks[l].s == "," {
+		if m, ok := x.chainSubject(s, l); ok {
+			l = m.j - 1
+		}
+	}
 	for n := 0; n < 4 && l >= 0 && s.toks[l].s == ","; n++ {
 		c := prevComma(s, l)
 		if c < 0 {
@@ -323,6 +332,33 @@ func (x *extractor) silenced(s *sentence, k int) bool {
 		}
 	}
 	return false
+}
+
+// chainSubject reads a chain of comma-separated descriptions ending at the comma
+// l, before a verb: "Mr Mubanga, 32, from Wembley, London, said". The subject
+// is the first named actor, other than a place, that ends right before one of
+// the chain's commas, when the chain starts at a clause boundary.
+func (x *extractor) chainSubject(s *sentence, l int) (mention, bool) {
+	var commas []int
+	for c := l; c >= 0 && l-c <= 30; c-- {
+		t := s.toks[c]
+		if t.s == ";" || t.s == ":" || t.isQuote() || finiteCue(s, c) {
+			break
+		}
+		if t.s == "," {
+			commas = append(commas, c)
+		}
+	}
+	if len(commas) < 3 {
+		return mention{}, false // one parenthesis: the loop below handles it
+	}
+	for i := len(commas) - 1; i >= 0; i-- {
+		m, ok := longestMentionEnding(s, commas[i])
+		if ok && x.actors[m.actor].Kind != knowledge.Country && x.actors[m.actor].Kind != knowledge.Government {
+			return m, true
+		}
+	}
+	return mention{}, false
 }
 
 // prevComma returns the comma before token l that opens a parenthesis, or -1.
@@ -555,6 +591,7 @@ func (x *extractor) documentSubject(si int, s *sentence, l int) ([]int, int) {
 	for p := l - 1; p >= 1 && l-p <= 6; p-- {
 		if s.toks[p].low == "'s" || s.toks[p].s == "'" || s.toks[p].s == "’" {
 			if m, ok := longestMentionEnding(s, p); ok {
+				x.docOwner[s.toks[l].low] = m.actor
 				return []int{m.actor}, m.i
 			}
 			break
@@ -565,6 +602,13 @@ func (x *extractor) documentSubject(si int, s *sentence, l int) ([]int, int) {
 	}
 	if l > 0 && (s.toks[l-1].low == "his" || s.toks[l-1].low == "her") {
 		if id, ok := x.lastPerson(si, s, l-1); ok {
+			return []int{id}, l - 1
+		}
+	}
+	// "The report said": the report last named with its author.
+	if l > 0 && s.toks[l-1].low == "the" {
+		if id, ok := x.docOwner[s.toks[l].low]; ok {
+			x.mention(s, id, l-1, l+1, "title")
 			return []int{id}, l - 1
 		}
 	}
@@ -793,7 +837,11 @@ func stripArticle(p string) string {
 // before it, in this sentence or the three before.
 func (x *extractor) lastPerson(si int, s *sentence, l int) (int, bool) {
 	best, bestEnd := -1, -1
+	quoted := quotedTokens(s)
 	for _, m := range s.mentions {
+		if quoted[m.i] {
+			continue // "'... the president ...,' he said": not him
+		}
 		if m.j <= l && x.actors[m.actor].Kind == knowledge.Person && m.how != "pronoun" && m.j > bestEnd {
 			best, bestEnd = m.actor, m.j
 		}
@@ -826,7 +874,13 @@ var prepositions = set("with", "by", "to", "of", "for", "from", "at", "in", "on"
 // subjectPerson picks the person a sentence is about: the first named person not
 // introduced by a preposition nor used as a possessive, else the last one named.
 func (x *extractor) subjectPerson(s *sentence) (int, bool) {
-	ms := append([]mention(nil), s.mentions...)
+	quoted := quotedTokens(s)
+	var ms []mention
+	for _, m := range s.mentions {
+		if !quoted[m.i] {
+			ms = append(ms, m)
+		}
+	}
 	sort.Slice(ms, func(a, b int) bool { return ms[a].i < ms[b].i })
 	last := -1
 	for _, m := range ms {
