@@ -370,6 +370,7 @@ func (e *Engine) resolveRole(ix *index, w []string) (target, bool) {
 		return t, false
 	}
 	var ids []int
+	tq := newTitleQuery(rest)
 	for _, i := range ix.titled {
 		a := ix.actors[i]
 		if country != "" && a.Country != country {
@@ -378,7 +379,7 @@ func (e *Engine) resolveRole(ix *index, w []string) (target, bool) {
 		if org != "" && a.Org != org && !strings.Contains(strings.ToLower(a.Title), strings.TrimPrefix(org[strings.LastIndex(org, ":")+1:], "")) {
 			continue
 		}
-		if titleMatches(ix.titleWords[i], rest) {
+		if tq.matches(ix.titleWords[i]) {
 			ids = append(ids, i)
 		}
 	}
@@ -435,18 +436,30 @@ func indexOf(w []string, x string) int {
 var rankModifiers = set("shadow", "vice", "deputy", "former", "under", "assistant",
 	"junior", "acting", "ex", "co", "sub")
 
-// titleMatches reports whether every word of want appears in the title, treating
-// words for the head of an organisation as one and ignoring case and plurals. A
-// title with a rank modifier the question lacks ("shadow") does not match.
-func titleMatches(tw []string, want []string) bool {
-	wanted := map[string]bool{}
+// titleQuery is the words a title must hold, prepared once per question.
+type titleQuery struct {
+	parts  []string        // each word wanted, folded
+	wanted map[string]bool // the same, as a set
+}
+
+// newTitleQuery folds the words a title must hold.
+func newTitleQuery(want []string) titleQuery {
+	q := titleQuery{wanted: map[string]bool{}}
 	for _, x := range want {
 		for _, p := range strings.Fields(strings.ReplaceAll(normTitle(x), "-", " ")) {
-			wanted[p] = true
+			q.parts = append(q.parts, p)
+			q.wanted[p] = true
 		}
 	}
+	return q
+}
+
+// matches reports whether every wanted word appears in the title words tw,
+// treating words for the head of an organisation as one and ignoring plurals. A
+// title with a rank modifier the question lacks ("shadow") does not match.
+func (q titleQuery) matches(tw []string) bool {
 	for _, t := range tw {
-		if rankModifiers[t] && !wanted[t] {
+		if rankModifiers[t] && !q.wanted[t] {
 			return false
 		}
 	}
@@ -458,41 +471,49 @@ func titleMatches(tw []string, want []string) bool {
 		}
 		return false
 	}
-	for _, x := range want {
-		x = normTitle(x)
-		for _, part := range strings.Fields(strings.ReplaceAll(x, "-", " ")) {
-			if has(part) {
-				continue
-			}
-			if headSynonyms[part] {
-				ok := false
-				for h := range headSynonyms {
-					if has(h) || strings.Contains(strings.Join(tw, " "), "secretary general") {
-						ok = true
-						break
-					}
-				}
-				if ok {
-					continue
-				}
-			}
-			return false
+	for _, part := range q.parts {
+		if has(part) {
+			continue
 		}
+		if headSynonyms[part] && q.anyHead(tw, has) {
+			continue
+		}
+		return false
 	}
 	return true
 }
 
+// anyHead reports whether the title names the head of something.
+func (q titleQuery) anyHead(tw []string, has func(string) bool) bool {
+	for h := range headSynonyms {
+		if has(h) {
+			return true
+		}
+	}
+	for i := 0; i+1 < len(tw); i++ {
+		if tw[i] == "secretary" && tw[i+1] == "general" {
+			return true
+		}
+	}
+	return false
+}
+
+// titleSplitter turns hyphens and commas into spaces and drops possessives.
+var titleSplitter = strings.NewReplacer("-", " ", "'s", "", ",", " ")
+
 // titleWordsOf splits a title into folded words.
 func titleWordsOf(title string) []string {
-	return strings.Fields(strings.NewReplacer("-", " ", "'s", "", ",", " ").Replace(normTitle(title)))
+	return strings.Fields(titleSplitter.Replace(normTitle(title)))
 }
+
+// titleFolder folds variant spellings of title words.
+var titleFolder = strings.NewReplacer("spokesman", "spokesperson", "spokeswoman", "spokesperson",
+	"undersecretary", "under secretary", "under-secretary", "under secretary",
+	"vice-president", "vice president", "’", "'")
 
 // normTitle folds title variants.
 func normTitle(s string) string {
-	s = strings.ToLower(s)
-	return strings.NewReplacer("spokesman", "spokesperson", "spokeswoman", "spokesperson",
-		"undersecretary", "under secretary", "under-secretary", "under secretary",
-		"vice-president", "vice president", "’", "'").Replace(s)
+	return titleFolder.Replace(strings.ToLower(s))
 }
 
 // fuzzyNames finds actors whose alias is close to p: a misspelling within a small
