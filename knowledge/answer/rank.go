@@ -2,6 +2,7 @@ package answer
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -346,21 +347,36 @@ func (ix *rankIndex) query(groups []termGroup, want answerType, words []string) 
 	for _, g := range groups {
 		var ids []int32
 		id, ok := ix.ids[g.main]
-		if !ok {
+		// Words of the same family ("discovered" for "discovery").
+		family := ix.derived(g.main)
+		if !ok && len(family) == 0 {
 			// A misspelling of a word the sentences hold counts as that word.
-			id, ok = ix.correct(g.main)
+			if id, ok = ix.correct(g.main); ok {
+				family = ix.derived(ix.terms[id])
+			}
 		}
 		if ok {
 			ids = append(ids, id)
 		}
 		for _, a := range g.alts {
-			if id, ok := ix.ids[a]; ok {
+			if id, ok := ix.ids[a]; ok && !slices.Contains(ids, id) {
 				ids = append(ids, id)
 			}
 		}
+		for _, d := range family {
+			if !slices.Contains(ids, d) {
+				ids = append(ids, d)
+			}
+		}
+		// The word's rarity, or its commonest stand-in's when the sentences
+		// lack it.
 		df := 0
 		if ok {
 			df = len(ix.post[id])
+		} else {
+			for _, x := range ids {
+				df = max(df, len(ix.post[x]))
+			}
 		}
 		w := ix.idf(df)
 		if g.main == head {

@@ -65,9 +65,14 @@ type rankIndex struct {
 	avgLen float64          // mean sentence length in tokens
 	avgDoc float64          // mean document length in tokens
 
+	// lower and upper count each term's occurrences after a sentence's first
+	// word in lower case and capitalised: names are mostly capitalised.
+	lower, upper []int32
+
 	copula map[int32]bool // the IDs of copulaTerms
 	byLen  [][]int32      // term IDs by length in bytes, for spelling corrections
 	terms  []string       // term ID -> term
+	sorted []int32        // term IDs in the order of their terms
 }
 
 // rankSlot holds an engine's sentence index.
@@ -104,6 +109,8 @@ func buildRankIndex(gen int64, rows []store.CorpusSentence) *rankIndex {
 		ix.ids[strings.Clone(t)] = i
 		ix.post = append(ix.post, nil)
 		ix.dpost = append(ix.dpost, nil)
+		ix.lower = append(ix.lower, 0)
+		ix.upper = append(ix.upper, 0)
 		return i
 	}
 	var total int
@@ -143,14 +150,21 @@ func buildRankIndex(gen int64, rows []store.CorpusSentence) *rankIndex {
 			}
 			buf = stem.AppendTerms(buf[:0], w)
 			f := wordFlags(w, first)
+			lowerCase := !first && f&(tokCap|tokNum) == 0
 			first = false
 			for _, t := range buf {
 				tf := f
 				if stem.Stop(t) {
 					tf |= tokStop
 				}
-				terms = append(terms, id(t))
+				ti := id(t)
+				terms = append(terms, ti)
 				flags = append(flags, tf)
+				if f&tokCap != 0 {
+					ix.upper[ti]++
+				} else if lowerCase {
+					ix.lower[ti]++
+				}
 			}
 		})
 		bounds[i] = len(terms)
@@ -190,6 +204,11 @@ func buildRankIndex(gen int64, rows []store.CorpusSentence) *rankIndex {
 	for t, i := range ix.ids {
 		ix.terms[i] = t
 	}
+	ix.sorted = make([]int32, len(ix.terms))
+	for i := range ix.sorted {
+		ix.sorted[i] = int32(i)
+	}
+	slices.SortFunc(ix.sorted, func(a, b int32) int { return strings.Compare(ix.terms[a], ix.terms[b]) })
 	ix.copula = map[int32]bool{}
 	for t := range copulaTerms {
 		if i, ok := ix.ids[t]; ok {
@@ -204,6 +223,18 @@ func buildRankIndex(gen int64, rows []store.CorpusSentence) *rankIndex {
 		ix.avgLen = float64(total) / float64(len(rows))
 	}
 	return ix
+}
+
+// commonWord reports whether the sentences mostly write a word in lower case
+// where it is not the first word: a common noun ("hymnal", "magazine") rather
+// than a name, even when an actor's name ends with it.
+func (ix *rankIndex) commonWord(w string) bool {
+	ts := stem.Terms(w)
+	if len(ts) != 1 {
+		return false
+	}
+	i, ok := ix.ids[ts[0]]
+	return ok && ix.lower[i] > ix.upper[i]
 }
 
 // eachWord calls fn with each run of letters, digits and marks in text.
@@ -278,6 +309,35 @@ func wordFlags(w string, first bool) uint8 {
 		f |= tokTime // an ordinal: 18th (century), 4th (of July)
 	}
 	return f
+}
+
+// minDerived is the shortest stem matched to its derivations.
+const minDerived = 5
+
+// derived returns the terms that differ from t only by an ending of up to three
+// letters the stemmer left ("discov" and "discoveri", "marri" and "marriag"):
+// words of one family. Terms shorter than minDerived have none.
+func (ix *rankIndex) derived(t string) []int32 {
+	if len(t) < minDerived {
+		return nil
+	}
+	var out []int32
+	for n := max(minDerived, len(t)-3); n < len(t); n++ {
+		if id, ok := ix.ids[t[:n]]; ok {
+			out = append(out, id)
+		}
+	}
+	i, _ := slices.BinarySearchFunc(ix.sorted, t, func(id int32, t string) int { return strings.Compare(ix.terms[id], t) })
+	for ; i < len(ix.sorted); i++ {
+		x := ix.terms[ix.sorted[i]]
+		if !strings.HasPrefix(x, t) {
+			break
+		}
+		if len(x) > len(t) && len(x) <= len(t)+3 {
+			out = append(out, ix.sorted[i])
+		}
+	}
+	return out
 }
 
 // minCorrect is the shortest term corrected for spelling.

@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/briefbot/briefbot/knowledge"
 	"github.com/briefbot/briefbot/knowledge/gazetteer"
@@ -74,7 +76,12 @@ func (e *Engine) termGroups(words []string) []termGroup {
 				continue
 			}
 			seen[t] = true
-			g := termGroup{main: t, alts: synonymOf[t]}
+			g := termGroup{main: t, alts: slices.Clone(synonymOf[t])}
+			for _, x := range verbForms[w] {
+				if x != t && !contains(g.alts, x) {
+					g.alts = append(g.alts, x)
+				}
+			}
 			if ent, ok := e.gz.Lookup(w); ok && ent.Kind == gazetteer.Country {
 				for _, x := range stem.Terms(e.gz.CountryName(ent.Code) + " " + e.gz.Demonym(ent.Code)) {
 					if x != t && !stem.Stop(x) {
@@ -238,7 +245,7 @@ func (e *Engine) search(ctx context.Context, ix *index, q Question, about *targe
 		return reply{}, nil
 	}
 	if q.Intent == Quantity {
-		if ok, err := e.figureFits(ctx, ix, q, scored[0]); err != nil || !ok {
+		if ok, err := e.figureFits(ctx, ix, ri, q, scored[0]); err != nil || !ok {
 			return reply{}, err
 		}
 	}
@@ -363,7 +370,7 @@ func (e *Engine) confident(rq *rankQuery, best scoredHit) bool {
 	if rq.total <= 0 || best.coverage < minCoverage {
 		return false
 	}
-	if rq.want == ansNumber && best.f[fAnsNumber] == 0 {
+	if rq.want == ansNumber && best.f[fAnsNumber] == 0 && best.f[fCov] < 0.9 {
 		return false
 	}
 	return true
@@ -375,11 +382,14 @@ func (e *Engine) confident(rq *rankQuery, best scoredHit) bool {
 // name or capital must be mentioned in the sentence or the two before it
 // (which its pronouns may refer to); another distinctive name at least in the
 // same briefing. And a question about a percentage gets one.
-func (e *Engine) figureFits(ctx context.Context, ix *index, q Question, best scoredHit) (bool, error) {
+func (e *Engine) figureFits(ctx context.Context, ix *index, ri *rankIndex, q Question, best scoredHit) (bool, error) {
 	if hasWord(q.Words, "percentage", "percent", "%", "proportion") && !strings.ContainsAny(best.Text, "%") && !strings.Contains(best.Text, "per cent") && !strings.Contains(best.Text, "percent") {
 		return false, nil
 	}
-	slots, err := e.questionSlots(ctx, ix, q)
+	if asksMoney(q.Words) && !statesMoney(best.Text) {
+		return false, nil
+	}
+	slots, err := e.questionSlots(ctx, ix, ri, q)
 	if err != nil || len(slots) == 0 {
 		return err == nil, err
 	}
@@ -437,7 +447,7 @@ type questionSlot struct {
 // phrase (the longest first, not overlapping). Demonyms ("British paintings")
 // are adjectives, a name several actors share is too loose to insist on, and a
 // single word common in the briefings ("times", "oil") is not a name.
-func (e *Engine) questionSlots(ctx context.Context, ix *index, q Question) ([]questionSlot, error) {
+func (e *Engine) questionSlots(ctx context.Context, ix *index, ri *rankIndex, q Question) ([]questionSlot, error) {
 	w := q.Words
 	used := make([]bool, len(w))
 	var slots []questionSlot
@@ -475,6 +485,9 @@ func (e *Engine) questionSlots(ctx context.Context, ix *index, q Question) ([]qu
 				if n == 1 && !strings.EqualFold(ix.actors[ix.byKey[slot.keys[0]][0]].Name, p) && !surname(ix.actors[ix.byKey[slot.keys[0]][0]], p) {
 					continue // a word of a longer name: "oil" of "Getty Oil"
 				}
+				if n == 1 && ri != nil && ri.commonWord(p) {
+					continue // a common noun that ends a name: "magazine"
+				}
 			}
 			for j := i; j < i+n; j++ {
 				used[j] = true
@@ -511,6 +524,47 @@ func (e *Engine) questionSlots(ctx context.Context, ix *index, q Question) ([]qu
 		out = append(out, sl)
 	}
 	return out, nil
+}
+
+// moneyWords ask for an amount of money; otherAmounts ask how much something
+// changed or compares, which a share or ratio answers as well ("prices rose by
+// 30%", "twice as much"), or for an amount of time ("spent two days").
+var (
+	moneyWords = set("price", "prices", "cost", "costs", "costing", "pay", "pays",
+		"paying", "paid", "spend", "spends", "spending", "spent", "worth", "money", "fee", "fees")
+	otherAmounts = set("percent", "percentage", "%", "proportion", "share", "rise", "rose",
+		"risen", "fall", "fell", "fallen", "increase", "increased", "drop", "dropped",
+		"cut", "by", "times", "higher", "lower", "more", "less", "than", "time", "long",
+		"hours", "days", "weeks", "months", "years", "minutes")
+	currencyWords = set("dollar", "dollars", "pound", "pounds", "sterling", "euro",
+		"euros", "yen", "yuan", "renminbi", "rupee", "rupees", "rouble", "roubles",
+		"ruble", "rubles", "franc", "francs", "peso", "pesos", "cents", "shillings",
+		"guineas", "lira", "dinar", "dinars", "riyal", "riyals", "krona", "kronor")
+)
+
+// asksMoney reports whether a question asks what something costs or pays.
+func asksMoney(words []string) bool {
+	money := false
+	for _, w := range words {
+		if otherAmounts[w] {
+			return false
+		}
+		money = money || moneyWords[w]
+	}
+	return money
+}
+
+// statesMoney reports whether a sentence states an amount of money.
+func statesMoney(text string) bool {
+	if strings.ContainsAny(text, "$£€¥") {
+		return true
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if currencyWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // surname reports whether w is the last word of a person's name.
