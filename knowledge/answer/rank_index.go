@@ -98,6 +98,19 @@ func (e *Engine) rankIndex(ctx context.Context, gen int64) (*rankIndex, error) {
 	return slot.ix, nil
 }
 
+// builtRankIndex returns the engine's sentence index for store generation gen
+// if it is built and not being rebuilt, else nil.
+func (e *Engine) builtRankIndex(gen int64) *rankIndex {
+	if !e.rank.mu.TryLock() {
+		return nil
+	}
+	defer e.rank.mu.Unlock()
+	if ix := e.rank.ix; ix != nil && ix.gen == gen {
+		return ix
+	}
+	return nil
+}
+
 // buildRankIndex indexes sentences given in document order.
 func buildRankIndex(gen int64, rows []store.CorpusSentence) *rankIndex {
 	ix := &rankIndex{gen: gen, ids: map[string]int32{}, sents: make([]rankSentence, len(rows))}

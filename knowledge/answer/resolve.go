@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -30,8 +31,10 @@ type index struct {
 	namesByLen map[int][]string
 	words      []nameWord
 	wordsByLen map[int][]nameWord
-	// titleWords are the words of each titled person's title and description.
-	titleWords map[int][]string
+	// titleWords are the words of each titled person's title and description;
+	// byTitleWord lists the titled people by each of those words.
+	titleWords  map[int][]string
+	byTitleWord map[string][]int
 	// top are the most mentioned actors' names, computed once.
 	topOnce sync.Once
 	top     []string
@@ -54,7 +57,7 @@ func (ix *index) rowOK(id int64) (store.ActorRow, bool) {
 
 func newIndex(gen int64, actors []store.ActorRow) *index {
 	ix := &index{gen: gen, actors: actors, byAlias: map[string][]int{}, byKey: map[string][]int{},
-		byOrg: map[string][]int{}, byCountry: map[string][]int{}, byID: make(map[int64]int, len(actors)), titleWords: map[int][]string{}}
+		byOrg: map[string][]int{}, byCountry: map[string][]int{}, byID: make(map[int64]int, len(actors)), titleWords: map[int][]string{}, byTitleWord: map[string][]int{}}
 	for i, a := range actors {
 		ix.byID[a.ID] = i
 		ix.byKey[a.Key] = append(ix.byKey[a.Key], i)
@@ -67,6 +70,11 @@ func newIndex(gen int64, actors []store.ActorRow) *index {
 		if a.Kind == knowledge.Person && (a.Title != "" || a.Description != "") {
 			ix.titled = append(ix.titled, i)
 			ix.titleWords[i] = titleWordsOf(a.Title + " " + a.Description)
+			for _, w := range ix.titleWords[i] {
+				if l := ix.byTitleWord[w]; len(l) == 0 || l[len(l)-1] != i {
+					ix.byTitleWord[w] = append(l, i)
+				}
+			}
 		}
 		for _, al := range a.Aliases {
 			if len(ix.byAlias[al]) == 0 {
@@ -371,7 +379,7 @@ func (e *Engine) resolveRole(ix *index, w []string) (target, bool) {
 	}
 	var ids []int
 	tq := newTitleQuery(rest)
-	for _, i := range ix.titled {
+	for _, i := range ix.titleCandidates(tq) {
 		a := ix.actors[i]
 		if country != "" && a.Country != country {
 			continue
@@ -452,6 +460,28 @@ func newTitleQuery(want []string) titleQuery {
 		}
 	}
 	return q
+}
+
+// titleCandidates returns, in index order, the titled people whose titles may
+// match tq: those holding its least common word (a word for the head of
+// something aside), or all of them.
+func (ix *index) titleCandidates(tq titleQuery) []int {
+	best := ix.titled
+	for _, p := range tq.parts {
+		if headSynonyms[p] {
+			continue
+		}
+		// The forms titleQuery.matches accepts: the word, its plural, its singular.
+		c := append(append([]int(nil), ix.byTitleWord[p]...), ix.byTitleWord[p+"s"]...)
+		if strings.HasSuffix(p, "s") {
+			c = append(c, ix.byTitleWord[p[:len(p)-1]]...)
+		}
+		if len(c) < len(best) {
+			slices.Sort(c)
+			best = slices.Compact(c)
+		}
+	}
+	return best
 }
 
 // matches reports whether every wanted word appears in the title words tw,

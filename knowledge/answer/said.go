@@ -12,8 +12,8 @@ import (
 	"github.com/briefbot/briefbot/knowledge/store"
 )
 
-// maxStatementsRead is how many of an actor's statements, newest briefing first,
-// are read to answer about them.
+// maxStatementsRead is about how many of an actor's statements are read to
+// answer about them.
 const maxStatementsRead = 2000
 
 // maxSpeakersRead is how many actors' statements (an actor and those who speak
@@ -56,7 +56,7 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 		}
 		ids = append(ids, ix.actors[i].ID)
 	}
-	rows, err := e.st.Statements(ctx, ids, maxStatementsRead)
+	rows, err := e.statements(ctx, ids, maxStatementsRead)
 	if err != nil {
 		return reply{}, err
 	}
@@ -67,7 +67,7 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 		return reply{text: fmt.Sprintf("The briefings mention %s but quote nothing from them.", t.name)}, nil
 	}
 	topic := e.termGroups(append(append([]string{}, q.Topic...), t.extra...))
-	weight, total, err := e.weights(ctx, topic)
+	weight, total, err := e.weights(ctx, ix.gen, topic)
 	if err != nil {
 		return reply{}, err
 	}
@@ -140,6 +140,35 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 		named[speaker.Key] = true
 	}
 	out.text = compose(parts)
+	return out, nil
+}
+
+// speakerBatch is how many speakers' statements are read in one query.
+const speakerBatch = 256
+
+// statements reads the statements of the speakers, a batch of speakers at a
+// time in the order given (the actor itself, then those who speak for it, newest
+// briefings first), until it has about limit; it returns them newest briefing
+// first, in document order within one.
+func (e *Engine) statements(ctx context.Context, speakers []int64, limit int) ([]store.StatementRow, error) {
+	var out []store.StatementRow
+	for i := 0; i < len(speakers) && len(out) < limit; i += speakerBatch {
+		rows, err := e.st.Statements(ctx, speakers[i:min(i+speakerBatch, len(speakers))], limit-len(out))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, rows...)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.DocDate != b.DocDate {
+			return a.DocDate > b.DocDate
+		}
+		if a.DocPath != b.DocPath {
+			return a.DocPath < b.DocPath
+		}
+		return a.N < b.N
+	})
 	return out, nil
 }
 

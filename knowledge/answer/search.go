@@ -95,9 +95,9 @@ func (e *Engine) termGroups(words []string) []termGroup {
 	return out
 }
 
-// weights returns the idf of each group's main stem over the stored sentences,
-// and their sum.
-func (e *Engine) weights(ctx context.Context, gs []termGroup) (map[string]float64, float64, error) {
+// weights returns the idf of each group's main stem over the stored sentences
+// of store generation gen, and their sum.
+func (e *Engine) weights(ctx context.Context, gen int64, gs []termGroup) (map[string]float64, float64, error) {
 	w := map[string]float64{}
 	if len(gs) == 0 {
 		return w, 0, nil
@@ -106,9 +106,21 @@ func (e *Engine) weights(ctx context.Context, gs []termGroup) (map[string]float6
 	for i, g := range gs {
 		terms[i] = g.main
 	}
-	df, n, err := e.st.DocFreq(ctx, terms)
-	if err != nil {
-		return nil, 0, err
+	var df map[string]int
+	var n int
+	if ri := e.builtRankIndex(gen); ri != nil {
+		// The sentence index holds the same counts, without a query.
+		df, n = map[string]int{}, len(ri.sents)
+		for _, t := range terms {
+			if id, ok := ri.ids[t]; ok {
+				df[t] = len(ri.post[id])
+			}
+		}
+	} else {
+		var err error
+		if df, n, err = e.st.DocFreq(ctx, terms); err != nil {
+			return nil, 0, err
+		}
 	}
 	var total float64
 	for _, t := range terms {
