@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/knowledge"
@@ -171,10 +172,43 @@ func cmdRun(ctx context.Context, args []string) error {
 	}
 	defer lib.Close()
 	log := newLogger(stderr, cfg)
+	stopWarm := keepWarm(ctx, lib, log, warmEvery)
+	defer stopWarm()
 	if cfg.Token != "" {
 		return runDiscord(ctx, cfg, lib, log)
 	}
 	return bot.Console(ctx, bot.NewRouter(lib, log), stdin, stdout)
+}
+
+// warmEvery is how often the bot checks whether the store changed (a reload
+// here or by another shard) to rebuild its indexes before the next question.
+const warmEvery = 2 * time.Second
+
+// keepWarm keeps the library's indexes built for the store's current contents
+// in the background, until the returned function is called (it waits for the
+// work in progress to stop).
+func keepWarm(ctx context.Context, lib *library.Library, log *slog.Logger, every time.Duration) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(every)
+		defer t.Stop()
+		for {
+			if err := lib.Warm(ctx); err != nil && ctx.Err() == nil {
+				log.Warn("warming the indexes", "err", err)
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() {
+		cancel()
+		<-done
+	}
 }
 
 func cmdEval(ctx context.Context, args []string) error {

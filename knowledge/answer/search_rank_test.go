@@ -177,3 +177,38 @@ func BenchmarkSearch(b *testing.B) {
 		}
 	}
 }
+
+// TestWarm checks that Warm builds the indexes a question needs, again after a
+// reload changed the store.
+func TestWarm(t *testing.T) {
+	ctx := context.Background()
+	lib, seeds := openRankSeeds(t, rankSeeds)
+	e := lib.Engine()
+	if e.IndexesBuilt(ctx) {
+		t.Fatal("indexes built before any question or Warm")
+	}
+	if err := lib.Warm(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if !e.IndexesBuilt(ctx) {
+		t.Fatal("Warm left the indexes unbuilt")
+	}
+	if err := os.WriteFile(filepath.Join(seeds, "lighthouse.txt"), []byte("Lighthouse\n\nThe lighthouse first shone in 1881.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lib.Reload(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if e.IndexesBuilt(ctx) {
+		t.Fatal("indexes of the old store count as built after a reload")
+	}
+	if err := lib.Warm(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if !e.IndexesBuilt(ctx) {
+		t.Fatal("Warm after the reload left the indexes unbuilt")
+	}
+	if a, err := lib.Ask(ctx, "when did the lighthouse first shine?"); err != nil || len(a.Citations) == 0 || a.Citations[0].Document != "lighthouse.txt" {
+		t.Fatalf("after Warm: %+v, %v", a, err)
+	}
+}

@@ -610,6 +610,12 @@ func (l *Library) Ask(ctx context.Context, question string) (knowledge.Answer, e
 	return l.engine.Ask(ctx, question)
 }
 
+// Warm prepares the answer engine for the store's current contents (see
+// answer.Engine.Warm). It is cheap when they have not changed.
+func (l *Library) Warm(ctx context.Context) error {
+	return l.engine.Warm(ctx)
+}
+
 // Sources lists the stored briefings, newest first.
 func (l *Library) Sources(ctx context.Context) ([]store.DocInfo, error) {
 	return l.st.Documents(ctx)

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/briefbot/briefbot/knowledge/library"
+)
+
+// syncBuffer is a bytes.Buffer safe for a logger and a test to share.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// TestKeepWarm checks that the background warmer answers for itself: it keeps
+// working while the store is there, logs (and survives) a failing store, and
+// stops when told to.
+func TestKeepWarm(t *testing.T) {
+	ctx := context.Background()
+	lib, _, err := library.Open(ctx, filepath.Join(t.TempDir(), "b.db"), "../../seeds", library.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logs syncBuffer
+	log := slog.New(slog.NewTextHandler(&logs, nil))
+	stop := keepWarm(ctx, lib, log, time.Millisecond)
+	if a, err := lib.Ask(ctx, "how many troops?"); err != nil || !a.Answered {
+		t.Fatalf("asking while warming: %+v, %v", a, err)
+	}
+	time.Sleep(20 * time.Millisecond)
+	if strings.Contains(logs.String(), "warming") {
+		t.Fatalf("warming a healthy store logged: %s", logs.String())
+	}
+	lib.Close() // the store goes away under the warmer
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(logs.String(), "warming the indexes") && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	if !strings.Contains(logs.String(), "warming the indexes") {
+		t.Error("a failing store was not logged")
+	}
+	stopped := make(chan struct{})
+	go func() { stop(); close(stopped) }()
+	select {
+	case <-stopped:
+	case <-time.After(10 * time.Second):
+		t.Fatal("stop did not return")
+	}
+}
