@@ -65,6 +65,7 @@ func (e *Engine) Warm(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("warm: %w", err)
 	}
+	topActors(ix, 0) // what an answer that abstains suggests
 	if _, err := e.rankIndex(ctx, ix.gen); err != nil {
 		return fmt.Errorf("warm: %w", err)
 	}
