@@ -108,3 +108,18 @@ func TestMoneyQuestions(t *testing.T) {
 		}
 	}
 }
+
+func TestMidSentence(t *testing.T) {
+	for in, want := range map[string]string{
+		"Some reports":                      "some reports",
+		"The Kremlin":                       "the Kremlin",
+		"South Korea's intelligence agency": "South Korea's intelligence agency",
+		"Several analysts":                  "several analysts",
+		"some critics":                      "some critics",
+		"Allied officials":                  "Allied officials",
+	} {
+		if got := midSentence(in); got != want {
+			t.Errorf("midSentence(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

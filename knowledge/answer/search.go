@@ -663,9 +663,24 @@ func quantityText(q knowledge.Quantity) string {
 		s += " " + q.Counted
 	}
 	if q.Source != "" {
-		s += ", according to " + q.Source
+		s += ", according to " + midSentence(q.Source)
 	}
 	return s
+}
+
+// lowerDeterminers start phrases that were capitalised only because they began
+// a sentence: "Some reports suggest ..." is cited as "according to some reports".
+var lowerDeterminers = set("some", "many", "several", "most", "other", "others", "few",
+	"both", "all", "certain", "various", "the", "a", "an", "multiple", "numerous", "unnamed")
+
+// midSentence writes a phrase taken from the start of a sentence as it reads
+// inside one.
+func midSentence(p string) string {
+	first, _, _ := strings.Cut(p, " ")
+	if lower := strings.ToLower(first); lower != first && lowerDeterminers[lower] {
+		return lower + p[len(first):]
+	}
+	return p
 }
 
 func capitalize(s string) string {

@@ -140,6 +140,11 @@ func (x *extractor) classifyName(s *sentence, i, j int) knowledge.ActorKind {
 	if i > 0 && s.tags[i-1].kind == tRole {
 		return knowledge.Person
 	}
+	for k := i; k < j; k++ {
+		if strings.ContainsAny(s.toks[k].s, "0123456789") {
+			return "" // a model or product: "Airbus A300s", "Windows 10"
+		}
+	}
 	if nameWords(s, i, j) >= 2 && nameWords(s, i, j) <= 5 {
 		for k := i; k < j; k++ {
 			if s.toks[k].kind == word && strings.ToUpper(s.toks[k].s) == s.toks[k].s && len(s.toks[k].s) > 1 {

@@ -239,6 +239,9 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"Oxfam", "say", false, false}}, 2: {{"Oxfam", "say", false, false}}}},
 		{"no cue, no statement", []string{"The minister arrived in Paris on Monday."}, map[int][]st{}},
 		{"a noun is not a cue", []string{"The claims were rejected by the court."}, map[int][]st{}},
+		{"a name modifying a noun after a preposition", []string{"The EU filed a complaint over US support for Boeing."}, map[int][]st{}},
+		{"a product is not a speaker", []string{"Airbus said sales rose.", "On Monday, Airbus and Boeing accused each other of cheating.", "UPS ordered ten Airbus A300s."},
+			map[int][]st{1: {{"Airbus", "say", false, false}}, 2: {{"Airbus", "accuse", false, false}, {"Boeing", "accuse", false, false}}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			b := extractText(tc.paras...)
@@ -250,6 +253,27 @@ func TestStatements(t *testing.T) {
 				t.Errorf("statements mismatch (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestStatementContent checks what a statement says, where the words start.
+func TestStatementContent(t *testing.T) {
+	for _, tc := range []struct{ text, speaker, content string }{
+		{"Foreign Minister Anna Berg said that talks would resume.", "Anna Berg", "talks would resume"},
+		{"Anna Berg told reporters in Oslo that talks would resume.", "Anna Berg", "talks would resume"},
+		// A refusal states a position: its words start at "to", not at the
+		// that-clause of someone else's denial.
+		{"The Israeli government refuses to accept Syria's denials that it was involved.", "Israel", "to accept Syria's denials that it was involved"},
+	} {
+		b := extractText(tc.text)
+		if len(b.Statements) != 1 {
+			t.Errorf("%q: %d statements, want 1", tc.text, len(b.Statements))
+			continue
+		}
+		s := b.Statements[0]
+		if got := b.Actors[s.Speaker].Name; got != tc.speaker || s.Content != tc.content {
+			t.Errorf("%q: %s said %q, want %s said %q", tc.text, got, s.Content, tc.speaker, tc.content)
+		}
 	}
 }
 

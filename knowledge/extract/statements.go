@@ -396,7 +396,9 @@ func skipThat(s *sentence, k int) int {
 // reporters in Brussels that ...": the words start after it.
 func addressee(s *sentence, cue string, cueEnd int) int {
 	for k := cueEnd; k < len(s.toks) && k < cueEnd+8; k++ {
-		if s.toks[k].s == ":" || s.toks[k].low == "that" && k > cueEnd && (cue == "tell" || s.toks[cueEnd].low == "to") {
+		// "said to reporters that"; but "refuses to accept Syria's denials that
+		// ..." states a position whose words start at "to".
+		if s.toks[k].s == ":" || s.toks[k].low == "that" && k > cueEnd && (cue == "tell" || s.toks[cueEnd].low == "to" && cue != "refuse") {
 			return k
 		}
 		if s.toks[k].isQuote() || s.toks[k].s == "," || finiteCue(s, k) {
@@ -869,7 +871,9 @@ func (x *extractor) lastPerson(si int, s *sentence, l int) (int, bool) {
 
 // prepositions before a mention put it outside the subject.
 var prepositions = set("with", "by", "to", "of", "for", "from", "at", "in", "on",
-	"about", "against", "and", "between", "under", "after", "before", "than", "like")
+	"about", "against", "and", "between", "under", "after", "before", "than", "like",
+	"over", "amid", "despite", "during", "without", "through", "into", "among",
+	"across", "towards", "toward", "within", "upon")
 
 // subjectPerson picks the person a sentence is about: the first named person not
 // introduced by a preposition nor used as a possessive, else the last one named.
