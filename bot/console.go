@@ -109,6 +109,7 @@ func Console(ctx context.Context, r *Router, in io.Reader, out io.Writer) error 
 		}
 		req := ParseLine(line)
 		req.UserID, req.Admin = "console", true
+		req.Progress = func(text string) { fmt.Fprintln(out, text) }
 		fmt.Fprintln(out, FormatText(r.Handle(work, req)))
 	}
 }

@@ -93,7 +93,14 @@ func (d *Discord) deferred(i *discordgo.Interaction, req Request, title string, 
 		return
 	}
 	start := time.Now()
+	var stopProgress func()
+	if req.Command == CmdReload {
+		req.Progress, stopProgress = d.progressEditor(i, log)
+	}
 	rep := d.router.Handle(d.work, req)
+	if stopProgress != nil {
+		stopProgress() // no progress may land after the answer
+	}
 	log.Info("answered", "citations", len(rep.Citations), "failed", rep.Failed, "took", time.Since(start))
 	data := d.replyData(rep, title)
 	empty := ""
@@ -107,6 +114,39 @@ func (d *Discord) deferred(i *discordgo.Interaction, req Request, title string, 
 			log.Error("editing the apology in failed", "err", err)
 		}
 	}
+}
+
+// progressEditor edits a deferred response with progress lines from a
+// goroutine of its own, so that the work never waits for Discord: a line that
+// comes while the last is still being sent replaces any line not yet sent.
+// stop waits for the edit in flight.
+func (d *Discord) progressEditor(i *discordgo.Interaction, log *slog.Logger) (send func(string), stop func()) {
+	latest := make(chan string, 1)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for text := range latest {
+			edit := &discordgo.WebhookEdit{Content: &text, AllowedMentions: noMentions()}
+			if _, err := d.session.InteractionResponseEdit(i, edit, d.rest()); err != nil {
+				log.Warn("editing progress in failed", "err", err)
+			}
+		}
+	}()
+	send = func(text string) {
+		select {
+		case <-latest: // not sent yet: this line is newer
+		default:
+		}
+		select {
+		case latest <- plainText(text):
+		default:
+		}
+	}
+	stop = func() {
+		close(latest)
+		<-done
+	}
+	return send, stop
 }
 
 // replyData renders a reply as interaction response data: an embed, a

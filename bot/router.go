@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/briefbot/briefbot/knowledge"
 	"github.com/briefbot/briefbot/knowledge/answer"
@@ -31,7 +33,14 @@ type Request struct {
 	Args    string // the question or the actor's name
 	UserID  string
 	Admin   bool // the user may run admin commands
+	// Progress, when set, is told how a slow command (a reload) is going, at
+	// most every ProgressEvery and never when it ends sooner. It is called
+	// from the goroutine doing the work, so it should return quickly.
+	Progress func(text string)
 }
+
+// ProgressEvery is how often a slow command reports its progress.
+const ProgressEvery = 3 * time.Second
 
 // Reply is what the bot answers, whatever the medium.
 type Reply struct {
@@ -50,6 +59,8 @@ type Reply struct {
 type Router struct {
 	lib *library.Library
 	log *slog.Logger
+	// progressEvery is ProgressEvery, shorter in tests.
+	progressEvery time.Duration
 }
 
 // NewRouter returns a router answering from lib and logging to log.
@@ -57,7 +68,7 @@ func NewRouter(lib *library.Library, log *slog.Logger) *Router {
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Router{lib: lib, log: log}
+	return &Router{lib: lib, log: log, progressEvery: ProgressEvery}
 }
 
 // Library returns the router's library.
@@ -238,7 +249,18 @@ func (r *Router) reload(ctx context.Context, req Request) (Reply, error) {
 		r.log.Warn("reload refused", "user", req.UserID)
 		return Reply{Text: "Only admins can reload the briefings.", Private: true, Failed: true}, nil
 	}
-	rep, err := r.lib.TryReload(ctx)
+	var progress func(library.Progress)
+	if req.Progress != nil {
+		last := time.Now()
+		progress = func(p library.Progress) {
+			if p.Phase == library.Done || time.Since(last) < r.progressEvery {
+				return
+			}
+			last = time.Now()
+			req.Progress(ProgressText(p))
+		}
+	}
+	rep, err := r.lib.TryReloadWith(ctx, progress)
 	if errors.Is(err, library.ErrReloading) {
 		return Reply{Text: "A reload is already running; try again when it ends.", Private: true}, nil
 	}
@@ -248,6 +270,38 @@ func (r *Router) reload(ctx context.Context, req Request) (Reply, error) {
 	}
 	r.log.Info("reloaded", "user", req.UserID, "added", len(rep.Added), "replaced", len(rep.Replaced), "removed", len(rep.Removed), "errors", len(rep.Errors))
 	return Reply{Title: "Reload", Text: ReloadSummary(rep), Private: true}, nil
+}
+
+// ProgressText describes how far a reload has gone, for people.
+func ProgressText(p library.Progress) string {
+	switch p.Phase {
+	case library.Scanning:
+		return "Reloading: looking for changed briefings…"
+	case library.Reading:
+		return "Reloading: reading the briefings…"
+	case library.Extracting:
+		pct := 0
+		if p.Total > 0 {
+			pct = 100 * p.Done / p.Total
+		}
+		return fmt.Sprintf("Reloading: %s of %s briefings read (%d%%), %s sentences so far…",
+			thousands(p.Done), thousands(p.Total), pct, thousands(p.Sentences))
+	case library.Committing:
+		return fmt.Sprintf("Reloading: saving %s sentences…", thousands(p.Sentences))
+	}
+	return "Reloading…"
+}
+
+// thousands writes n with thousands separators: 12,345.
+func thousands(n int) string {
+	if n < 0 {
+		return "-" + thousands(-n)
+	}
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // ReloadSummary describes a reload for people.
