@@ -34,8 +34,11 @@ type Config struct {
 	// UserRate and ChannelRate limit questions per user and per channel.
 	UserRate, ChannelRate Rate
 	// LogLevel is the minimum level logged; LogJSON selects JSON logs.
-	LogLevel slog.Level
-	LogJSON  bool
+	// LogLevelSet reports whether BRIEFBOT_LOG_LEVEL was given (the console
+	// logs only warnings and errors unless it was).
+	LogLevel    slog.Level
+	LogLevelSet bool
+	LogJSON     bool
 	// ShutdownTimeout bounds how long answers in flight may take to finish
 	// once the bot is asked to stop.
 	ShutdownTimeout time.Duration
@@ -95,6 +98,7 @@ func LoadConfig(lookup func(string) (string, bool)) (Config, error) {
 		UserRate:        p.rate("BRIEFBOT_RATE_USER", DefaultUserRate),
 		ChannelRate:     p.rate("BRIEFBOT_RATE_CHANNEL", DefaultChannelRate),
 		LogLevel:        p.level("BRIEFBOT_LOG_LEVEL"),
+		LogLevelSet:     p.get("BRIEFBOT_LOG_LEVEL") != "",
 		LogJSON:         p.choice("BRIEFBOT_LOG_FORMAT", "text", "json") == "json",
 		ShutdownTimeout: p.duration("BRIEFBOT_SHUTDOWN_TIMEOUT", DefaultShutdownTimeout),
 	}

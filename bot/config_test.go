@@ -61,7 +61,7 @@ func TestLoadConfigFull(t *testing.T) {
 		Token: testToken, GuildID: "1300000000000000100", Seeds: "/srv/seeds", DB: "/srv/b.db",
 		AdminRoles: []string{"1", "2", "3"}, AdminUsers: []string{"42"}, Channels: []string{"7", "8"},
 		DiscordAPI: "http://127.0.0.1:8080", ShardID: 2, ShardCount: 4,
-		UserRate: Rate{3, 30 * time.Second}, LogLevel: slog.LevelDebug, LogJSON: true, ShutdownTimeout: 5 * time.Second,
+		UserRate: Rate{3, 30 * time.Second}, LogLevel: slog.LevelDebug, LogLevelSet: true, LogJSON: true, ShutdownTimeout: 5 * time.Second,
 	}
 	if diff := cmp.Diff(want, c); diff != "" {
 		t.Errorf("mismatch (-want +got):\n%s", diff)

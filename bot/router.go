@@ -136,7 +136,7 @@ func count(n int, thing string) string {
 	if n == 1 {
 		return "1 " + thing
 	}
-	return fmt.Sprintf("%d %ss", n, thing)
+	return thousands(n) + " " + thing + "s"
 }
 
 func footer(n int, intent string) string {
@@ -308,7 +308,7 @@ func thousands(n int) string {
 func ReloadSummary(rep library.Report) string {
 	var b strings.Builder
 	if !rep.Changed() {
-		fmt.Fprintf(&b, "No changes: %d briefings up to date.", rep.Unchanged)
+		fmt.Fprintf(&b, "No changes: %s up to date.", count(rep.Unchanged, "briefing"))
 	} else {
 		fmt.Fprintf(&b, "%d added, %d changed, %d removed, %d unchanged. Facts: %d added, %d removed.",
 			len(rep.Added), len(rep.Replaced), len(rep.Removed), rep.Unchanged, rep.Counts.Facts(), rep.FactsRemoved)
@@ -326,7 +326,7 @@ func ReloadSummary(rep library.Report) string {
 		fmt.Fprintf(&b, "\n! %v", e)
 	}
 	t := rep.Totals
-	fmt.Fprintf(&b, "\nNow serving %d briefings, %d sentences, %d facts.", t.Documents, t.Sentences, t.Facts())
+	fmt.Fprintf(&b, "\nNow serving %s, %s, %s.", count(t.Documents, "briefing"), count(t.Sentences, "sentence"), count(t.Facts(), "fact"))
 	return b.String()
 }
 

@@ -171,6 +171,9 @@ func cmdRun(ctx context.Context, args []string) error {
 		return err
 	}
 	defer lib.Close()
+	if cfg.Token == "" && !cfg.LogLevelSet {
+		cfg.LogLevel = slog.LevelWarn // the console's own replies say what happened
+	}
 	log := newLogger(stderr, cfg)
 	stopWarm := keepWarm(ctx, lib, log, warmEvery)
 	defer stopWarm()

@@ -66,3 +66,27 @@ func TestKeepWarm(t *testing.T) {
 		t.Fatal("stop did not return")
 	}
 }
+
+// TestConsoleIsQuiet runs `briefbot run` as a console: a reload answers in the
+// console without info logs interleaved, unless a log level is asked for.
+func TestConsoleIsQuiet(t *testing.T) {
+	for _, level := range []string{"", "info"} {
+		t.Run("level="+level, func(t *testing.T) {
+			t.Setenv("DISCORD_TOKEN", "")
+			t.Setenv("BRIEFBOT_LOG_LEVEL", level)
+			var out, logs lockedBuffer
+			oldIn, oldOut, oldErr := stdin, stdout, stderr
+			stdin, stdout, stderr = strings.NewReader("/reload\n"), &out, &logs
+			t.Cleanup(func() { stdin, stdout, stderr = oldIn, oldOut, oldErr })
+			if err := run(context.Background(), []string{"run", "--seeds", "../../seeds", "--db", filepath.Join(t.TempDir(), "b.db")}); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(out.String(), "No changes: 1 briefing up to date.") {
+				t.Errorf("console output:\n%s", out.String())
+			}
+			if logged := strings.Contains(logs.String(), "msg=reloaded"); logged != (level == "info") {
+				t.Errorf("with BRIEFBOT_LOG_LEVEL=%q the reload was logged: %v\n%s", level, logged, logs.String())
+			}
+		})
+	}
+}
