@@ -261,6 +261,11 @@ func TestStatementContent(t *testing.T) {
 	for _, tc := range []struct{ text, speaker, content string }{
 		{"Foreign Minister Anna Berg said that talks would resume.", "Anna Berg", "talks would resume"},
 		{"Anna Berg told reporters in Oslo that talks would resume.", "Anna Berg", "talks would resume"},
+		// Whom someone told is not what they said.
+		{"Minister Ana Vell told BBC Radio 4's Today programme the talks had failed.", "Ana Vell", "the talks had failed"},
+		{"Minister Ana Vell told a Commons select committee human rights mattered.", "Ana Vell", "human rights mattered"},
+		{"Minister Ana Vell told them she had not resigned.", "Ana Vell", "she had not resigned"},
+		{"Minister Ana Vell told the committee on Export Controls.", "Ana Vell", "the committee on Export Controls"},
 		// A refusal states a position: its words start at "to", not at the
 		// that-clause of someone else's denial.
 		{"The Israeli government refuses to accept Syria's denials that it was involved.", "Israel", "to accept Syria's denials that it was involved"},

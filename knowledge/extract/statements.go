@@ -405,6 +405,65 @@ func addressee(s *sentence, cue string, cueEnd int) int {
 			break
 		}
 	}
+	if cue == "tell" {
+		return toldWhom(s, cueEnd)
+	}
+	return cueEnd
+}
+
+// addresseeHeads end the phrase naming whom someone told: "told BBC Radio 4's
+// Today programme the US had ...", "told the BBC the advice ...".
+var addresseeHeads = set("programme", "program", "website", "committee", "conference",
+	"newspaper", "paper", "reporters", "journalists", "mps", "peers", "commons", "lords",
+	"parliament", "bbc", "observer", "times", "guardian", "independent", "telegraph",
+	"them", "him", "her", "us", "me", "you", "audience", "meeting", "delegates", "crowd",
+	"supporters", "radio", "television", "tv", "station", "agency", "channel", "show",
+	"briefing", "summit", "congress", "senate", "assembly", "members", "colleagues",
+	"activists", "students", "magazine", "interviewer")
+
+// addresseeEnd returns where the addressee whose first head is at h ends: after
+// the last head reached through names, figures, possessives and at most one
+// other word ("BBC Radio 4's Today programme", "a Commons select committee").
+func addresseeEnd(s *sentence, h, limit int) int {
+	end, other := h+1, 0
+	for j := h + 1; j < len(s.toks) && j < limit; j++ {
+		t := s.toks[j]
+		switch {
+		case addresseeHeads[t.low]:
+			end, other = j+1, 0
+		case t.cap || t.low == "'s" || t.low == "'" || t.kind == num:
+		case t.kind == word && other == 0 && !determiners[t.low] && !countStop[t.low]:
+			other++
+		default:
+			return end
+		}
+	}
+	return end
+}
+
+// toldWhom skips whom a "told" addresses when no "that" or colon marks where
+// the words start: the words start after the first addressee head within a
+// few words, and after a place that follows it ("told his news conference in
+// Downing Street"), or right after the cue when there is none.
+func toldWhom(s *sentence, cueEnd int) int {
+	for k := cueEnd; k < len(s.toks) && k < cueEnd+8; k++ {
+		t := s.toks[k]
+		if t.isQuote() || t.kind == punct && t.s != "'" && t.s != "’" {
+			break
+		}
+		if !addresseeHeads[t.low] {
+			continue
+		}
+		k = addresseeEnd(s, k, cueEnd+8)
+		if k+1 < len(s.toks) && (s.toks[k].low == "in" || s.toks[k].low == "at") && s.toks[k+1].cap {
+			for k++; k < len(s.toks) && s.toks[k].cap; k++ {
+			}
+		}
+		if k < len(s.toks) && prepositions[s.toks[k].low] {
+			return cueEnd // "told the committee on Export Controls": no words follow
+		}
+		return k
+	}
 	return cueEnd
 }
 
