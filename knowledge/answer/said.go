@@ -293,6 +293,9 @@ func (e *Engine) statementText(a store.ActorRow, r store.StatementRow, again boo
 		return fmt.Sprintf("according to %s, %s", who, content)
 	}
 	verb := pastTense(r.Cue)
+	if r.Cue == "tell" {
+		verb = "said" // whom they told is not in the content
+	}
 	if r.Direct {
 		return fmt.Sprintf("%s %s: %s", who, verb, content)
 	}

@@ -261,6 +261,8 @@ func TestStatementContent(t *testing.T) {
 	for _, tc := range []struct{ text, speaker, content string }{
 		{"Foreign Minister Anna Berg said that talks would resume.", "Anna Berg", "talks would resume"},
 		{"Anna Berg told reporters in Oslo that talks would resume.", "Anna Berg", "talks would resume"},
+		// Where or when they said it is not what they said.
+		{"Martin Reyes claimed in the Observer that an officer had lied.", "Martin Reyes", "an officer had lied"},
 		// Whom someone told is not what they said.
 		{"Minister Ana Vell told BBC Radio 4's Today programme the talks had failed.", "Ana Vell", "the talks had failed"},
 		{"Minister Ana Vell told a Commons select committee human rights mattered.", "Ana Vell", "human rights mattered"},
@@ -279,6 +281,20 @@ func TestStatementContent(t *testing.T) {
 		if got := b.Actors[s.Speaker].Name; got != tc.speaker || s.Content != tc.content {
 			t.Errorf("%q: %s said %q, want %s said %q", tc.text, got, s.Content, tc.speaker, tc.content)
 		}
+	}
+}
+
+// TestQuantitySource checks that a figure's source is named: the words of the
+// sentence, or the speaker's name where the sentence says "he".
+func TestQuantitySource(t *testing.T) {
+	b := extractText("Energy Minister Omar Haddad visited the fields.", "He said 15 oil fields would open.", "The charity Oxfam said exports rose by 12%.")
+	var got []string
+	for _, q := range b.Quantities {
+		got = append(got, q.Text+" <- "+q.Source)
+	}
+	want := []string{"15 <- Omar Haddad", "12% <- Oxfam"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("sources mismatch (-want +got):\n%s", diff)
 	}
 }
 

@@ -235,6 +235,9 @@ func hedgeBefore(s *sentence, k int) string {
 	return ""
 }
 
+// sourcePronouns never name a figure's source: the actor's name does.
+var sourcePronouns = set("he", "she", "they", "it", "we", "i", "him", "her", "them", "us", "me")
+
 // attribute finds who claims a figure: "according to X" in the sentence, else the
 // sentence's speaker.
 func (x *extractor) attribute(s *sentence, q *knowledge.Quantity) {
@@ -253,7 +256,11 @@ func (x *extractor) attribute(s *sentence, q *knowledge.Quantity) {
 			q.Source = x.actors[st.Speaker].Name
 			for _, m := range s.mentions {
 				if m.actor == st.Speaker {
-					q.Source = s.Text[s.toks[m.i].start:s.toks[m.j-1].end]
+					// The words the sentence uses ("the ministry"), but a
+					// pronoun stands for the name.
+					if text := s.Text[s.toks[m.i].start:s.toks[m.j-1].end]; !sourcePronouns[strings.ToLower(text)] {
+						q.Source = text
+					}
 					break
 				}
 			}

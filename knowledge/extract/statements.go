@@ -396,9 +396,10 @@ func skipThat(s *sentence, k int) int {
 // reporters in Brussels that ...": the words start after it.
 func addressee(s *sentence, cue string, cueEnd int) int {
 	for k := cueEnd; k < len(s.toks) && k < cueEnd+8; k++ {
-		// "said to reporters that"; but "refuses to accept Syria's denials that
-		// ..." states a position whose words start at "to".
-		if s.toks[k].s == ":" || s.toks[k].low == "that" && k > cueEnd && (cue == "tell" || s.toks[cueEnd].low == "to" && cue != "refuse") {
+		// "said to reporters that", "claimed in the Observer that"; but
+		// "refuses to accept Syria's denials that ..." states a position whose
+		// words start at "to".
+		if s.toks[k].s == ":" || s.toks[k].low == "that" && k > cueEnd && (cue == "tell" || s.toks[cueEnd].low == "to" && cue != "refuse" || k > cueEnd+1 && whenWhere[s.toks[cueEnd].low]) {
 			return k
 		}
 		if s.toks[k].isQuote() || s.toks[k].s == "," || finiteCue(s, k) {
@@ -410,6 +411,10 @@ func addressee(s *sentence, cue string, cueEnd int) int {
 	}
 	return cueEnd
 }
+
+// whenWhere open a phrase that may stand between a cue and "that": "claimed
+// in the Observer that", "said on Monday that".
+var whenWhere = set("in", "on", "at", "during", "after", "before", "earlier", "later", "last", "this")
 
 // addresseeHeads end the phrase naming whom someone told: "told BBC Radio 4's
 // Today programme the US had ...", "told the BBC the advice ...".
