@@ -80,7 +80,7 @@ func TestAnswerTexts(t *testing.T) {
 	}{
 		{"what did China say?", []string{"Lin Jian", "de-escalation"}},
 		{"what did Russia say?", []string{"Zinoviev", "Peskov"}},
-		{"how many troops?", []string{"1,500", "South Korea’s intelligence agency", "12,000", "some reports"}},
+		{"how many troops?", []string{"Sources differ", "1,500", "South Korea’s intelligence agency", "12,000", "some reports"}},
 		{"who is Mark Rutte?", []string{"NATO Secretary-General"}},
 		{"what did North Korea say?", []string{"not released a statement"}},
 		{"what did France say?", []string{"Nothing in the briefings comes from France", "Actors I know include"}},

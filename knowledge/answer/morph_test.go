@@ -3,6 +3,8 @@ package answer
 import (
 	"slices"
 	"testing"
+
+	"github.com/briefbot/briefbot/knowledge"
 )
 
 func TestVerbForms(t *testing.T) {
@@ -120,6 +122,27 @@ func TestMidSentence(t *testing.T) {
 	} {
 		if got := midSentence(in); got != want {
 			t.Errorf("midSentence(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestDisagree(t *testing.T) {
+	q := func(v float64, source, counted string) knowledge.Quantity {
+		return knowledge.Quantity{Value: v, High: v, Source: source, Counted: counted}
+	}
+	for _, tt := range []struct {
+		name string
+		qs   []knowledge.Quantity
+		want bool
+	}{
+		{"two sources, two figures", []knowledge.Quantity{q(1500, "the agency", "soldiers"), q(12000, "some reports", "soldiers")}, true},
+		{"one source", []knowledge.Quantity{q(1500, "the agency", "soldiers"), q(12000, "the agency", "soldiers")}, false},
+		{"the same figure", []knowledge.Quantity{q(1500, "the agency", "soldiers"), q(1500, "some reports", "soldiers")}, false},
+		{"no source", []knowledge.Quantity{q(1500, "", "soldiers"), q(12000, "some reports", "soldiers")}, false},
+		{"different things", []knowledge.Quantity{q(1500, "the agency", "soldiers"), q(12, "some reports", "tanks")}, false},
+	} {
+		if got := disagree(tt.qs); got != tt.want {
+			t.Errorf("%s: disagree = %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }

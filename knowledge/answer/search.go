@@ -53,7 +53,7 @@ var synonymOf = func() map[string][]string {
 // causal words mark sentences that give reasons.
 var causal = set("becaus", "due", "reason", "design", "aim", "result", "caus",
 	"amid", "tackl", "thank", "led", "blame", "factor", "influenc", "motiv", "why",
-	"sinc", "so", "order")
+	"sinc", "so", "order", "aftermath", "respons", "wake", "prompt", "trigger", "spark")
 
 // termGroup is one question word for matching: its stem, and the stems that may
 // stand for it (synonyms; a country's name and demonym).
@@ -609,6 +609,7 @@ func (e *Engine) composeSearch(q Question, scored []scoredHit, focus []string) r
 	switch q.Intent {
 	case Quantity:
 		var parts []part
+		var used []knowledge.Quantity
 		for _, s := range scored {
 			if s.score < best.score*0.6 || len(parts) >= 3 {
 				break
@@ -618,11 +619,15 @@ func (e *Engine) composeSearch(q Question, scored []scoredHit, focus []string) r
 					continue
 				}
 				parts = append(parts, part{doc: s.DocPath, title: s.DocTitle, text: quantityText(qt.Quantity)})
+				used = append(used, qt.Quantity)
 				break
 			}
 		}
 		if len(parts) > 0 {
 			r.text = compose(parts)
+			if disagree(used) {
+				r.text = "Sources differ: " + r.text
+			}
 			return r
 		}
 	case When:
@@ -650,6 +655,21 @@ func countsFocus(q knowledge.Quantity, focus []string) bool {
 	for _, f := range focus {
 		if ct[f] || anyIn(synonymOf[f], ct) {
 			return true
+		}
+	}
+	return false
+}
+
+// disagree reports whether figures for the same thing come from different
+// sources with different values: "approximately 1,500 soldiers, according to
+// the agency; as many as 12,000, according to some reports".
+func disagree(qs []knowledge.Quantity) bool {
+	for i, a := range qs {
+		for _, b := range qs[i+1:] {
+			if a.Source != "" && b.Source != "" && a.Source != b.Source && a.Unit == b.Unit &&
+				(a.Value != b.Value || a.High != b.High) && (a.Counted == b.Counted || a.Counted == "" || b.Counted == "") {
+				return true
+			}
 		}
 	}
 	return false
