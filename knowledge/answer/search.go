@@ -614,13 +614,22 @@ func (e *Engine) composeSearch(q Question, scored []scoredHit, focus []string) r
 			if s.score < best.score*0.6 || len(parts) >= 3 {
 				break
 			}
-			for _, qt := range s.quants {
-				if len(parts) > 0 && !countsFocus(qt.Quantity, focus) {
-					continue
+			// The figure that counts what the question asks about; failing
+			// that, the best sentence's first.
+			pick := -1
+			for k, qt := range s.quants {
+				if countsFocus(qt.Quantity, focus) {
+					pick = k
+					break
 				}
-				parts = append(parts, part{doc: s.DocPath, title: s.DocTitle, text: quantityText(qt.Quantity)})
-				used = append(used, qt.Quantity)
-				break
+			}
+			if pick < 0 && len(parts) == 0 && len(s.quants) > 0 {
+				pick = 0
+			}
+			if pick >= 0 {
+				qt := s.quants[pick].Quantity
+				parts = append(parts, part{doc: s.DocPath, title: s.DocTitle, text: quantityText(qt)})
+				used = append(used, qt)
 			}
 		}
 		if len(parts) > 0 {
