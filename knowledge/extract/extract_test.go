@@ -187,7 +187,7 @@ func TestSeedQuantities(t *testing.T) {
 	}
 	want := []q{
 		{3, "approximately 1,500", "approximately", "North Korean soldiers", "South Korea’s intelligence agency", 1500},
-		{10, "as many as 12,000", "as many as", "North Korean soldiers", "Some reports", 12000},
+		{10, "as many as 12,000", "as many as", "North Korean soldiers", "some reports", 12000},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("troop figures mismatch (-want +got):\n%s", diff)
@@ -287,12 +287,13 @@ func TestStatementContent(t *testing.T) {
 // TestQuantitySource checks that a figure's source is named: the words of the
 // sentence, or the speaker's name where the sentence says "he".
 func TestQuantitySource(t *testing.T) {
-	b := extractText("Energy Minister Omar Haddad visited the fields.", "He said 15 oil fields would open.", "The charity Oxfam said exports rose by 12%.")
+	b := extractText("Energy Minister Omar Haddad visited the fields.", "He said 15 oil fields would open.", "The charity Oxfam said exports rose by 12%.",
+		"Scientists estimate that 390 billion trees grow there.", "British officials said 300 troops would stay.")
 	var got []string
 	for _, q := range b.Quantities {
 		got = append(got, q.Text+" <- "+q.Source)
 	}
-	want := []string{"15 <- Omar Haddad", "12% <- Oxfam"}
+	want := []string{"15 <- Omar Haddad", "12% <- Oxfam", "390 billion <- scientists", "300 <- British officials"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("sources mismatch (-want +got):\n%s", diff)
 	}

@@ -264,6 +264,11 @@ func (x *extractor) attribute(s *sentence, q *knowledge.Quantity) {
 					break
 				}
 			}
+			// "Scientists say ..." is cited as "according to scientists".
+			if x.actors[st.Speaker].Kind == knowledge.Group && len(s.toks) > 0 && strings.HasPrefix(s.Text, q.Source) &&
+				strings.HasPrefix(q.Source, s.toks[0].s) && (s.tags[0].kind == tNone || s.tags[0].kind == tName || s.tags[0].kind == tRole) {
+				q.Source = s.toks[0].low + q.Source[len(s.toks[0].s):]
+			}
 			return
 		}
 	}
