@@ -133,9 +133,9 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 			lemma += " " + s.toks[k+1].low
 			cueEnd = k + 2
 		}
-		// "refused to comment" is a silence, read at its verb; "refuses to accept"
-		// is a stated position.
-		if l == "refuse" && (k+2 >= len(s.toks) || s.toks[k+1].low != "to" || silenceVerbs[s.toks[k+2].low]) {
+		// "refused to comment" is a silence, read at its verb, and "refused to
+		// be drawn" says nothing; "refuses to accept" is a stated position.
+		if l == "refuse" && (k+2 >= len(s.toks) || s.toks[k+1].low != "to" || silenceVerbs[s.toks[k+2].low] || s.toks[k+2].low == "be") {
 			return found{}, false
 		}
 	} else if silenceVerbs[t.low] && x.silenced(s, k) {
@@ -254,8 +254,11 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 		if c < 0 {
 			break
 		}
-		if m, ok := longestMentionEnding(s, l); ok && m.i == c+1 && x.actors[m.actor].Kind != knowledge.Country {
-			l = m.j - 1 // the segment is itself a name
+		// The segment is itself a name, or ends a person's description and name
+		// ("its chief executive, John Smith, said").
+		if m, ok := longestMentionEnding(s, l); ok && x.actors[m.actor].Kind != knowledge.Country &&
+			(m.i == c+1 || m.i < c+1 && x.actors[m.actor].Kind == knowledge.Person) {
+			l = m.j - 1
 			break
 		}
 		limit := 18
