@@ -114,8 +114,39 @@ func (x *extractor) sentenceStatements(si int, s *sentence) []found {
 			out = append(out, f)
 		}
 	}
+	if len(out) == 0 && si == 0 {
+		if f, ok := x.headlineSpeaker(s); ok {
+			out = append(out, f)
+		}
+	}
 	return out
 }
+
+// headlineSpeaker reads a headline that ends with its speaker after a dash:
+// "UK rebate 'unjustified' - Chirac".
+func (x *extractor) headlineSpeaker(s *sentence) (found, bool) {
+	end := len(s.toks)
+	for end > 0 && s.toks[end-1].kind == punct && !isDash(s.toks[end-1].s) {
+		end--
+	}
+	m, ok := longestMentionEnding(s, end)
+	if !ok || m.i < 2 || !isDash(s.toks[m.i-1].s) {
+		return found{}, false
+	}
+	switch x.actors[m.actor].Kind {
+	case knowledge.Person, knowledge.Organisation, knowledge.Government, knowledge.Country:
+	default:
+		return found{}, false
+	}
+	f := found{speakers: []int{m.actor}, subjStart: m.i, cue: m.i - 1, contentBeg: 0, contentEnd: m.i - 1}
+	f.Cue = "say"
+	f.Sentence = s.N
+	f.Content = x.content(s, f.contentBeg, f.contentEnd)
+	f.Direct = isQuoted(s, f.contentBeg, f.contentEnd)
+	return f, f.Content != ""
+}
+
+func isDash(s string) bool { return s == "-" || s == "–" || s == "—" }
 
 // cueAt tries to read a statement whose cue verb is token k.
 func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool) {
