@@ -239,6 +239,8 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"Oxfam", "say", false, false}}, 2: {{"Oxfam", "say", false, false}}}},
 		{"no cue, no statement", []string{"The minister arrived in Paris on Monday."}, map[int][]st{}},
 		{"a noun is not a cue", []string{"The claims were rejected by the court."}, map[int][]st{}},
+		{"a list with a determiner inside", []string{"Austria, the Netherlands and Sweden want a cap."},
+			map[int][]st{1: {{"Austria", "want", false, false}, {"Netherlands", "want", false, false}, {"Sweden", "want", false, false}}}},
 		{"a headline with its speaker after a dash", []string{"UK rebate 'unjustified' - Chirac", "French President Jacques Chirac has called the rebate unjustified."},
 			map[int][]st{1: {{"Jacques Chirac", "say", false, false}}, 2: {{"Jacques Chirac", "call", false, false}}}},
 		{"a description, then the name", []string{"The company's chief executive, John Smith, said profits rose."},

@@ -593,6 +593,9 @@ func (x *extractor) subjectEndingAt(si int, s *sentence, l int) ([]int, int) {
 			}
 			speakers = append([]int{m2.actor}, speakers...)
 			start = m2.i
+			if start >= 1 && s.toks[start-1].low == "the" {
+				start-- // "Austria, the Netherlands and Sweden"
+			}
 		}
 		return speakers, start
 	}
