@@ -270,6 +270,9 @@ func TestStatementContent(t *testing.T) {
 	for _, tc := range []struct{ text, speaker, content string }{
 		{"Foreign Minister Anna Berg said that talks would resume.", "Anna Berg", "talks would resume"},
 		{"Anna Berg told reporters in Oslo that talks would resume.", "Anna Berg", "talks would resume"},
+		// After a quotation, where they said it is not what they said.
+		{`"Talks must resume," Mr Tom Reyes said during his speech in London.`, "Tom Reyes", "Talks must resume"},
+		{"However, Tom Reyes did not elaborate on the plan.", "Tom Reyes", "on the plan"},
 		// Where or when they said it is not what they said.
 		{"Martin Reyes claimed in the Observer that an officer had lied.", "Martin Reyes", "an officer had lied"},
 		// Whom someone told is not what they said.

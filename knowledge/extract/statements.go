@@ -518,7 +518,24 @@ func (x *extractor) fillContent(s *sentence, f *found, cueEnd int) {
 		}
 	}
 	before := f.subjStart
-	if before > 0 && (s.toks[before-1].s == "," || s.toks[before-1].isQuote()) && (rest <= 4 || s.toks[after-1].s == ",") {
+	// Words before the subject are what was said when little follows the cue,
+	// or, after a quotation, only where or when (`"...," he said during his
+	// speech in London`).
+	b := before
+	if b > 0 && honorifics[s.toks[b-1].low] {
+		b-- // "Mr" before the name
+	}
+	quoteBefore := b > 0 && s.toks[b-1].isQuote() || b > 1 && s.toks[b-1].s == "," && s.toks[b-2].isQuote()
+	trailing := rest <= 4 || s.toks[after-1].s == "," ||
+		quoteBefore && after < len(s.toks) && (prepositions[s.toks[after].low] || whenWhere[s.toks[after].low]) && s.toks[after].low != "and"
+	// A lead-in of a word or two ("However,", "In Brussels,") is not speech.
+	words := 0
+	for t := 0; t < before; t++ {
+		if s.toks[t].kind != punct {
+			words++
+		}
+	}
+	if before > 0 && (s.toks[before-1].s == "," || s.toks[before-1].isQuote()) && trailing && (quoteBefore || words > 2) {
 		f.contentBeg, f.contentEnd = 0, before-1
 		if s.toks[before-1].isQuote() && before >= 2 && s.toks[before-2].s == "," {
 			f.contentEnd = before - 1
