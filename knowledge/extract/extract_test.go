@@ -239,6 +239,8 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"Oxfam", "say", false, false}}, 2: {{"Oxfam", "say", false, false}}}},
 		{"no cue, no statement", []string{"The minister arrived in Paris on Monday."}, map[int][]st{}},
 		{"a noun is not a cue", []string{"The claims were rejected by the court."}, map[int][]st{}},
+		{"a cue in a relative clause, then the main verb", []string{"Charles Kennedy, who backs the treaty, said he expected a vote."},
+			map[int][]st{1: {{"Charles Kennedy", "back", false, false}, {"Charles Kennedy", "say", false, false}}}},
 		{"a list with a determiner inside", []string{"Austria, the Netherlands and Sweden want a cap."},
 			map[int][]st{1: {{"Austria", "want", false, false}, {"Netherlands", "want", false, false}, {"Sweden", "want", false, false}}}},
 		{"a headline with its speaker after a dash", []string{"UK rebate 'unjustified' - Chirac", "French President Jacques Chirac has called the rebate unjustified."},
@@ -280,6 +282,8 @@ func TestStatementContent(t *testing.T) {
 		{"Minister Ana Vell told a Commons select committee human rights mattered.", "Ana Vell", "human rights mattered"},
 		{"Minister Ana Vell told them she had not resigned.", "Ana Vell", "she had not resigned"},
 		{"Minister Ana Vell told the committee on Export Controls.", "Ana Vell", "the committee on Export Controls"},
+		// A relative clause's words end where the clause does.
+		{"Charles Kennedy, who is a lawyer, backs the treaty, which he calls fair.", "Charles Kennedy", "the treaty, which he calls fair"},
 		// A refusal states a position: its words start at "to", not at the
 		// that-clause of someone else's denial.
 		{"The Israeli government refuses to accept Syria's denials that it was involved.", "Israel", "to accept Syria's denials that it was involved"},

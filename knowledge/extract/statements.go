@@ -318,6 +318,9 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 		if sp, start := x.subjectEndingAt(si, s, l); len(sp) > 0 {
 			f.speakers, f.subjStart = sp, start
 			x.fillContent(s, &f, cueEnd)
+			if s.toks[l].low == "who" || s.toks[l].low == "which" {
+				x.endRelative(s, &f)
+			}
 			return f, f.Content != ""
 		}
 	}
@@ -404,7 +407,9 @@ func prevComma(s *sentence, l int) int {
 		case ";", ":", "(", ")":
 			return -1
 		}
-		if finiteCue(s, c) {
+		// A cue ends the search, unless a relative clause holds it ("Charles
+		// Kennedy, who backs the plan, said").
+		if finiteCue(s, c) && !(c > 0 && (s.toks[c-1].low == "who" || s.toks[c-1].low == "which")) {
 			return -1
 		}
 	}
@@ -504,6 +509,27 @@ func toldWhom(s *sentence, cueEnd int) int {
 		return k
 	}
 	return cueEnd
+}
+
+// endRelative ends the words of a cue in a relative clause where the clause
+// closes: "Charles Kennedy, who backs the constitution, said he ...": "said"
+// is the main verb, not part of what he backs.
+func (x *extractor) endRelative(s *sentence, f *found) {
+	quoted := quotedTokens(s)
+	for c := f.contentBeg; c+1 < f.contentEnd; c++ {
+		if s.toks[c].s != "," || quoted[c] {
+			continue
+		}
+		n := c + 1
+		for n < f.contentEnd && (auxiliaries[s.toks[n].low] || s.toks[n].low == "also") {
+			n++
+		}
+		if n < f.contentEnd && finiteCue(s, n) {
+			f.contentEnd = c
+			f.Content = x.content(s, f.contentBeg, f.contentEnd)
+			return
+		}
+	}
 }
 
 // fillContent sets a left-subject statement's content: what follows the cue, or,
