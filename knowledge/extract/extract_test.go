@@ -239,6 +239,8 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"Oxfam", "say", false, false}}, 2: {{"Oxfam", "say", false, false}}}},
 		{"no cue, no statement", []string{"The minister arrived in Paris on Monday."}, map[int][]st{}},
 		{"a noun is not a cue", []string{"The claims were rejected by the court."}, map[int][]st{}},
+		{"a contrast opens a statement of its own", []string{"Critics say the plan is flawed, but advocates say it will work."},
+			map[int][]st{1: {{"Critics", "say", false, false}, {"advocates", "say", false, false}}}},
 		{"a cue in a relative clause, then the main verb", []string{"Charles Kennedy, who backs the treaty, said he expected a vote."},
 			map[int][]st{1: {{"Charles Kennedy", "back", false, false}, {"Charles Kennedy", "say", false, false}}}},
 		{"a list with a determiner inside", []string{"Austria, the Netherlands and Sweden want a cap."},

@@ -98,9 +98,14 @@ func (x *extractor) sentenceStatements(si int, s *sentence) []found {
 		if !ok {
 			continue
 		}
-		// Cut the previous statement's content where a coordinated one begins.
+		// Cut the previous statement's content where a coordinated one begins
+		// (before its ", but").
 		if n := len(out); n > 0 && out[n-1].contentEnd > f.subjStart && f.subjStart > out[n-1].contentBeg {
-			out[n-1].contentEnd = f.subjStart
+			end := f.subjStart
+			if end-1 > out[n-1].contentBeg && contrasts[s.toks[end-1].low] {
+				end--
+			}
+			out[n-1].contentEnd = end
 			out[n-1].Content = x.content(s, out[n-1].contentBeg, out[n-1].contentEnd)
 		}
 		out = append(out, f)
@@ -307,10 +312,12 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 			break
 		}
 	}
-	// Inside a previous statement's words, a cue reports nested speech: skip it.
+	// Inside a previous statement's words, a cue reports nested speech: skip it,
+	// unless a contrast opens a clause of its own ("critics say X, but
+	// advocates say Y").
 	if len(prev) > 0 {
 		p := prev[len(prev)-1]
-		if k > p.contentBeg && k < p.contentEnd {
+		if k > p.contentBeg && k < p.contentEnd && !contrastBefore(s, k, p.contentBeg) {
 			return found{}, false
 		}
 	}
@@ -509,6 +516,23 @@ func toldWhom(s *sentence, cueEnd int) int {
 		return k
 	}
 	return cueEnd
+}
+
+// contrasts open a clause that answers the one before: ", but advocates say".
+var contrasts = set("but", "whereas")
+
+// contrastBefore reports whether ", but" (or another contrast) stands within
+// a few words before the cue at k, after from.
+func contrastBefore(s *sentence, k, from int) bool {
+	for c := k - 1; c > from && c >= k-6; c-- {
+		if contrasts[s.toks[c].low] && s.toks[c-1].s == "," {
+			return true
+		}
+		if s.toks[c].kind == punct {
+			return false
+		}
+	}
+	return false
 }
 
 // endRelative ends the words of a cue in a relative clause where the clause
