@@ -61,12 +61,24 @@ func (e *Engine) index(ctx context.Context) (*index, error) {
 // generation, if they are not built yet, so that the next question need not
 // wait for them (seconds at a million sentences).
 func (e *Engine) Warm(ctx context.Context) error {
-	ix, err := e.index(ctx)
+	gen, err := e.st.Generation(ctx)
 	if err != nil {
 		return fmt.Errorf("warm: %w", err)
 	}
-	topActors(ix, 0) // what an answer that abstains suggests
-	if _, err := e.rankIndex(ctx, ix.gen); err != nil {
+	// The two indexes build side by side, on two cores.
+	ranked := make(chan error, 1)
+	go func() {
+		_, err := e.rankIndex(ctx, gen)
+		ranked <- err
+	}()
+	ix, err := e.index(ctx)
+	if err == nil {
+		topActors(ix, 0) // what an answer that abstains suggests
+	}
+	if rerr := <-ranked; err == nil {
+		err = rerr
+	}
+	if err != nil {
 		return fmt.Errorf("warm: %w", err)
 	}
 	return nil
