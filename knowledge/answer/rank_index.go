@@ -98,6 +98,16 @@ func (e *Engine) rankIndex(ctx context.Context, gen int64) (*rankIndex, error) {
 	return slot.ix, nil
 }
 
+// wordInfo is what one word as written adds to a sentence: its terms, which of
+// them are stop words, its flags (as a word that does not start the sentence),
+// and whether it names something or is a pronoun.
+type wordInfo struct {
+	ids             []int32
+	stop            []bool
+	flags           uint8
+	naming, anaphor bool
+}
+
 // builtRankIndex returns the engine's sentence index for store generation gen
 // if it is built and not being rebuilt, else nil.
 func (e *Engine) builtRankIndex(gen int64) *rankIndex {
@@ -129,9 +139,30 @@ func buildRankIndex(gen int64, rows []store.CorpusSentence) *rankIndex {
 	var total int
 	lastDoc := int64(-1)
 	var buf []string
+	// What each distinct word as written contributes, worked out once: a
+	// million sentences hold some twenty million words but few distinct ones.
+	words := map[string]*wordInfo{}
+	info := func(w string) *wordInfo {
+		if wi := words[w]; wi != nil {
+			return wi
+		}
+		lw := strings.ToLower(w)
+		wi := &wordInfo{flags: wordFlags(w, false), naming: namingCues[lw], anaphor: anaphors[lw]}
+		buf = stem.AppendTerms(buf[:0], w)
+		for _, t := range buf {
+			wi.ids = append(wi.ids, id(t))
+			wi.stop = append(wi.stop, stem.Stop(t))
+		}
+		words[strings.Clone(w)] = wi
+		return wi
+	}
 	// All sentences' terms and flags live in two arrays; bounds[i] ends sentence i's.
-	var terms []int32
-	var flags []uint8
+	size := 0
+	for _, r := range rows {
+		size += len(r.Text)
+	}
+	terms := make([]int32, 0, size/5+16) // about a term per five bytes of text
+	flags := make([]uint8, 0, size/5+16)
 	bounds := make([]int, len(rows))
 	for i, r := range rows {
 		if r.DocID != lastDoc {
@@ -154,23 +185,20 @@ func buildRankIndex(gen int64, rows []store.CorpusSentence) *rankIndex {
 		first := true
 		start := len(terms)
 		eachWord(r.Text, func(w string) {
-			lw := strings.ToLower(w)
-			if namingCues[lw] {
-				s.naming = true
+			wi := info(w)
+			s.naming = s.naming || wi.naming
+			f := wi.flags
+			if first {
+				s.anaphor = s.anaphor || wi.anaphor
+				f = f&^tokCap | tokFirst // wordFlags(w, true)
 			}
-			if first && anaphors[lw] {
-				s.anaphor = true
-			}
-			buf = stem.AppendTerms(buf[:0], w)
-			f := wordFlags(w, first)
 			lowerCase := !first && f&(tokCap|tokNum) == 0
 			first = false
-			for _, t := range buf {
+			for k, ti := range wi.ids {
 				tf := f
-				if stem.Stop(t) {
+				if wi.stop[k] {
 					tf |= tokStop
 				}
-				ti := id(t)
 				terms = append(terms, ti)
 				flags = append(flags, tf)
 				if f&tokCap != 0 {
