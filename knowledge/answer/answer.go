@@ -180,22 +180,34 @@ func rankActors(ix *index, n int) []string {
 		count[a.Key] += a.MentionCount
 		name[a.Key] = a.Name
 	}
-	keys := make([]string, 0, len(count))
-	for k := range count {
-		keys = append(keys, k)
+	// The n best, kept in order while the rest are read once: no sort of all
+	// the actors of a big store.
+	type ranked struct {
+		key   string
+		count int
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		if count[keys[i]] != count[keys[j]] {
-			return count[keys[i]] > count[keys[j]]
+	better := func(a, b ranked) bool {
+		if a.count != b.count {
+			return a.count > b.count
 		}
-		return keys[i] < keys[j]
-	})
-	var out []string
-	for _, k := range keys {
-		if len(out) == n {
-			break
+		return a.key < b.key
+	}
+	var top []ranked
+	for k, c := range count {
+		r := ranked{k, c}
+		if len(top) == n && (n == 0 || !better(r, top[n-1])) {
+			continue
 		}
-		out = append(out, name[k])
+		i := sort.Search(len(top), func(i int) bool { return better(r, top[i]) })
+		if len(top) < n {
+			top = append(top, ranked{})
+		}
+		copy(top[i+1:], top[i:len(top)-1])
+		top[i] = r
+	}
+	out := make([]string, len(top))
+	for i, r := range top {
+		out[i] = name[r.key]
 	}
 	return out
 }

@@ -1,7 +1,10 @@
 package answer
 
 import (
+	"fmt"
+	"maps"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/briefbot/briefbot/knowledge"
@@ -53,5 +56,40 @@ func TestTitleCandidates(t *testing.T) {
 	}
 	if !slices.Equal(matched, []string{"Jack Straw"}) {
 		t.Errorf("foreign secretary matches %q, want only Jack Straw (the shadow one is not)", matched)
+	}
+}
+
+// TestRankActors checks that the most mentioned actors come first, ties by key,
+// groups and roles left out, however many actors there are.
+func TestRankActors(t *testing.T) {
+	var rows []store.ActorRow
+	for i := range 200 {
+		rows = append(rows, store.ActorRow{ID: int64(i + 1), MentionCount: (i * 37) % 101,
+			Actor: knowledge.Actor{Key: fmt.Sprintf("person:p%03d", i), Name: fmt.Sprintf("P%03d", i), Kind: knowledge.Person}})
+	}
+	rows = append(rows,
+		store.ActorRow{ID: 1000, MentionCount: 500, Actor: knowledge.Actor{Key: "group:critics", Name: "critics", Kind: knowledge.Group}},
+		store.ActorRow{ID: 1001, MentionCount: 50, Actor: knowledge.Actor{Key: "person:p005", Name: "P005", Kind: knowledge.Person}}, // a second briefing
+	)
+	ix := newIndex(1, rows)
+	count := map[string]int{}
+	for _, r := range rows {
+		if r.Kind != knowledge.Group {
+			count[r.Name] += r.MentionCount
+		}
+	}
+	names := slices.Collect(maps.Keys(count))
+	slices.SortFunc(names, func(a, b string) int {
+		if count[a] != count[b] {
+			return count[b] - count[a]
+		}
+		return strings.Compare(a, b)
+	})
+	for _, n := range []int{0, 1, 5, 25, 300} {
+		got := rankActors(ix, n)
+		want := names[:min(n, len(names))]
+		if !slices.Equal(got, want) {
+			t.Errorf("rankActors(%d) = %q, want %q", n, got, want)
+		}
 	}
 }
