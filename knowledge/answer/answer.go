@@ -71,10 +71,7 @@ func (e *Engine) Warm(ctx context.Context) error {
 		_, err := e.rankIndex(ctx, gen)
 		ranked <- err
 	}()
-	ix, err := e.index(ctx)
-	if err == nil {
-		topActors(ix, 0) // what an answer that abstains suggests
-	}
+	_, err = e.index(ctx)
 	if rerr := <-ranked; err == nil {
 		err = rerr
 	}
@@ -163,9 +160,12 @@ func (e *Engine) dontKnow(ix *index, q Question) string {
 	return b.String()
 }
 
-// topActors lists the most mentioned named actors, most first (at most 25).
+// maxTopActors is how many of the most mentioned actors the index keeps.
+const maxTopActors = 25
+
+// topActors lists the most mentioned named actors, most first (at most
+// maxTopActors), as the index ranked them when it was built.
 func topActors(ix *index, n int) []string {
-	ix.topOnce.Do(func() { ix.top = rankActors(ix, 25) })
 	return ix.top[:min(n, len(ix.top))]
 }
 

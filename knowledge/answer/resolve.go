@@ -4,7 +4,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/sahilm/fuzzy"
 
@@ -35,9 +34,8 @@ type index struct {
 	// byTitleWord lists the titled people by each of those words.
 	titleWords  map[int][]string
 	byTitleWord map[string][]int
-	// top are the most mentioned actors' names, computed once.
-	topOnce sync.Once
-	top     []string
+	// top are the most mentioned actors' names (topActors), best first.
+	top []string
 }
 
 // row returns the actor with a stored ID.
@@ -97,6 +95,7 @@ func newIndex(gen int64, actors []store.ActorRow) *index {
 		}
 	}
 	sort.SliceStable(ix.words, func(i, j int) bool { return ix.words[i].word < ix.words[j].word })
+	ix.top = rankActors(ix, maxTopActors)
 	return ix
 }
 
