@@ -463,14 +463,20 @@ func addressee(s *sentence, cue string, cueEnd int) int {
 var whenWhere = set("in", "on", "at", "during", "after", "before", "earlier", "later", "last", "this")
 
 // addresseeHeads end the phrase naming whom someone told: "told BBC Radio 4's
-// Today programme the US had ...", "told the BBC the advice ...".
+// Today programme the US had ...", "told reporters the advice ..."; so does
+// the name of an organisation or a person ("told the Observer his ...").
 var addresseeHeads = set("programme", "program", "website", "committee", "conference",
 	"newspaper", "paper", "reporters", "journalists", "mps", "peers", "commons", "lords",
-	"parliament", "bbc", "observer", "times", "guardian", "independent", "telegraph",
-	"them", "him", "her", "us", "me", "you", "audience", "meeting", "delegates", "crowd",
-	"supporters", "radio", "television", "tv", "station", "agency", "channel", "show",
-	"briefing", "summit", "congress", "senate", "assembly", "members", "colleagues",
-	"activists", "students", "magazine", "interviewer")
+	"parliament", "them", "him", "her", "us", "me", "you", "audience", "meeting",
+	"delegates", "crowd", "supporters", "radio", "television", "tv", "station", "agency",
+	"channel", "show", "briefing", "summit", "congress", "senate", "assembly", "members",
+	"colleagues", "activists", "students", "magazine", "interviewer")
+
+// addresseeHead reports whether token k may end whom someone told.
+func addresseeHead(s *sentence, k int) bool {
+	kind := s.tags[k].kind
+	return addresseeHeads[s.toks[k].low] || kind == tOrg || kind == tGov || kind == tName
+}
 
 // addresseeEnd returns where the addressee whose first head is at h ends: after
 // the last head reached through names, figures, possessives and at most one
@@ -480,7 +486,7 @@ func addresseeEnd(s *sentence, h, limit int) int {
 	for j := h + 1; j < len(s.toks) && j < limit; j++ {
 		t := s.toks[j]
 		switch {
-		case addresseeHeads[t.low]:
+		case addresseeHead(s, j):
 			end, other = j+1, 0
 		case t.cap || t.low == "'s" || t.low == "'" || t.kind == num:
 		case t.kind == word && other == 0 && !determiners[t.low] && !countStop[t.low]:
@@ -502,7 +508,7 @@ func toldWhom(s *sentence, cueEnd int) int {
 		if t.isQuote() || t.kind == punct && t.s != "'" && t.s != "’" {
 			break
 		}
-		if !addresseeHeads[t.low] {
+		if !addresseeHead(s, k) {
 			continue
 		}
 		k = addresseeEnd(s, k, cueEnd+8)
