@@ -19,7 +19,7 @@ func FuzzAsk(f *testing.F) {
 	for _, q := range []string{"what did China say?", "how many troops?", "who is Mark Rutte?", "what did Russia say about Kim?"} {
 		f.Add(q)
 	}
-	lib := rbOpenSeed(f)
+	lib := openSeed(f)
 	f.Fuzz(func(t *testing.T, q string) {
 		a, err := lib.Ask(context.Background(), q)
 		if err != nil {

@@ -217,10 +217,7 @@ func (e *Engine) search(ctx context.Context, ix *index, q Question, about *targe
 	for _, r := range top {
 		h := ri.sents[r.sent].hit
 		sh := scoredHit{Hit: h, quants: facts.Quantities[h.SentenceID], times: facts.Times[h.SentenceID], f: r.f}
-		mentioned := map[int64]bool{}
-		for _, m := range facts.Mentions[h.SentenceID] {
-			mentioned[m.ActorID] = true
-		}
+		mentioned := mentionedIn(facts, h.SentenceID)
 		if about != nil {
 			hit := false
 			for id := range mentioned {
@@ -232,16 +229,7 @@ func (e *Engine) search(ctx context.Context, ix *index, q Question, about *targe
 				continue
 			}
 		}
-		n := 0
-		for _, key := range qActors {
-			for _, i := range ix.byKey[key] {
-				if mentioned[ix.actors[i].ID] {
-					n++
-					break
-				}
-			}
-		}
-		sh.x = e.factFeatures(q, sh, n, focus, ix, mentioned)
+		sh.x = e.factFeatures(q, sh, namedIn(ix, qActors, mentioned), focus, ix, mentioned)
 		sh.score = r.score
 		for k, w := range factWeights {
 			sh.score += w * sh.x[k]
@@ -262,6 +250,29 @@ func (e *Engine) search(ctx context.Context, ix *index, q Question, about *targe
 		}
 	}
 	return e.composeSearch(q, scored, focus), nil
+}
+
+// mentionedIn returns the stored IDs of the actors a sentence mentions.
+func mentionedIn(facts store.SentenceFacts, sentenceID int64) map[int64]bool {
+	mentioned := map[int64]bool{}
+	for _, m := range facts.Mentions[sentenceID] {
+		mentioned[m.ActorID] = true
+	}
+	return mentioned
+}
+
+// namedIn counts the question's actors (keys) that a sentence mentions.
+func namedIn(ix *index, keys []string, mentioned map[int64]bool) int {
+	n := 0
+	for _, key := range keys {
+		for _, i := range ix.byKey[key] {
+			if mentioned[ix.actors[i].ID] {
+				n++
+				break
+			}
+		}
+	}
+	return n
 }
 
 // questionActors lists the keys of actors named in the question.
@@ -377,7 +388,8 @@ const minCoverage = 0.3
 // confident decides whether the best sentence supports an answer at all: it must
 // hold enough of the question's words, and a question asking for a figure ("how
 // many", "what percentage") must find one that the question does not already
-// give.
+// give, unless the sentence holds nearly all its words (the figure may be a
+// word such as "one" or "several").
 func (e *Engine) confident(rq *rankQuery, best scoredHit) bool {
 	if rq.total <= 0 || best.coverage < minCoverage {
 		return false

@@ -120,20 +120,8 @@ func fitCandidates(ctx context.Context, e *Engine, all []eval.Question, set map[
 		for _, r := range rs {
 			h := ri.sents[r.sent].hit
 			sh := scoredHit{Hit: h, quants: facts.Quantities[h.SentenceID], times: facts.Times[h.SentenceID]}
-			mentioned := map[int64]bool{}
-			for _, m := range facts.Mentions[h.SentenceID] {
-				mentioned[m.ActorID] = true
-			}
-			n := 0
-			for _, key := range qActors {
-				for _, i := range ix.byKey[key] {
-					if mentioned[ix.actors[i].ID] {
-						n++
-						break
-					}
-				}
-			}
-			xf := e.factFeatures(q, sh, n, focus, ix, mentioned)
+			mentioned := mentionedIn(facts, h.SentenceID)
+			xf := e.factFeatures(q, sh, namedIn(ix, qActors, mentioned), focus, ix, mentioned)
 			x := append(append([]float64{}, r.f[:]...), xf[:]...)
 			fq.x = append(fq.x, x)
 			a := knowledge.Answer{Citations: []knowledge.Citation{cite(h)}}
