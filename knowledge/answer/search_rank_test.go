@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -210,5 +211,29 @@ func TestWarm(t *testing.T) {
 	}
 	if a, err := lib.Ask(ctx, "when did the lighthouse first shine?"); err != nil || len(a.Citations) == 0 || a.Citations[0].Document != "lighthouse.txt" {
 		t.Fatalf("after Warm: %+v, %v", a, err)
+	}
+}
+
+// TestFigureInWords checks that a how-many question is answered by a sentence
+// that holds all of its words though its figure is a word the index does not
+// count ("one"), and not answered by one that holds only some of them.
+func TestFigureInWords(t *testing.T) {
+	lib, _ := openRankSeeds(t, map[string]string{
+		"physics.txt": "Physics\n\nThe inventor believed that all fundamental laws could be reduced to one. He built a laboratory in the mountains.\n",
+	})
+	ctx := context.Background()
+	a, err := lib.Ask(ctx, "Down to how many laws did the inventor believe the fundamental laws could be reduced?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Citations) == 0 || !strings.Contains(a.Citations[0].Text, "reduced to one") {
+		t.Errorf("answer %q cites %+v, want the sentence that reduces the laws to one", a.Text, a.Citations)
+	}
+	a, err = lib.Ask(ctx, "How many laboratories did the inventor build in the valley?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Answered {
+		t.Errorf("a question the sentences only half hold was answered: %q", a.Text)
 	}
 }
