@@ -81,7 +81,7 @@ func (e *Engine) Dossier(ctx context.Context, name string) (Dossier, error) {
 		return Dossier{}, fmt.Errorf("dossier: %w", err)
 	}
 	name = clean(name)
-	t := e.resolve(ix, strings.Join(words(name), " "))
+	t := e.resolve(ctx, ix, strings.Join(words(name), " "))
 	if len(t.direct) == 0 {
 		return Dossier{}, &NotFound{Name: name, Suggestions: e.Suggest(ix, name, 5)}
 	}

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"context"
 	"slices"
 	"sort"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/briefbot/briefbot/knowledge"
 	"github.com/briefbot/briefbot/knowledge/gazetteer"
+	"github.com/briefbot/briefbot/knowledge/lexicon"
 	"github.com/briefbot/briefbot/knowledge/store"
 )
 
@@ -36,6 +38,9 @@ type index struct {
 	byTitleWord map[string][]int
 	// top are the most mentioned actors' names (topActors), best first.
 	top []string
+	// byInitials lists the names of two words or more by their initials
+	// ("public and commercial services": "pcs"), for acronyms in questions.
+	byInitials map[string][]string
 }
 
 // row returns the actor with a stored ID.
@@ -55,7 +60,7 @@ func (ix *index) rowOK(id int64) (store.ActorRow, bool) {
 
 func newIndex(gen int64, actors []store.ActorRow) *index {
 	ix := &index{gen: gen, actors: actors, byAlias: map[string][]int{}, byKey: map[string][]int{},
-		byOrg: map[string][]int{}, byCountry: map[string][]int{}, byID: make(map[int64]int, len(actors)), titleWords: map[int][]string{}, byTitleWord: map[string][]int{}}
+		byOrg: map[string][]int{}, byCountry: map[string][]int{}, byID: make(map[int64]int, len(actors)), titleWords: map[int][]string{}, byTitleWord: map[string][]int{}, byInitials: map[string][]string{}}
 	for i, a := range actors {
 		ix.byID[a.ID] = i
 		ix.byKey[a.Key] = append(ix.byKey[a.Key], i)
@@ -77,6 +82,9 @@ func newIndex(gen int64, actors []store.ActorRow) *index {
 		for _, al := range a.Aliases {
 			if len(ix.byAlias[al]) == 0 {
 				ix.names = append(ix.names, al)
+				if in := lexicon.Initials(al); in != "" && a.Kind != knowledge.Person {
+					ix.byInitials[in] = append(ix.byInitials[in], al)
+				}
 			}
 			ix.byAlias[al] = append(ix.byAlias[al], i)
 		}
@@ -123,35 +131,20 @@ type target struct {
 // found reports whether the target matched any actor.
 func (t target) found() bool { return len(t.direct)+len(t.affiliates) > 0 }
 
-// abbreviations expand casual words in actor phrases.
-var abbreviations = map[string]string{
-	"pm": "prime minister", "sec": "secretary", "prof": "professor", "govt": "government",
-	"gov": "government", "lib": "liberal", "dem": "democrat", "dems": "democrats",
-	"veep": "vice president", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
-	"spokespeople": "spokesperson", "chief": "head", "boss": "head", "mps": "mp",
-	"americans": "american", "brits": "british", "uk's": "uk",
-}
-
 // headSynonyms are words for the head of an organisation.
-var headSynonyms = set("head", "leader", "secretary-general", "director", "chairman",
-	"president", "chief", "director-general", "commissioner", "chair")
+var headSynonyms = lexicon.HeadWords
 
 // resolve finds the actors a phrase names.
-func (e *Engine) resolve(ix *index, phrase string) target {
-	w := strings.Fields(strings.ToLower(phrase))
-	for len(w) > 0 && (w[0] == "the" || w[0] == "a" || w[0] == "an" || w[0] == "mr" || w[0] == "mrs" || w[0] == "ms" || w[0] == "dr") {
-		w = w[1:]
-	}
-	for len(w) > 0 && (w[len(w)-1] == "'s" || w[len(w)-1] == "s'") {
-		w = w[:len(w)-1]
-	}
+func (e *Engine) resolve(ctx context.Context, ix *index, phrase string) target {
+	w := phraseWords(phrase)
 	p := strings.Join(w, " ")
 	t := target{phrase: p, name: p}
 	if p == "" {
 		return t
 	}
 	// An alias the briefings use; a bare title ("the chancellor") also finds the
-	// named people who hold it.
+	// named people who hold it. A body's other names find it too: "the fed" is
+	// also the Federal Reserve.
 	if ids := ix.byAlias[p]; len(ids) > 0 {
 		if allUnnamed(ix, ids) {
 			if rt, ok := e.resolveRole(ix, w); ok && rt.found() {
@@ -161,8 +154,15 @@ func (e *Engine) resolve(ix *index, phrase string) target {
 		}
 		t.known, t.how = true, "alias"
 		t.name = ix.actors[ids[0]].Name
+		for _, n := range lexicon.OtherNames(p) {
+			ids = append(ids, ix.byAlias[n]...)
+		}
 		e.expand(ix, &t, ids)
 		return t
+	}
+	// A nickname or an acronym the briefings spell out: "no 10", "the PCS union".
+	if nt, ok := e.resolveNames(ctx, ix, w); ok {
+		return nt
 	}
 	// A country, seat of government or organisation from the gazetteer.
 	if ent, ok := e.gz.Lookup(p); ok && ent.Kind != gazetteer.Role {
@@ -187,16 +187,32 @@ func (e *Engine) resolve(ix *index, phrase string) target {
 		}
 		return t
 	}
+	// "the head of the victims group" is the victims group's head.
+	w = headOfLast(w)
 	// A title, maybe with a country or organisation: "the russian ambassador".
 	if rt, ok := e.resolveRole(ix, w); ok {
+		if !rt.found() {
+			if dt, ok := e.describe(ctx, ix, w); ok {
+				return dt
+			}
+		}
 		return rt
 	}
-	// Someone's title: "mubanga's lawyer" is a lawyer, asked about with Mubanga.
 	if i := indexOf(w, "'s"); i > 0 && i+1 < len(w) {
+		// An organisation's officer: "the german exchange's chief".
+		whole := append(append([]string{}, w[:i]...), w[i+1:]...)
+		if dt, ok := e.describe(ctx, ix, whole); ok {
+			return dt
+		}
+		// Someone's title: "mubanga's lawyer" is a lawyer, asked about with Mubanga.
 		if rt, ok := e.resolveRole(ix, w[i+1:]); ok && rt.found() {
 			rt.extra = append(rt.extra, w[:i]...)
 			return rt
 		}
+	}
+	// A description by title, organisation and country: "the boe deputy gov".
+	if dt, ok := e.describe(ctx, ix, w); ok {
+		return dt
 	}
 	// A misspelt or partial name.
 	if ids := e.fuzzyNames(ix, p); len(ids) > 0 {
@@ -306,15 +322,9 @@ func (e *Engine) addCountry(ix *index, t *target, code string) {
 // actors' titles, countries and organisations.
 func (e *Engine) resolveRole(ix *index, w []string) (target, bool) {
 	t := target{phrase: strings.Join(w, " "), name: strings.Join(w, " "), how: "role"}
-	// Expand abbreviations.
-	var words []string
-	for _, x := range w {
-		if exp, ok := abbreviations[x]; ok {
-			words = append(words, strings.Fields(exp)...)
-		} else {
-			words = append(words, x)
-		}
-	}
+	// Expand abbreviations and give bodies the names the gazetteer knows:
+	// "fed chairman" is "federal reserve chairman".
+	words := canonicalWords(expandWordsFirst(w))
 	text := strings.Join(words, " ")
 	country, org := "", ""
 	var rest []string
@@ -419,15 +429,7 @@ func (e *Engine) allTitleWords(words []string) bool {
 }
 
 // titleModifiers may qualify a title: "shadow foreign secretary".
-var titleModifiers = set("shadow", "vice", "deputy", "foreign", "home", "finance",
-	"trade", "defence", "defense", "prime", "chief", "senior", "former", "acting",
-	"assistant", "general", "state", "press", "policy", "europe", "european",
-	"interior", "justice", "health", "education", "environment", "energy",
-	"transport", "culture", "economy", "economic", "treasury", "junior", "party",
-	"executive", "top", "foreign-policy", "opposition", "labour", "conservative",
-	"democratic", "republican", "liberal", "democrat", "lib", "dem", "green",
-	"international", "development", "security", "intelligence", "military", "army",
-	"navy", "police", "union", "trade-union", "oil", "pr", "legal", "public")
+var titleModifiers = lexicon.TitleModifiers
 
 func indexOf(w []string, x string) int {
 	for i, v := range w {
@@ -440,8 +442,7 @@ func indexOf(w []string, x string) int {
 
 // rankModifiers change what a title is: a shadow foreign secretary is not the
 // foreign secretary.
-var rankModifiers = set("shadow", "vice", "deputy", "former", "under", "assistant",
-	"junior", "acting", "ex", "co", "sub")
+var rankModifiers = lexicon.RankModifiers
 
 // titleQuery is the words a title must hold, prepared once per question.
 type titleQuery struct {

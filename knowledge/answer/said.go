@@ -25,7 +25,7 @@ const maxStatements = 3
 
 // said answers "what did X say (about T)".
 func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error) {
-	t := e.resolve(ix, q.Subject)
+	t := e.resolve(ctx, ix, q.Subject)
 	if !t.found() {
 		if t.how == "gazetteer" || t.how == "role" && !t.known && t.phrase != "" && gazetteer.GenericBody(t.phrase) {
 			return reply{text: e.nothingFrom(ix, t.name)}, nil

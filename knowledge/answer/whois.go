@@ -12,7 +12,7 @@ import (
 // whoIs answers "who is X": the person's title and affiliation, citing the
 // sentence that gives them.
 func (e *Engine) whoIs(ctx context.Context, ix *index, q Question) (reply, error) {
-	t := e.resolve(ix, q.Subject)
+	t := e.resolve(ctx, ix, q.Subject)
 	if !t.found() {
 		if t.how == "gazetteer" {
 			return reply{text: fmt.Sprintf("The briefings do not mention %s.", t.name)}, nil

@@ -6,6 +6,7 @@ import (
 
 	"github.com/briefbot/briefbot/knowledge"
 	"github.com/briefbot/briefbot/knowledge/gazetteer"
+	"github.com/briefbot/briefbot/knowledge/lexicon"
 )
 
 // orgHeads end the names of organisations: "Defence Express", "Bank of England".
@@ -52,18 +53,7 @@ var placeIntro = set("the", "in", "at", "to", "from", "near", "of", "on", "into"
 	"across", "outside", "inside", "through", "towards", "via", "around")
 
 // titleModifiers may stand in a title before its head: "senior policy adviser".
-var titleModifiers = set("senior", "junior", "chief", "deputy", "vice", "shadow",
-	"former", "acting", "interim", "assistant", "special", "policy", "press",
-	"foreign", "home", "finance", "trade", "defence", "defense", "economic", "legal",
-	"political", "oil", "security", "health", "education", "environment", "justice",
-	"interior", "culture", "transport", "energy", "industry", "europe", "european",
-	"general", "executive", "managing", "top", "lead", "principal", "first", "second",
-	"permanent", "outgoing", "incoming", "new", "then", "prime", "state", "military",
-	"intelligence", "party", "opposition", "union", "campaign", "communications",
-	"media", "public", "government", "presidential", "regional", "local", "national",
-	"international", "veteran", "leading", "prominent", "independent", "labour",
-	"treasury", "cabinet", "backbench", "rebel", "pr", "business", "investment",
-	"technology", "research", "science", "development", "aid", "human", "rights")
+var titleModifiers = lexicon.TitleModifiers
 
 // honorificsInName stay part of a person's displayed name: "Lord Goldsmith".
 var honorificsInName = set("lord", "lady", "sir", "dame", "baroness", "baron", "sheikh")

@@ -1,0 +1,55 @@
+package answer
+
+import (
+	"context"
+	"testing"
+)
+
+// TestResolveDescriptions names people and bodies by what they are, by
+// nickname and by acronym, in briefings written for the test, and checks whom
+// each phrase resolves to; descriptions that fit nobody resolve to no one.
+func TestResolveDescriptions(t *testing.T) {
+	e := openBriefings(t, map[string]string{
+		"rates.txt": "Rates held\n\nThe UK economy grew faster than reported, according to Bank of England deputy governor Jane Doyle. " +
+			"US Federal Reserve chairman Alan Marsh said rates would rise. " +
+			"Shadow chancellor Tom Reed said the figures were wrong. " +
+			"Chancellor Paul Grey said the figures were right.",
+		"unions.txt": "Strike vote\n\nThe Association of Steel Workers (ASW) said it would strike. " +
+			"Ann Cole, the former head of Harlow's private banking arm, won her claim. " +
+			"A Downing Street spokesman said the talks would go on.",
+	})
+	ctx := context.Background()
+	ix, err := e.index(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		phrase, want string // want: the first actor's name, "" for none
+	}{
+		{"the boe deputy gov", "Jane Doyle"},
+		{"the fed chairman", "Alan Marsh"},
+		{"the shadow chancellor", "Tom Reed"},
+		{"the chancellor", "Paul Grey"},
+		{"the ex-harlow head", "Ann Cole"},
+		{"no 10", "Downing Street"},
+		// Spelled out in the briefing: the actor extraction names holds the
+		// longest part of the name.
+		{"the ASW", "Steel Workers"},
+		{"the asw union", "Steel Workers"},
+		{"the boe governor", ""}, // she is the deputy
+		{"the harlow head", ""},  // she is the former head
+		{"the japanese finance minister", ""},
+	} {
+		got := e.resolve(ctx, ix, tc.phrase)
+		name := ""
+		switch {
+		case len(got.direct) > 0:
+			name = ix.actors[got.direct[0]].Name
+		case len(got.affiliates) > 0:
+			name = ix.actors[got.affiliates[0]].Name
+		}
+		if name != tc.want {
+			t.Errorf("resolve(%q) = %q (how %q), want %q", tc.phrase, name, got.how, tc.want)
+		}
+	}
+}

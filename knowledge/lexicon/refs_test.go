@@ -1,0 +1,98 @@
+package lexicon
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestAcronymDefinition(t *testing.T) {
+	for _, c := range []struct {
+		text, acr, want string
+	}{
+		{"The Public and Commercial Services (PCS) union said it would strike.", "pcs", "Public and Commercial Services"},
+		{"according to the Institute for Fiscal Studies (IFS).", "IFS", "Institute for Fiscal Studies"},
+		{"The Association of Chief Police Officers (Acpo) said", "acpo", "Association of Chief Police Officers"},
+		{"said the Trades Union Congress (TUC), which", "tuc", "Trades Union Congress"},
+		{"the Health and Safety Executive (HSE)", "hse", "Health and Safety Executive"},
+		{"a Commission for Racial Equality (CRE) report", "cre", "Commission for Racial Equality"},
+		{"the Anti-Slavery Society (ASS)", "ass", "Anti-Slavery Society"},
+	} {
+		got, ok := AcronymDefinition(c.text, c.acr)
+		if !ok || got != c.want {
+			t.Errorf("AcronymDefinition(%q, %q) = %q, %v; want %q", c.text, c.acr, got, ok, c.want)
+		}
+	}
+	for _, c := range []struct{ text, acr string }{
+		{"the union (PCS) said", "pcs"},                        // no name before it
+		{"The Public Services (PCS) union", "pcs"},             // initials do not spell it
+		{"The Public and Commercial Services union", "pcs"},    // not spelled out
+		{"the office (ONS) of the Office for National", "ons"}, // lower-case words
+	} {
+		if got, ok := AcronymDefinition(c.text, c.acr); ok {
+			t.Errorf("AcronymDefinition(%q, %q) = %q; want none", c.text, c.acr, got)
+		}
+	}
+}
+
+func TestLooksLikeAcronym(t *testing.T) {
+	for w, want := range map[string]bool{"pcs": true, "ACPO": true, "g8": true, "a": false,
+		"chancellor": false, "no.": false, "b&q": true} {
+		if got := LooksLikeAcronym(w); got != want {
+			t.Errorf("LooksLikeAcronym(%q) = %v; want %v", w, got, want)
+		}
+	}
+}
+
+func TestNicknames(t *testing.T) {
+	for name, want := range map[string]string{"tories": "conservative party", "no 10": "downing street",
+		"Fed": "federal reserve", "boe": "bank of england", "lib dems": "liberal democrats", "mod": "ministry of defence"} {
+		got, ok := Canonical(name)
+		if !ok || got != want {
+			t.Errorf("Canonical(%q) = %q, %v; want %q", name, got, ok, want)
+		}
+	}
+	if _, ok := Canonical("chancellor"); ok {
+		t.Error("Canonical(chancellor) found a body")
+	}
+	if got := OtherNames("federal reserve"); !slices.Contains(got, "fed") || slices.Contains(got, "federal reserve") {
+		t.Errorf("OtherNames(federal reserve) = %v; want fed and not itself", got)
+	}
+	// No name may stand for two bodies.
+	seen := map[string]int{}
+	for i, g := range Nicknames {
+		for _, n := range g {
+			if j, ok := seen[n]; ok && j != i {
+				t.Errorf("%q is in two nickname groups", n)
+			}
+			seen[n] = i
+		}
+	}
+}
+
+func TestModifiers(t *testing.T) {
+	if FoldRank("ex") != "former" || FoldRank("deputy") != "deputy" {
+		t.Error("FoldRank: ex is former, deputy stays")
+	}
+	for w := range RankModifiers {
+		if !TitleModifiers[w] && w != "under" && w != "co" && w != "sub" {
+			t.Errorf("rank modifier %q is not a title modifier", w)
+		}
+	}
+	for _, w := range []string{"chief", "boss", "head", "chairman"} {
+		if !IsHead(w) {
+			t.Errorf("IsHead(%q) = false", w)
+		}
+	}
+	if got := Abbreviations["gov"]; len(got) != 2 || got[0] != "governor" {
+		t.Errorf("gov expands to %v; want governor first", got)
+	}
+}
+
+func TestInitials(t *testing.T) {
+	for name, want := range map[string]string{"public and commercial services": "pcs",
+		"Association of Chief Police Officers": "acpo", "oxfam": "", "the 1922 committee": ""} {
+		if got := Initials(name); got != want {
+			t.Errorf("Initials(%q) = %q; want %q", name, got, want)
+		}
+	}
+}
