@@ -15,6 +15,7 @@ import (
 
 	"github.com/briefbot/briefbot/knowledge"
 	"github.com/briefbot/briefbot/knowledge/gazetteer"
+	"github.com/briefbot/briefbot/knowledge/lexicon"
 	"github.com/briefbot/briefbot/knowledge/store"
 )
 
@@ -72,6 +73,7 @@ func (e *Engine) Warm(ctx context.Context) error {
 		ranked <- err
 	}()
 	_, err = e.index(ctx)
+	lexicon.Warm() // the paraphrase table, parsed once per process
 	if rerr := <-ranked; err == nil {
 		err = rerr
 	}

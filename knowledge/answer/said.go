@@ -66,7 +66,7 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 		}
 		return reply{text: fmt.Sprintf("The briefings mention %s but quote nothing from them.", t.name)}, nil
 	}
-	topic := e.termGroups(append(append([]string{}, q.Topic...), t.extra...))
+	topic := paraphrased(e.termGroups(append(append([]string{}, q.Topic...), t.extra...)), q.Words)
 	weight, total, err := e.weights(ctx, ix.gen, topic)
 	if err != nil {
 		return reply{}, err

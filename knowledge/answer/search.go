@@ -179,7 +179,7 @@ const factCandidates = 20
 // sentences that mention those actors.
 func (e *Engine) search(ctx context.Context, ix *index, q Question, about *target) (reply, error) {
 	words := contentWords(q.Words)
-	groups := e.termGroups(words)
+	groups := paraphrased(e.termGroups(words), q.Words)
 	if len(groups) == 0 {
 		return reply{}, nil
 	}

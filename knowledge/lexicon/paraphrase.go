@@ -1,0 +1,167 @@
+package lexicon
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"strings"
+	"sync"
+)
+
+// The paraphrase table comes from WordNet 3.0 (Princeton University; the
+// licence is in data/LICENSE-WordNet.txt, embedded with the table below), made
+// by gen: for each lemma, the synonyms of its first sense and, for nouns and
+// phrasal verbs, that sense's hypernyms.
+//
+//go:generate go run ./gen -wordnet /usr/share/wordnet -out data/wordnet.tsv.gz
+
+//go:embed data/wordnet.tsv.gz
+var wordnetTable []byte
+
+// WordNetLicence is the notice WordNet is distributed under.
+//
+//go:embed data/LICENSE-WordNet.txt
+var WordNetLicence string
+
+// paraphrases is the parsed table.
+type paraphrases struct {
+	syn, hyper map[string][]string // lemma -> one-word lemmas
+	forms      map[string]string   // irregular form -> lemma
+}
+
+var (
+	loadOnce sync.Once
+	table    *paraphrases
+)
+
+// Warm parses the embedded paraphrase table (about 50 ms, once per process) so
+// that the first question need not wait for it.
+func Warm() { wordnet() }
+
+// wordnet parses the embedded table once.
+func wordnet() *paraphrases {
+	loadOnce.Do(func() {
+		table = &paraphrases{syn: map[string][]string{}, hyper: map[string][]string{}, forms: map[string]string{}}
+		zr, err := gzip.NewReader(bytes.NewReader(wordnetTable))
+		if err != nil {
+			panic("lexicon: the embedded WordNet table is unreadable: " + err.Error())
+		}
+		sc := bufio.NewScanner(zr)
+		for sc.Scan() {
+			f := strings.Split(sc.Text(), "\t")
+			switch {
+			case len(f) == 2 && strings.HasPrefix(f[0], "~"):
+				table.forms[f[0][1:]] = f[1]
+			case len(f) == 3:
+				if f[1] != "" {
+					table.syn[f[0]] = strings.Split(f[1], ",")
+				}
+				if f[2] != "" {
+					table.hyper[f[0]] = strings.Split(f[2], ",")
+				}
+			}
+		}
+		if err := sc.Err(); err != nil {
+			panic("lexicon: the embedded WordNet table is unreadable: " + err.Error())
+		}
+	})
+	return table
+}
+
+// morphRules are WordNet's detachment rules (morphy): an inflected ending and
+// what replaces it, tried in order.
+var morphRules = [][2]string{
+	{"ies", "y"}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"},
+	{"shes", "sh"}, {"men", "man"}, {"es", "e"}, {"es", ""}, {"s", ""},
+	{"ied", "y"}, {"ed", "e"}, {"ed", ""}, {"ing", "e"}, {"ing", ""},
+	{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"},
+}
+
+// lemma returns the WordNet lemma of a word ("stepping": "step", "went":
+// "go"), or "" when the table does not hold it.
+func (p *paraphrases) lemma(w string) string {
+	for _, b := range p.bases(w) {
+		if p.known(b) {
+			return b
+		}
+	}
+	return ""
+}
+
+// bases are the forms a word may be inflected from, itself first: its
+// irregular base, then what WordNet's detachment rules leave ("stepping":
+// "steppe", "stepp", "step").
+func (p *paraphrases) bases(w string) []string {
+	out := []string{w}
+	if f, ok := p.forms[w]; ok {
+		out = append(out, f)
+	}
+	for _, r := range morphRules {
+		if b, ok := strings.CutSuffix(w, r[0]); ok && len(b) >= 2 {
+			out = append(out, b+r[1])
+			// A doubled consonant: "stepping", "stopped".
+			if n := len(b); r[1] == "" && n >= 3 && b[n-1] == b[n-2] {
+				out = append(out, b[:n-1])
+			}
+		}
+	}
+	return out
+}
+
+// known reports whether the table holds a lemma.
+func (p *paraphrases) known(l string) bool {
+	_, s := p.syn[l]
+	_, h := p.hyper[l]
+	return s || h
+}
+
+// phraseObjects may stand between a phrasal verb and its particle: "smooth
+// things over", "cough it up".
+var phraseObjects = refSet("it", "them", "things", "this", "that", "him", "her", "up", "out")
+
+// maxPhrase is the longest phrase looked up, in words.
+const maxPhrase = 4
+
+// Paraphrase returns, for each of a question's words (lower case), the words
+// WordNet gives for it: syn are the synonyms of its first sense, hyper the
+// hypernyms of a noun's or a phrasal verb's ("how big was the bribe":
+// "payment"). A phrase's words go to its first word: "cough up" gives "give"
+// to "cough", "stepping down" gives "resign" and "quit" to "stepping".
+func Paraphrase(words []string) (syn, hyper [][]string) {
+	p := wordnet()
+	syn, hyper = make([][]string, len(words)), make([][]string, len(words))
+	for i, w := range words {
+		if len(w) < 3 {
+			continue // "he" is not helium
+		}
+		if l := p.lemma(w); l != "" {
+			syn[i] = append(syn[i], p.syn[l]...)
+			hyper[i] = append(hyper[i], p.hyper[l]...)
+		}
+		if key, ok := p.phraseAt(words, i); ok {
+			syn[i] = append(syn[i], p.syn[key]...)
+			hyper[i] = append(hyper[i], p.hyper[key]...)
+		}
+	}
+	return syn, hyper
+}
+
+// phraseAt returns the longest phrase of the table that starts at word i, its
+// first word in any of its base forms: the next words in order, or the verb with
+// its particle across an object ("smooth things over": "smooth over").
+func (p *paraphrases) phraseAt(words []string, i int) (string, bool) {
+	for _, first := range p.bases(words[i]) {
+		for k := min(len(words), i+maxPhrase); k >= i+2; k-- {
+			if key := strings.Join(append([]string{first}, words[i+1:k]...), " "); p.known(key) {
+				return key, true
+			}
+		}
+		if i+2 < len(words) && phraseObjects[words[i+1]] {
+			if key := first + " " + words[i+2]; p.known(key) {
+				return key, true
+			}
+		}
+	}
+	return "", false
+}
