@@ -354,15 +354,24 @@ func (e *Engine) describeScore(ix *index, i int, d description) (float64, bool) 
 			return 0, false
 		}
 	}
-	if len(quals) == 0 {
-		return 1, true
-	}
-	var got float64
+	// Words for a kind of body ("group", "union") tell little: they only break
+	// ties when the description has other words.
+	var got, generic float64
+	n := 0
 	for _, u := range quals {
-		got += unitFound(seq, u)
+		f := unitFound(seq, u)
+		if len(u.names) == 1 && bodyWords[u.names[0]] {
+			generic += f
+			continue
+		}
+		got += f
+		n++
 	}
-	share := got / float64(len(quals))
-	return share, share >= 0.5
+	if n == 0 {
+		return 1 + 0.01*generic, true
+	}
+	share := got / float64(n)
+	return share + 0.01*generic, share >= 0.5
 }
 
 // unitFound is the largest share of the content words of one of a unit's names

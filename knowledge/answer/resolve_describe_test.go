@@ -16,7 +16,8 @@ func TestResolveDescriptions(t *testing.T) {
 			"Chancellor Paul Grey said the figures were right.",
 		"unions.txt": "Strike vote\n\nThe Association of Steel Workers (ASW) said it would strike. " +
 			"Ann Cole, the former head of Harlow's private banking arm, won her claim. " +
-			"A Downing Street spokesman said the talks would go on.",
+			"A Downing Street spokesman said the talks would go on. " +
+			"Neil Park, director of campaign group Vote Now, said he was pleased.",
 	})
 	ctx := context.Background()
 	ix, err := e.index(ctx)
@@ -39,6 +40,8 @@ func TestResolveDescriptions(t *testing.T) {
 		{"the boe governor", ""}, // she is the deputy
 		{"the harlow head", ""},  // she is the former head
 		{"the japanese finance minister", ""},
+		{"the head of the campaign group", "Neil Park"},
+		{"the head of the victims group", ""}, // "group" alone is no evidence
 	} {
 		got := e.resolve(ctx, ix, tc.phrase)
 		name := ""
