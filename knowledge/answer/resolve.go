@@ -455,6 +455,7 @@ func newTitleQuery(want []string) titleQuery {
 	q := titleQuery{wanted: map[string]bool{}}
 	for _, x := range want {
 		for _, p := range strings.Fields(strings.ReplaceAll(normTitle(x), "-", " ")) {
+			p = lexicon.FoldRank(p) // "ex" is "former"
 			q.parts = append(q.parts, p)
 			q.wanted[p] = true
 		}
@@ -463,13 +464,13 @@ func newTitleQuery(want []string) titleQuery {
 }
 
 // titleCandidates returns, in index order, the titled people whose titles may
-// match tq: those holding its least common word (a word for the head of
-// something aside), or all of them.
+// match tq: those holding its least common word (words for the head of
+// something and rank modifiers aside), or all of them.
 func (ix *index) titleCandidates(tq titleQuery) []int {
 	best := ix.titled
 	for _, p := range tq.parts {
-		if headSynonyms[p] {
-			continue
+		if headSynonyms[p] || rankModifiers[p] {
+			continue // many titles, and spelled many ways ("ex", "former")
 		}
 		// The forms titleQuery.matches accepts: the word, its plural, its singular.
 		c := append(append([]int(nil), ix.byTitleWord[p]...), ix.byTitleWord[p+"s"]...)
@@ -489,13 +490,13 @@ func (ix *index) titleCandidates(tq titleQuery) []int {
 // title with a rank modifier the question lacks ("shadow") does not match.
 func (q titleQuery) matches(tw []string) bool {
 	for _, t := range tw {
-		if rankModifiers[t] && !q.wanted[t] {
+		if f := lexicon.FoldRank(t); rankModifiers[f] && !q.wanted[f] {
 			return false
 		}
 	}
 	has := func(x string) bool {
 		for _, t := range tw {
-			if t == x || t == x+"s" || x == t+"s" {
+			if t = lexicon.FoldRank(t); t == x || t == x+"s" || x == t+"s" {
 				return true
 			}
 		}

@@ -223,6 +223,7 @@ type description struct {
 	ranks   map[string]bool // rank modifiers, folded
 	country string          // a country named, as a code
 	quals   []unit          // the other words and names
+	title   titleQuery      // the heads and ranks, as a title must hold them
 }
 
 // readDescription sorts the units of words into a description; ok is false
@@ -250,6 +251,12 @@ func (e *Engine) readDescription(ctx context.Context, ix *index, words []string)
 			}
 			d.quals = append(d.quals, u)
 		}
+	}
+	// The title must hold the heads; its rank modifiers are checked by
+	// ranksAgree, whatever their spelling ("ex-", "former").
+	d.title = newTitleQuery(d.heads)
+	for r := range d.ranks {
+		d.title.wanted[r] = true
 	}
 	return d, len(d.heads) > 0
 }
@@ -307,39 +314,18 @@ func (e *Engine) describeCandidates(ix *index, d description) []int {
 // other words found, and whether the person fits at all.
 func (e *Engine) describeScore(ix *index, i int, d description) (float64, bool) {
 	a := ix.actors[i]
-	if a.Kind != knowledge.Person {
+	tw := ix.titleWords[i]
+	if a.Kind != knowledge.Person || !ranksAgree(tw, d.ranks) || !d.title.matches(tw) {
 		return 0, false
 	}
-	profile := map[string]bool{}
 	var seq []string // the content words of the title, description and organisation
-	for _, x := range ix.titleWords[i] {
-		profile[lexicon.FoldRank(x)] = true
+	for _, x := range tw {
 		if !stopWords[x] {
 			seq = append(seq, x)
 		}
 	}
-	for x := range profile {
-		if rankModifiers[x] && !d.ranks[x] {
-			return 0, false // a shadow chancellor is not the chancellor
-		}
-	}
-	for r := range d.ranks {
-		if !profile[r] {
-			return 0, false
-		}
-	}
-	want := append([]string{}, d.heads...)
-	for r := range d.ranks {
-		want = append(want, r)
-	}
-	if !newTitleQuery(want).matches(ix.titleWords[i]) {
-		return 0, false
-	}
 	if org := a.Org; org != "" {
-		for _, x := range strings.Fields(org[strings.LastIndex(org, ":")+1:]) {
-			profile[x] = true
-			seq = append(seq, x)
-		}
+		seq = append(seq, strings.Fields(org[strings.LastIndex(org, ":")+1:])...)
 	}
 	quals := d.quals
 	if d.country != "" {
@@ -347,8 +333,8 @@ func (e *Engine) describeScore(ix *index, i int, d description) (float64, bool) 
 		case a.Country == d.country:
 		case a.Country != "":
 			return 0, false // the french minister is not South Africa's
-		case !hasAllWords(profile, strings.ToLower(e.gz.CountryName(d.country))) &&
-			!hasAllWords(profile, strings.ToLower(e.gz.Demonym(d.country))):
+		case !hasAllWords(seq, strings.ToLower(e.gz.CountryName(d.country))) &&
+			!hasAllWords(seq, strings.ToLower(e.gz.Demonym(d.country))):
 			// A country the briefing did not give them: the Japanese finance
 			// minister is not the unnamed one of another briefing.
 			return 0, false
@@ -459,13 +445,35 @@ func headOfLast(w []string) []string {
 	return append(append([]string{}, rest...), w[0])
 }
 
-// hasAllWords reports whether a profile holds every word of s (and s has some).
-func hasAllWords(profile map[string]bool, s string) bool {
+// hasAllWords reports whether the words seq hold every word of s (and s has
+// some).
+func hasAllWords(seq []string, s string) bool {
 	w := strings.Fields(s)
 	for _, x := range w {
-		if !profile[x] {
+		if wordAt(seq, x) < 0 {
 			return false
 		}
 	}
 	return len(w) > 0
+}
+
+// ranksAgree reports whether a title's rank modifiers ("shadow", "former",
+// "ex") are exactly those wanted: a shadow chancellor is not the chancellor,
+// nor the other way round.
+func ranksAgree(tw []string, ranks map[string]bool) bool {
+	for _, x := range tw {
+		if f := lexicon.FoldRank(x); rankModifiers[f] && !ranks[f] {
+			return false
+		}
+	}
+	for r := range ranks {
+		found := false
+		for _, x := range tw {
+			found = found || lexicon.FoldRank(x) == r
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }

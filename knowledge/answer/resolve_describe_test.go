@@ -17,7 +17,8 @@ func TestResolveDescriptions(t *testing.T) {
 		"unions.txt": "Strike vote\n\nThe Association of Steel Workers (ASW) said it would strike. " +
 			"Ann Cole, the former head of Harlow's private banking arm, won her claim. " +
 			"A Downing Street spokesman said the talks would go on. " +
-			"Neil Park, director of campaign group Vote Now, said he was pleased.",
+			"Neil Park, director of campaign group Vote Now, said he was pleased. " +
+			"Ex-minister Joe Bloggs said the strike was wrong.",
 	})
 	ctx := context.Background()
 	ix, err := e.index(ctx)
@@ -42,6 +43,8 @@ func TestResolveDescriptions(t *testing.T) {
 		{"the japanese finance minister", ""},
 		{"the head of the campaign group", "Neil Park"},
 		{"the head of the victims group", ""}, // "group" alone is no evidence
+		{"the former minister", "Joe Bloggs"},
+		{"the minister", ""},
 	} {
 		got := e.resolve(ctx, ix, tc.phrase)
 		name := ""
