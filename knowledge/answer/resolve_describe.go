@@ -8,6 +8,7 @@ import (
 	"github.com/briefbot/briefbot/knowledge/gazetteer"
 	"github.com/briefbot/briefbot/knowledge/lexicon"
 	"github.com/briefbot/briefbot/knowledge/stem"
+	"github.com/briefbot/briefbot/knowledge/store"
 )
 
 // Descriptions: a question may name someone by what they are ("the boe deputy
@@ -102,36 +103,58 @@ func (e *Engine) units(ctx context.Context, ix *index, w []string) []unit {
 
 // spelledOut returns what an acronym stands for where a briefing spells it out
 // ("Public and Commercial Services (PCS)"), read from the sentences that hold
-// it in the sentence index. Words that are names already, stop words and
+// it: from the sentence index when it is built, else from the store's
+// full-text index. Words that are names already, stop words, title words and
 // words of the gazetteer are not acronyms.
 func (e *Engine) spelledOut(ctx context.Context, ix *index, w string) (string, bool) {
-	if !lexicon.LooksLikeAcronym(w) || stopWords[w] || len(ix.byAlias[w]) > 0 && !allUnnamed(ix, ix.byAlias[w]) {
+	if !lexicon.LooksLikeAcronym(w) || stopWords[w] || headSynonyms[w] || titleModifiers[w] ||
+		bodyWords[w] || len(ix.byAlias[w]) > 0 && !allUnnamed(ix, ix.byAlias[w]) {
 		return "", false
 	}
 	if _, ok := e.gz.Lookup(w); ok {
 		return "", false
 	}
-	ri := e.builtRankIndex(ix.gen)
-	if ri == nil {
-		var err error
-		if ri, err = e.rankIndex(ctx, ix.gen); err != nil {
-			return "", false // the store's error shows on the search that follows
-		}
-	}
-	ts := stem.Terms(w)
-	if len(ts) != 1 {
+	if _, ok := e.gz.Role(w); ok {
 		return "", false
 	}
-	id, ok := ri.ids[ts[0]]
-	if !ok {
-		return "", false
-	}
-	for _, si := range ri.post[id] {
-		if def, ok := lexicon.AcronymDefinition(ri.sents[si].hit.Text, w); ok {
+	for _, text := range e.sentencesWith(ctx, ix, w) {
+		if def, ok := lexicon.AcronymDefinition(text, w); ok {
 			return strings.ToLower(def), true
 		}
 	}
 	return "", false
+}
+
+// maxAcronymSentences is how many sentences holding a word are read for where
+// it is spelled out.
+const maxAcronymSentences = 200
+
+// sentencesWith returns the texts of up to maxAcronymSentences sentences that
+// hold the word w.
+func (e *Engine) sentencesWith(ctx context.Context, ix *index, w string) []string {
+	var out []string
+	if ri := e.builtRankIndex(ix.gen); ri != nil {
+		ts := stem.Terms(w)
+		if len(ts) != 1 {
+			return nil
+		}
+		id, ok := ri.ids[ts[0]]
+		if !ok {
+			return nil
+		}
+		for _, si := range ri.post[id][:min(len(ri.post[id]), maxAcronymSentences)] {
+			out = append(out, ri.sents[si].hit.Text)
+		}
+		return out
+	}
+	hits, err := e.st.Search(ctx, store.Terms([]string{w}), maxAcronymSentences)
+	if err != nil {
+		return nil // the store's error shows on the search that follows
+	}
+	for _, h := range hits {
+		out = append(out, h.Text)
+	}
+	return out
 }
 
 // unitActors returns the actors any of a unit's names is an alias of. A name

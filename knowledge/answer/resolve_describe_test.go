@@ -58,4 +58,16 @@ func TestResolveDescriptions(t *testing.T) {
 			t.Errorf("resolve(%q) = %q (how %q), want %q", tc.phrase, name, got.how, tc.want)
 		}
 	}
+	// The acronym is read from the store before the sentence index is built,
+	// and from the sentence index after.
+	if err := e.Warm(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ix, err = e.index(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := e.resolve(ctx, ix, "the asw"); !got.found() || ix.actors[got.direct[0]].Name != "Steel Workers" {
+		t.Errorf("after Warm, resolve(the asw) = %+v; want Steel Workers", got)
+	}
 }
