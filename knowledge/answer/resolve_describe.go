@@ -26,9 +26,12 @@ var phraseDeterminers = set("the", "a", "an", "mr", "mrs", "ms", "dr", "that", "
 // ex-merrill banker" is "former merrill banker".
 func phraseWords(phrase string) []string {
 	var w []string
-	for _, x := range strings.Fields(strings.ToLower(phrase)) {
+	for _, x := range strings.Fields(strings.ToLower(foldApostrophes(phrase))) {
 		if rest, ok := strings.CutPrefix(x, "ex-"); ok && rest != "" {
-			w = append(w, "former", rest)
+			w, x = append(w, "former"), rest
+		}
+		if owner, ok := strings.CutSuffix(x, "'s"); ok && owner != "" {
+			w = append(w, owner, "'s") // "tbwa's boss" as the questions split it
 			continue
 		}
 		w = append(w, x)
@@ -273,6 +276,14 @@ func (e *Engine) readDescription(ctx context.Context, ix *index, words []string)
 				continue
 			}
 			d.quals = append(d.quals, u)
+		}
+	}
+	// A rank modifier inside a title ("under-secretary") is wanted too.
+	for _, h := range d.heads {
+		for _, x := range strings.Fields(strings.ReplaceAll(h, "-", " ")) {
+			if f := lexicon.FoldRank(x); rankModifiers[f] {
+				d.ranks[f] = true
+			}
 		}
 	}
 	// The title must hold the heads; its rank modifiers are checked by

@@ -44,6 +44,7 @@ func TestResolveDescriptions(t *testing.T) {
 		{"the head of the campaign group", "Neil Park"},
 		{"the head of the victims group", ""}, // "group" alone is no evidence
 		{"the former minister", "Joe Bloggs"},
+		{"the harlow's former head", "Ann Cole"}, // an owner's apostrophe as typed
 		{"the minister", ""},
 	} {
 		got := e.resolve(ctx, ix, tc.phrase)
