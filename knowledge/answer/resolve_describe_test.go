@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"strings"
 	"testing"
 )
 
@@ -70,5 +71,28 @@ func TestResolveDescriptions(t *testing.T) {
 	}
 	if got := e.resolve(ctx, ix, "the asw"); !got.found() || ix.actors[got.direct[0]].Name != "Steel Workers" {
 		t.Errorf("after Warm, resolve(the asw) = %+v; want Steel Workers", got)
+	}
+}
+
+// TestAskByDescription asks what people named by description said, through
+// Ask: the answer quotes the one the description fits.
+func TestAskByDescription(t *testing.T) {
+	e := openBriefings(t, map[string]string{
+		"rates.txt": "Rates held\n\nThe economy grew faster than reported, according to Bank of England deputy governor Jane Doyle. " +
+			"Bank of England governor Bill Hart said inflation was low. " +
+			"US Federal Reserve chairman Alan Marsh said rates would rise.",
+	})
+	ctx := context.Background()
+	for _, tc := range []struct{ q, want, not string }{
+		{"what did the boe deputy gov say?", "Doyle", "Hart"},
+		{"what did the fed chairman say?", "Marsh", "Doyle"},
+	} {
+		a, err := e.Ask(ctx, tc.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || !strings.Contains(a.Text, tc.want) || strings.Contains(a.Text, tc.not) {
+			t.Errorf("%q: answer %q; want %s quoted and not %s", tc.q, a.Text, tc.want, tc.not)
+		}
 	}
 }
