@@ -321,10 +321,33 @@ func (e *Engine) addCountry(ix *index, t *target, code string) {
 // "chinese foreign ministry", "nato chief", "german chancellor") against the
 // actors' titles, countries and organisations.
 func (e *Engine) resolveRole(ix *index, w []string) (target, bool) {
+	// Each reading of the abbreviations, the likeliest first: "the uk gov" is
+	// not a governor but the government.
+	var first target
+	firstOK := false
+	for variant := 0; variant < 2; variant++ {
+		words, ok := expandWords(w, variant)
+		if !ok {
+			break
+		}
+		t, ok := e.resolveRoleWords(ix, w, words)
+		if ok && t.found() {
+			return t, true
+		}
+		if variant == 0 {
+			first, firstOK = t, ok
+		}
+	}
+	return first, firstOK
+}
+
+// resolveRoleWords is resolveRole for one reading of the abbreviations: w are
+// the words as asked, words as read.
+func (e *Engine) resolveRoleWords(ix *index, w, words []string) (target, bool) {
 	t := target{phrase: strings.Join(w, " "), name: strings.Join(w, " "), how: "role"}
-	// Expand abbreviations and give bodies the names the gazetteer knows:
-	// "fed chairman" is "federal reserve chairman".
-	words := canonicalWords(expandWordsFirst(w))
+	// Give bodies the names the gazetteer knows: "fed chairman" is "federal
+	// reserve chairman".
+	words = canonicalWords(words)
 	text := strings.Join(words, " ")
 	country, org := "", ""
 	var rest []string

@@ -14,7 +14,8 @@ func TestResolveDescriptions(t *testing.T) {
 		"rates.txt": "Rates held\n\nThe UK economy grew faster than reported, according to Bank of England deputy governor Jane Doyle. " +
 			"US Federal Reserve chairman Alan Marsh said rates would rise. " +
 			"Shadow chancellor Tom Reed said the figures were wrong. " +
-			"Chancellor Paul Grey said the figures were right.",
+			"Chancellor Paul Grey said the figures were right. " +
+			"The UK government said it would act.",
 		"unions.txt": "Strike vote\n\nThe Association of Steel Workers (ASW) said it would strike. " +
 			"Ann Cole, the former head of Harlow's private banking arm, won her claim. " +
 			"A Downing Street spokesman said the talks would go on. " +
@@ -35,6 +36,7 @@ func TestResolveDescriptions(t *testing.T) {
 		{"the chancellor", "Paul Grey"},
 		{"the ex-harlow head", "Ann Cole"},
 		{"no 10", "Downing Street"},
+		{"the uk gov", "United Kingdom"}, // "gov" is a governor only where one fits
 		// Spelled out in the briefing: the actor extraction names holds the
 		// longest part of the name.
 		{"the ASW", "Steel Workers"},
