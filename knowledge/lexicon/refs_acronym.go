@@ -37,18 +37,16 @@ func AcronymDefinition(text, acronym string) (string, bool) {
 	if len(want) < 2 {
 		return "", false
 	}
-	upper := strings.ToUpper(text)
-	for from := 0; ; {
-		i := strings.Index(upper[from:], "("+string(want)+")")
-		if i < 0 {
-			return "", false
+	for i := 0; i < len(text); i++ {
+		if text[i] != '(' || i+1+len(acronym)+1 > len(text) || text[i+1+len(acronym)] != ')' ||
+			!strings.EqualFold(text[i+1:i+1+len(acronym)], acronym) {
+			continue
 		}
-		i += from
 		if name, ok := spelledBefore(text[:i], want); ok {
 			return name, true
 		}
-		from = i + 1
 	}
+	return "", false
 }
 
 // spelledBefore reads the words at the end of before backwards, matching the

@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -95,4 +96,21 @@ func TestInitials(t *testing.T) {
 			t.Errorf("Initials(%q) = %q; want %q", name, got, want)
 		}
 	}
+}
+
+func FuzzAcronymDefinition(f *testing.F) {
+	f.Add("The Public and Commercial Services (PCS) union", "pcs")
+	f.Add("Straße (SS) ẞ (ß)", "ss")
+	f.Add("the Alpha  Beta\t(AB)", "ab")
+	f.Fuzz(func(t *testing.T, text, acr string) {
+		if name, ok := AcronymDefinition(text, acr); ok {
+			for _, w := range strings.Fields(name) {
+				if !strings.Contains(text, w) {
+					t.Errorf("AcronymDefinition(%q, %q) = %q: %q is not in the text", text, acr, name, w)
+				}
+			}
+		}
+		Initials(text)
+		LooksLikeAcronym(acr)
+	})
 }
