@@ -2,6 +2,8 @@ package answer
 
 import (
 	"context"
+	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -96,5 +98,36 @@ func TestAskByDescription(t *testing.T) {
 		if !a.Answered || !strings.Contains(a.Text, tc.want) || strings.Contains(a.Text, tc.not) {
 			t.Errorf("%q: answer %q; want %s quoted and not %s", tc.q, a.Text, tc.want, tc.not)
 		}
+	}
+}
+
+// TestTitlesResolve asks for every titled person of the seed briefing by their
+// title alone ("the Kremlin spokesman") and checks that the resolver finds
+// them: the titles extraction reads are the descriptions questions use.
+func TestTitlesResolve(t *testing.T) {
+	src, err := os.ReadFile("../../seeds/north-korean-troops-in-russia.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := openBriefings(t, map[string]string{"north-korean-troops-in-russia.txt": string(src)})
+	ctx := context.Background()
+	ix, err := e.index(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, i := range ix.titled {
+		a := ix.actors[i]
+		if a.Title == "" || strings.HasPrefix(a.Key, "role:") {
+			continue
+		}
+		n++
+		got := e.resolve(ctx, ix, "the "+a.Title)
+		if !slices.ContainsFunc(got.direct, func(j int) bool { return ix.actors[j].Key == a.Key }) {
+			t.Errorf("resolve(the %s) = %q (how %q); want %s among them", a.Title, got.name, got.how, a.Name)
+		}
+	}
+	if n < 5 {
+		t.Errorf("only %d titled people in the seed briefing", n)
 	}
 }
