@@ -347,7 +347,7 @@ func (e *Engine) resolveRoleWords(ix *index, w, words []string) (target, bool) {
 	t := target{phrase: strings.Join(w, " "), name: strings.Join(w, " "), how: "role"}
 	// Give bodies the names the gazetteer knows: "fed chairman" is "federal
 	// reserve chairman".
-	words = canonicalWords(words)
+	words = e.canonicalWords(words)
 	text := strings.Join(words, " ")
 	country, org := "", ""
 	var rest []string

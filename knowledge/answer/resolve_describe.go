@@ -69,6 +69,9 @@ func expandWords(w []string, variant int) (out []string, ok bool) {
 type unit struct {
 	names      []string // the unit as written first, then its other names
 	start, end int      // the words it covers
+	// body is set when the unit names a body or person the briefings or the
+	// nickname table know ("bbc", "merrill"): a description must then fit it.
+	body bool
 }
 
 // maxNickname is the longest nickname in words.
@@ -98,7 +101,8 @@ func (e *Engine) units(ctx context.Context, ix *index, w []string) []unit {
 				names = append(names, ix.byInitials[w[i]]...)
 			}
 		}
-		out = append(out, unit{names: names, start: i, end: i + n})
+		body := len(names) > 1 || len(ix.byAlias[names[0]]) > 0 && !allUnnamed(ix, ix.byAlias[names[0]])
+		out = append(out, unit{names: names, start: i, end: i + n, body: body})
 		i += n
 	}
 	return out
@@ -376,10 +380,15 @@ func (e *Engine) describeScore(ix *index, i int, d description) (float64, bool) 
 	}
 	// Words for a kind of body ("group", "union") tell little: they only break
 	// ties when the description has other words.
+	// A body the description names must be the person's: the BBC's director
+	// general is not the UN's secretary general.
 	var got, generic float64
 	n := 0
 	for _, u := range quals {
 		f := unitFound(seq, u)
+		if u.body && f < 0.5 {
+			return 0, false
+		}
 		if len(u.names) == 1 && bodyWords[u.names[0]] {
 			generic += f
 			continue
@@ -437,22 +446,25 @@ func wordAt(seq []string, x string) int {
 	return -1
 }
 
-// expandWordsFirst spells out abbreviations by their likeliest meaning.
-func expandWordsFirst(w []string) []string {
-	out, _ := expandWords(w, 0)
-	return out
-}
-
-// canonicalWords replaces the nicknames of bodies by their first names in
-// lexicon.Nicknames: "boe deputy governor" is "bank of england deputy governor".
-func canonicalWords(w []string) []string {
+// canonicalWords gives the bodies the words name by nickname the name the
+// gazetteer knows them by: "fed chairman" is "federal reserve chairman". A
+// nickname the gazetteer knows itself ("bbc"), or whose body it does not know,
+// stays.
+func (e *Engine) canonicalWords(w []string) []string {
 	var out []string
 	for i := 0; i < len(w); {
 		n := 0
 		for k := min(len(w), i+maxNickname); k > i && n == 0; k-- {
-			if c, ok := lexicon.Canonical(strings.Join(w[i:k], " ")); ok {
-				out = append(out, strings.Fields(c)...)
-				n = k - i
+			p := strings.Join(w[i:k], " ")
+			if _, known := e.gz.Lookup(p); known {
+				break
+			}
+			for _, name := range lexicon.OtherNames(p) {
+				if _, ok := e.gz.Lookup(name); ok {
+					out = append(out, strings.Fields(name)...)
+					n = k - i
+					break
+				}
 			}
 		}
 		if n == 0 {

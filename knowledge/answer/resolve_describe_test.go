@@ -22,7 +22,8 @@ func TestResolveDescriptions(t *testing.T) {
 			"Ann Cole, the former head of Harlow's private banking arm, won her claim. " +
 			"A Downing Street spokesman said the talks would go on. " +
 			"Neil Park, director of campaign group Vote Now, said he was pleased. " +
-			"Ex-minister Joe Bloggs said the strike was wrong.",
+			"Ex-minister Joe Bloggs said the strike was wrong. " +
+			"UN Secretary General Kim Moon said the BBC was wrong.",
 	})
 	ctx := context.Background()
 	ix, err := e.index(ctx)
@@ -49,6 +50,8 @@ func TestResolveDescriptions(t *testing.T) {
 		{"the head of the campaign group", "Neil Park"},
 		{"the head of the victims group", ""}, // "group" alone is no evidence
 		{"the former minister", "Joe Bloggs"},
+		{"the un secretary general", "Kim Moon"},
+		{"the bbc director general", ""}, // the BBC is not his
 		{"the harlow's former head", "Ann Cole"}, // an owner's apostrophe as typed
 		{"the minister", ""},
 	} {
