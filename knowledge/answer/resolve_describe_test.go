@@ -51,7 +51,7 @@ func TestResolveDescriptions(t *testing.T) {
 		{"the head of the victims group", ""}, // "group" alone is no evidence
 		{"the former minister", "Joe Bloggs"},
 		{"the un secretary general", "Kim Moon"},
-		{"the bbc director general", ""}, // the BBC is not his
+		{"the bbc director general", ""},         // the BBC is not his
 		{"the harlow's former head", "Ann Cole"}, // an owner's apostrophe as typed
 		{"the minister", ""},
 	} {
