@@ -15,6 +15,7 @@ import (
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/knowledge"
+	"github.com/briefbot/briefbot/knowledge/dialog"
 	"github.com/briefbot/briefbot/knowledge/eval"
 	"github.com/briefbot/briefbot/knowledge/library"
 )
@@ -66,6 +67,7 @@ func cmdAsk(ctx context.Context, args []string) error {
 	fs := newFlags("ask")
 	c.register(fs)
 	asJSON := fs.Bool("json", false, "print one JSON object per question")
+	conversation := fs.Bool("conversation", false, "the questions on standard input are one conversation: follow-ups resolve against the earlier lines")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
@@ -74,8 +76,13 @@ func cmdAsk(ctx context.Context, args []string) error {
 		return err
 	}
 	defer lib.Close()
+	// Each line is a conversation of its own unless --conversation is given.
+	convs, key := dialog.New(lib, dialog.Options{}), ""
+	if *conversation {
+		key = "stdin"
+	}
 	answer := func(q string) error {
-		a, err := lib.Ask(ctx, q)
+		a, err := convs.Ask(ctx, key, q)
 		if err != nil {
 			return err
 		}
