@@ -15,8 +15,10 @@ import (
 	"fmt"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/knowledge"
+	"github.com/briefbot/briefbot/knowledge/answer"
 )
 
 // Asker answers one self-contained question; *library.Library and
@@ -97,7 +99,7 @@ func (c *Conversations) Ask(ctx context.Context, key, question string) (knowledg
 	conv := c.conversation(key)
 	conv.mu.Lock()
 	defer conv.mu.Unlock()
-	a, err := c.answer(ctx, conv, question)
+	a, err := c.answer(ctx, conv, clip(question))
 	if err != nil {
 		return a, fmt.Errorf("dialog: %w", err)
 	}
@@ -176,6 +178,19 @@ func (c *Conversations) remember(conv *conversation, question string, a knowledg
 	for _, ct := range a.Citations {
 		conv.shown[citeKey(ct)] = true
 	}
+}
+
+// clip cuts a question to answer.MaxQuestion bytes of valid UTF-8: the
+// engine reads no more, and the rewriting need not either.
+func clip(q string) string {
+	if len(q) <= answer.MaxQuestion {
+		return q
+	}
+	q = q[:answer.MaxQuestion]
+	for len(q) > 0 && !utf8.ValidString(q) {
+		q = q[:len(q)-1]
+	}
+	return q
 }
 
 // maxShown bounds the sentences a conversation remembers quoting.

@@ -74,7 +74,7 @@ func rewrite(question string, hist []turn) (string, followUp) {
 		return continueTopic(start, last), standalone
 	}
 	if x, ok := ellipsis(norm, rest); ok {
-		return reAsk(last, x), standalone
+		return reAsk(last, asWritten(q, x)), standalone
 	}
 	if rest != norm && rest != "" && questionWords[firstWord(rest)] {
 		q = stripLeading(q) // "and what did he say?"
@@ -147,6 +147,20 @@ func ellipsis(norm, rest string) (string, bool) {
 		return "", false
 	}
 	return x, true
+}
+
+// asWritten finds the lower-cased words x in q and returns them as q writes
+// them ("Lammy" for "lammy"), or x when they cannot be found.
+func asWritten(q, x string) string {
+	q = strings.Join(strings.Fields(q), " ")
+	lower := strings.ToLower(q)
+	if len(lower) != len(q) {
+		return x
+	}
+	if i := strings.Index(lower, x); i >= 0 {
+		return q[i : i+len(x)]
+	}
+	return x
 }
 
 // reAsk asks the last turn's question again about x instead of the actor it
