@@ -147,7 +147,7 @@ func (e *Engine) summarise(ctx context.Context, docs []store.DocInfo) (knowledge
 	}
 	statements, figures := summaryStatements, summaryFigures
 	if len(docs) > 1 {
-		statements, figures = 1, 0
+		statements, figures = 1, 1
 	}
 	var paras []string
 	shown := 0
@@ -212,16 +212,19 @@ func summariseOne(b *knowledge.Briefing, before, limit, statements, figures int)
 		return "", nil
 	}
 	// Figures before statements, so that a full budget keeps both kinds.
+	// Figures someone claims first, then any figure written in digits.
 	var figs []string
-	for _, q := range b.Quantities {
-		if len(figs) == figures {
-			break
-		}
-		if q.Counted == "" || q.Source == "" && q.Claimant < 0 {
-			continue
-		}
-		if take(q.Sentence) {
-			figs = append(figs, fmt.Sprintf("%s %s%s", q.Text, q.Counted, sourceOf(q, b.Actors)))
+	for _, sourced := range []bool{true, false} {
+		for _, q := range b.Quantities {
+			if len(figs) == figures {
+				break
+			}
+			if q.Counted == "" || sourced && q.Source == "" && q.Claimant < 0 || !sourced && !hasDigit(q.Text) {
+				continue
+			}
+			if take(q.Sentence) {
+				figs = append(figs, fmt.Sprintf("%s %s%s", q.Text, q.Counted, sourceOf(q, b.Actors)))
+			}
 		}
 	}
 	var speakers []string
