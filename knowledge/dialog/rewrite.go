@@ -2,6 +2,7 @@ package dialog
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -44,6 +45,10 @@ var moreRequests = set("more", "tell me more", "more please", "go on", "continue
 // the UK?".
 var ellipsisOpeners = []string{"what about", "how about", "what of", "same for",
 	"same question for", "the same for", "and for", "for", "about", "as for"}
+
+// bareEllipsis starts an elliptical question that is only the new actor:
+// "and Russia?", "but Lammy?" ("ok thanks" is none).
+var bareEllipsis = regexp.MustCompile(`^(?:and|but|also)\b`)
 
 // ellipsisClosers end one: "Russia too?", "Japan as well?".
 var ellipsisClosers = []string{"too", "as well", "also"}
@@ -139,7 +144,7 @@ func ellipsis(norm, rest string) (string, bool) {
 			}
 		}
 	}
-	if x == "" && rest != norm {
+	if x == "" && bareEllipsis.MatchString(norm) {
 		x = rest // "and Russia?"
 	}
 	x = strings.TrimFunc(x, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
@@ -166,17 +171,37 @@ func asWritten(q, x string) string {
 // reAsk asks the last turn's question again about x instead of the actor it
 // named; a question that named none gets x added.
 func reAsk(last turn, x string) string {
+	q := last.question
+	// The spans of the question that name actors; the first, with any that
+	// follow it ("Iran's parliament"), is the actor replaced.
+	var spans [][]int
 	for _, r := range last.answer.About {
 		if r.Phrase == "" {
 			continue
 		}
-		if re := phraseRegexp(r.Phrase); re != nil && re.MatchString(last.question) {
-			loc := re.FindStringIndex(last.question)
-			return last.question[:loc[0]] + x + last.question[loc[1]:]
+		if re := phraseRegexp(r.Phrase); re != nil {
+			if loc := re.FindStringIndex(q); loc != nil {
+				spans = append(spans, loc)
+			}
 		}
 	}
-	return strings.TrimRight(last.question, "?!. ") + " " + x + "?"
+	if len(spans) == 0 {
+		return strings.TrimRight(q, "?!. ") + " " + x + "?"
+	}
+	slices.SortFunc(spans, func(a, b []int) int { return a[0] - b[0] })
+	start, end := spans[0][0], spans[0][1]
+	for _, s := range spans[1:] {
+		if s[0] >= end && !joined.MatchString(q[end:s[0]]) {
+			break
+		}
+		end = max(end, s[1])
+	}
+	return q[:start] + x + q[end:]
 }
+
+// joined matches what may come between the names of one actor phrase:
+// "Iran's parliament", "the UK foreign office".
+var joined = regexp.MustCompile(`^(?:['’]s)?\s*$`)
 
 // phraseRegexp matches the words of a phrase in a question as written, in any
 // case, whatever spaces, commas or possessive marks come between them.

@@ -45,6 +45,8 @@ func TestRewrite(t *testing.T) {
 		{[]turn{turnOf("what did NATO say about the troops?", nato)}, "what about Japan?", "what did Japan say about the troops?", standalone},
 		{[]turn{turnOf("what did NATO say?", nato)}, "how about the UK?", "what did the UK say?", standalone},
 		{[]turn{turnOf("what did NATO say?", nato)}, "Japan too?", "what did Japan say?", standalone},
+		{[]turn{turnOf("what did Iran's parliament do?", knowledge.ActorRef{Name: "Iran", Phrase: "iran"}, knowledge.ActorRef{Name: "Parliament", Phrase: "parliament"})}, "what about MTN?", "what did MTN do?", standalone},
+		{[]turn{turnOf("what did China say about Russia?", knowledge.ActorRef{Name: "China", Phrase: "china"}, knowledge.ActorRef{Name: "Russia", Phrase: "russia"})}, "and Japan?", "what did Japan say about Russia?", standalone},
 		{[]turn{turnOf("how many troops?")}, "and in Ukraine?", "how many troops in Ukraine?", standalone},
 		{[]turn{turnOf("what did NATO say?", nato)}, "and what did he say?", "what did he say?", standalone},
 		{[]turn{turnOf("what did NATO say?", nato)}, "tell me more", "tell me more", more},
@@ -52,6 +54,8 @@ func TestRewrite(t *testing.T) {
 		{[]turn{turnOf("what did NATO say about the troops?", nato)}, "why?", "why troops according to NATO?", standalone},
 		{[]turn{turnOf("how many troops?")}, "why?", "why troops?", standalone},
 		{[]turn{turnOf("who is Mark Rutte?", rutte)}, "", "", standalone},
+		{[]turn{turnOf("who is Mark Rutte?", rutte)}, "ok thanks", "ok thanks", standalone},
+		{[]turn{turnOf("what did NATO say?", nato)}, "but Lammy?", "what did Lammy say?", standalone},
 	}
 	for _, tt := range tests {
 		got, kind := rewrite(tt.q, tt.hist)
