@@ -79,7 +79,7 @@ func rewrite(question string, hist []turn) (string, followUp) {
 		return continueTopic(start, last), standalone
 	}
 	if x, ok := ellipsis(norm, rest); ok {
-		return reAsk(last, asWritten(q, x)), standalone
+		return reAsk(last, resolveReferences(asWritten(q, x), hist)), standalone
 	}
 	if rest != norm && rest != "" && questionWords[firstWord(rest)] {
 		q = stripLeading(q) // "and what did he say?"

@@ -55,6 +55,7 @@ func TestRewrite(t *testing.T) {
 		{[]turn{turnOf("how many troops?")}, "why?", "why troops?", standalone},
 		{[]turn{turnOf("who is Mark Rutte?", rutte)}, "", "", standalone},
 		{[]turn{turnOf("who is Mark Rutte?", rutte)}, "ok thanks", "ok thanks", standalone},
+		{[]turn{turnOf("what did Mark Rutte say?", rutte)}, "and his deputy?", "what did Mark Rutte's deputy say?", standalone},
 		{[]turn{turnOf("what did NATO say?", nato)}, "but Lammy?", "what did Lammy say?", standalone},
 	}
 	for _, tt := range tests {
