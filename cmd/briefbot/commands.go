@@ -258,7 +258,12 @@ func cmdEval(ctx context.Context, args []string) error {
 			return err
 		}
 		qs = eval.Sample(qs, *sample, *seed)
-		res, err := eval.Run(ctx, qs, lib.Ask)
+		// Questions are answered as `ask` answers them: each alone, a question
+		// of several parts part by part.
+		convs := dialog.New(lib, dialog.Options{})
+		res, err := eval.Run(ctx, qs, func(ctx context.Context, q string) (knowledge.Answer, error) {
+			return convs.Ask(ctx, "", q)
+		})
 		if err != nil {
 			return err
 		}
