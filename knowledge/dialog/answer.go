@@ -32,7 +32,7 @@ func (c *Conversations) answer(ctx context.Context, conv *conversation, question
 func (c *Conversations) answerPart(ctx context.Context, conv *conversation, part string) ([]knowledge.Answer, error) {
 	q, kind := rewrite(part, conv.turns)
 	if kind == more {
-		a, err := c.more(ctx, conv)
+		a, err := c.more(ctx, conv, part)
 		return []knowledge.Answer{a}, err
 	}
 	subs := conjuncts(q)
@@ -59,7 +59,7 @@ func (c *Conversations) answerPart(ctx context.Context, conv *conversation, part
 // more answers "tell me more": the sentences on the last turn not quoted yet,
 // from its further sources, else from what the actor it was about said and
 // what the briefings say about them.
-func (c *Conversations) more(ctx context.Context, conv *conversation) (knowledge.Answer, error) {
+func (c *Conversations) more(ctx context.Context, conv *conversation, question string) (knowledge.Answer, error) {
 	a := knowledge.Answer{Intent: "more", Citations: []knowledge.Citation{}}
 	if len(conv.turns) == 0 {
 		return a, nil
@@ -76,8 +76,9 @@ func (c *Conversations) more(ctx context.Context, conv *conversation) (knowledge
 		}
 	}
 	pick(last.answer.More)
-	if len(fresh) == 0 && len(last.answer.About) > 0 {
-		name := last.answer.About[0].Name
+	about, ok := moreAbout(question, conv.turns)
+	if len(fresh) == 0 && ok {
+		name := about.Name
 		for _, q := range []string{"what did " + name + " say?", "tell me about " + name} {
 			b, err := c.asker.Ask(ctx, q)
 			if err != nil {
@@ -93,12 +94,15 @@ func (c *Conversations) more(ctx context.Context, conv *conversation) (knowledge
 	a.About = last.answer.About
 	if len(fresh) == 0 {
 		a.Text = "That is all I found in the briefings on that."
+		if ok {
+			a.Text = "That is all I found in the briefings on " + about.Name + "."
+		}
 		return a, nil
 	}
 	a.Answered = true
 	a.Text = "More from the briefings on that:"
-	if len(last.answer.About) > 0 {
-		a.Text = "More on " + last.answer.About[0].Name + ":"
+	if ok {
+		a.Text = "More on " + about.Name + ":"
 	}
 	if len(fresh) > answer.MaxCitations {
 		a.More = fresh[answer.MaxCitations:]
@@ -107,4 +111,18 @@ func (c *Conversations) more(ctx context.Context, conv *conversation) (knowledge
 	a.Citations = fresh
 	c.remember(conv, last.question, a)
 	return a, nil
+}
+
+// moreAbout is the actor "tell me more" asks about: the one its pronoun
+// refers to ("what else did she say?"), else the one the last turn was about.
+func moreAbout(question string, hist []turn) (knowledge.ActorRef, bool) {
+	for _, t := range tokenize(question) {
+		if p, ok := pronouns[t.word]; ok {
+			return referent(hist, p)
+		}
+	}
+	if len(hist) == 0 || len(hist[len(hist)-1].answer.About) == 0 {
+		return knowledge.ActorRef{}, false
+	}
+	return hist[len(hist)-1].answer.About[0], true
 }

@@ -353,3 +353,13 @@ func TestBadFollowUps(t *testing.T) {
 		t.Errorf("after the odd questions: %v", sentences(a))
 	}
 }
+
+// TestWhatElseDidHeSay asks for more about the person of a sentence found by
+// search, not the country the question named.
+func TestWhatElseDidHeSay(t *testing.T) {
+	c := dialog.New(openSeed(t), dialog.Options{})
+	as := converse(t, c, "k", "who condemned Russia's actions as reckless?", "what else did he say?")
+	if a := as[1]; !strings.Contains(a.Text, "Lammy") {
+		t.Errorf("more on %q, want Lammy (cited %v)", a.Text, sentences(a))
+	}
+}
