@@ -24,33 +24,44 @@ var summaryForms = [][]string{
 	{"what", "happened"}, {"what", "is", "happening"}, {"what", "is", "going", "on"},
 	{"what", "is", "new"}, {"what", "is", "news"}, {"what", "is", "about"},
 	{"what", "are", "about"}, {"what", "did", "say"}, {"what", "does", "say"},
-	{"what", "do", "say"}, {"what", "is", "gist"},
+	{"what", "do", "say"}, {"what", "is", "gist"}, {"tell", "about"}, {"what", "is"}, {"what", "are"},
 }
 
-// summaryDropped are words that do not change a request for a summary: the
-// briefing it names, articles and politeness.
+// summaryDropped are words that do not change a request for a summary:
+// articles, pronouns and politeness.
 var summaryDropped = set("the", "this", "these", "that", "a", "an", "me", "please",
 	"pls", "can", "could", "you", "give", "quick", "short", "today", "today's", "latest",
-	"briefing", "briefings", "article", "articles", "story", "stories", "news", "document",
-	"documents", "it", "them", "everything", "all", "of", "for", "in", "so", "far", "up",
-	"bot", "briefbot", "hey", "ok", "okay", "i", "want", "need", "'s", "file", "text")
+	"it", "them", "everything", "all", "of", "for", "in", "so", "far", "up",
+	"bot", "briefbot", "hey", "ok", "okay", "i", "want", "need", "'s")
+
+// briefingNouns name a briefing: "the pension briefing", "this article".
+var briefingNouns = set("briefing", "briefings", "article", "articles", "story", "stories",
+	"news", "document", "documents", "file", "files", "text", "report", "reports")
 
 // summaryRest matches a question against summaryForms and returns the words left
-// after the form (a briefing's name, or none), and whether it matched.
+// after the form (a briefing's name, or none), and whether it matched. Words
+// after the form must call themselves a briefing ("summarise the pension
+// briefing"): "summarise Russia's position" asks about Russia.
 func summaryRest(question string) ([]string, bool) {
 	raw := strings.ToLower(clean(question))
 	raw = strings.NewReplacer("tl;dr", "tldr", "tl:dr", "tldr", "tl-dr", "tldr").Replace(raw)
 	var w []string
+	named := false
 	for _, x := range words(raw) {
-		if !summaryDropped[x] || x == "up" && len(w) > 0 && w[len(w)-1] == "sum" {
+		switch {
+		case briefingNouns[x]:
+			named = true
+		case !summaryDropped[x] || x == "up" && len(w) > 0 && w[len(w)-1] == "sum":
 			w = append(w, x)
 		}
 	}
 	for _, f := range summaryForms {
-		if len(w) >= len(f) && slices.Equal(w[:len(f)], f) {
-			if len(w) == len(f) || !isAboutForm(f) {
-				return w[len(f):], true
-			}
+		if len(w) < len(f) || !slices.Equal(w[:len(f)], f) {
+			continue
+		}
+		rest := w[len(f):]
+		if len(rest) == 0 || named && !isAboutForm(f) {
+			return rest, true
 		}
 	}
 	return nil, false

@@ -130,3 +130,22 @@ func sentencesOf(cs []knowledge.Citation) []int {
 	}
 	return out
 }
+
+// FuzzRewrite feeds the rewriting and the splitting any text: no panic, and a
+// rewritten question no longer than the question and the turn before it allow.
+func FuzzRewrite(f *testing.F) {
+	for _, s := range []string{"what did he say?", "and Russia?", "what about ?", "and", "the the", "it", "his 's",
+		"who is X and what did he say? and why?", "what did China, and Russia say?", "tl;dr", "\x00he\xff", "what did , and , say?"} {
+		f.Add(s, "what did NATO say about the troops?")
+	}
+	f.Fuzz(func(t *testing.T, q, prev string) {
+		hist := []turn{turnOf(prev, rutte, russia, nato)}
+		got, _ := rewrite(q, hist)
+		if limit := 2*len(q) + len(prev) + 200; len(got) > limit {
+			t.Errorf("rewrite(%q) after %q is %d bytes", q, prev, len(got))
+		}
+		for _, c := range clauses(q) {
+			conjuncts(c)
+		}
+	})
+}
