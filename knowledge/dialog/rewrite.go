@@ -174,12 +174,16 @@ func reAsk(last turn, x string) string {
 	q := last.question
 	// The spans of the question that name actors; the first, with any that
 	// follow it ("Iran's parliament"), is the actor replaced.
-	var spans [][]int
+	phrases := []string{answer.Parse(q).Subject} // named even when not found
 	for _, r := range last.answer.About {
-		if r.Phrase == "" {
+		phrases = append(phrases, r.Phrase)
+	}
+	var spans [][]int
+	for _, p := range phrases {
+		if p == "" {
 			continue
 		}
-		if re := phraseRegexp(r.Phrase); re != nil {
+		if re := phraseRegexp(p); re != nil {
 			if loc := re.FindStringIndex(q); loc != nil {
 				spans = append(spans, loc)
 			}

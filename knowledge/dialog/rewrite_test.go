@@ -47,6 +47,7 @@ func TestRewrite(t *testing.T) {
 		{[]turn{turnOf("what did NATO say?", nato)}, "Japan too?", "what did Japan say?", standalone},
 		{[]turn{turnOf("what did Iran's parliament do?", knowledge.ActorRef{Name: "Iran", Phrase: "iran"}, knowledge.ActorRef{Name: "Parliament", Phrase: "parliament"})}, "what about MTN?", "what did MTN do?", standalone},
 		{[]turn{turnOf("what did China say about Russia?", knowledge.ActorRef{Name: "China", Phrase: "china"}, knowledge.ActorRef{Name: "Russia", Phrase: "russia"})}, "and Japan?", "what did Japan say about Russia?", standalone},
+		{[]turn{turnOf("what did the regulator say?")}, "what about Bat?", "what did Bat say?", standalone},
 		{[]turn{turnOf("how many troops?")}, "and in Ukraine?", "how many troops in Ukraine?", standalone},
 		{[]turn{turnOf("what did NATO say?", nato)}, "and what did he say?", "what did he say?", standalone},
 		{[]turn{turnOf("what did NATO say?", nato)}, "tell me more", "tell me more", more},
