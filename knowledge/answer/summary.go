@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/briefbot/briefbot/knowledge"
 	"github.com/briefbot/briefbot/knowledge/store"
@@ -138,7 +139,7 @@ func (e *Engine) Summary(ctx context.Context, doc string) (knowledge.Answer, err
 		}
 	}
 	a, err := e.summarise(ctx, docs)
-	a.Question = "summarise " + doc
+	a.Question = strings.TrimSpace("summarise " + doc)
 	return a, err
 }
 
@@ -257,7 +258,7 @@ func summariseOne(b *knowledge.Briefing, before, limit, statements, figures int)
 		}
 		if take(st.Sentence) {
 			voices[voice] = true
-			speakers = append(speakers, sp.Name)
+			speakers = append(speakers, titled(sp))
 		}
 	}
 	// Cite in the order the text names them: lead, statements, figures.
@@ -293,6 +294,22 @@ func summariseOne(b *knowledge.Briefing, before, limit, statements, figures int)
 	}
 	t.WriteString(".")
 	return t.String(), cites
+}
+
+// maxTitle is the longest title put before a speaker's name in a summary.
+const maxTitle = 40
+
+// titled names a speaker with their title: "Russian Ambassador Georgiy
+// Zinoviev", "Dave Prentis (general secretary of Unison)".
+func titled(a knowledge.Actor) string {
+	t := a.Title
+	if t == "" || len(t) > maxTitle || a.Kind != knowledge.Person || strings.Contains(strings.ToLower(a.Name), strings.ToLower(t)) {
+		return a.Name
+	}
+	if r := []rune(t)[0]; unicode.IsUpper(r) && !strings.Contains(t, " of ") {
+		return t + " " + a.Name
+	}
+	return a.Name + " (" + t + ")"
 }
 
 // sourceOf says whom a figure comes from: ", according to some reports".
