@@ -11,7 +11,11 @@ import (
 // its parts in turn, every part a turn of its own, joined into one answer.
 func (c *Conversations) answer(ctx context.Context, conv *conversation, question string) (knowledge.Answer, error) {
 	var answers []knowledge.Answer
-	for _, part := range clauses(question) {
+	parts := clauses(question)
+	for _, part := range parts {
+		if len(parts) > 1 && empty(part) {
+			continue // "really?" after a question
+		}
 		as, err := c.answerPart(ctx, conv, part)
 		if err != nil {
 			return knowledge.Answer{Question: question, Citations: []knowledge.Citation{}}, err
@@ -125,4 +129,16 @@ func moreAbout(question string, hist []turn) (knowledge.ActorRef, bool) {
 		return knowledge.ActorRef{}, false
 	}
 	return hist[len(hist)-1].answer.About[0], true
+}
+
+// empty reports whether a part of a question asks nothing: "really?", "ok?".
+func empty(part string) bool {
+	if _, kind := rewrite(part, []turn{{}}); kind == more {
+		return false
+	}
+	if _, ok := continuations[dropLeading(normalise(part))]; ok {
+		return false
+	}
+	p := answer.Parse(part)
+	return p.Intent == answer.Search && p.Subject == "" && len(p.Topic) == 0
 }

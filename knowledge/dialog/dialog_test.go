@@ -363,3 +363,12 @@ func TestWhatElseDidHeSay(t *testing.T) {
 		t.Errorf("more on %q, want Lammy (cited %v)", a.Text, sentences(a))
 	}
 }
+
+// TestPartsThatAskNothing drops a part of a question that asks nothing.
+func TestPartsThatAskNothing(t *testing.T) {
+	c := dialog.New(openSeed(t), dialog.Options{})
+	a := converse(t, c, "k", "who is Mark Rutte? really?")[0]
+	if strings.Contains(a.Text, "Ask me") || !strings.Contains(a.Text, "Secretary-General") {
+		t.Errorf("answer %q", a.Text)
+	}
+}
