@@ -255,14 +255,18 @@ func continueTopic(start string, last turn) string {
 type pronoun struct {
 	person, thing bool // he/she are people, it a thing; they either
 	possessive    bool // "his", "their": the name takes "'s"
+	// object pronouns may refer to an earlier turn's actor even after the
+	// question names someone: in "what did Lammy say about them?" they are
+	// not Lammy.
+	object bool
 }
 
 // pronouns are the pronouns resolved to an earlier actor.
 var pronouns = map[string]pronoun{
-	"he": {person: true}, "him": {person: true}, "his": {person: true, possessive: true},
-	"she": {person: true}, "her": {person: true}, "hers": {person: true, possessive: true},
+	"he": {person: true}, "him": {person: true, object: true}, "his": {person: true, possessive: true},
+	"she": {person: true}, "her": {person: true, object: true}, "hers": {person: true, possessive: true},
 	"himself": {person: true}, "herself": {person: true},
-	"they": {}, "them": {}, "their": {possessive: true}, "theirs": {possessive: true},
+	"they": {}, "them": {object: true}, "their": {possessive: true}, "theirs": {possessive: true},
 	"it": {thing: true}, "its": {thing: true, possessive: true},
 }
 
@@ -304,10 +308,11 @@ func resolveReferences(q string, hist []turn) string {
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		repl, n := "", 1
-		if p, ok := pronouns[t.word]; ok && !named && !expletive(toks, i) {
-			if r, ok := referent(hist, p); ok {
+		if p, ok := pronouns[t.word]; ok && !expletive(toks, i) {
+			possessive := p.possessive || t.word == "her" && i+1 < len(toks) && !stopWord(toks[i+1].word)
+			if r, ok := referent(hist, p); ok && (!named || p.object && !possessive && !strings.Contains(q, r.Name)) {
 				repl = r.Name
-				if p.possessive || t.word == "her" && i+1 < len(toks) && !stopWord(toks[i+1].word) {
+				if possessive {
 					repl += "'s"
 				}
 			}
