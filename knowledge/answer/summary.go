@@ -176,6 +176,7 @@ func (e *Engine) summarise(ctx context.Context, docs []store.DocInfo) (knowledge
 		if len(cites) == 0 {
 			continue
 		}
+		a.More = append(a.More, further(b, cites)...)
 		paras = append(paras, text)
 		a.Citations = append(a.Citations, cites...)
 		shown++
@@ -294,6 +295,40 @@ func summariseOne(b *knowledge.Briefing, before, limit, statements, figures int)
 	}
 	t.WriteString(".")
 	return t.String(), cites
+}
+
+// maxFurther is how many further sentences of a briefing a summary keeps for
+// "more sources" and "tell me more".
+const maxFurther = 10
+
+// further lists the statements and figures of a briefing that its summary
+// did not cite, in document order, up to maxFurther.
+func further(b *knowledge.Briefing, cited []knowledge.Citation) []knowledge.Citation {
+	used := map[int]bool{}
+	for _, c := range cited {
+		used[c.Sentence] = true
+	}
+	key := map[int]bool{}
+	for _, st := range b.Statements {
+		if !st.Negated && st.Speaker >= 0 && st.Speaker < len(b.Actors) && b.Actors[st.Speaker].Kind != knowledge.Group {
+			key[st.Sentence] = true
+		}
+	}
+	for _, q := range b.Quantities {
+		if q.Counted != "" && hasDigit(q.Text) {
+			key[q.Sentence] = true
+		}
+	}
+	var out []knowledge.Citation
+	for _, s := range b.Sentences {
+		if len(out) == maxFurther {
+			break
+		}
+		if key[s.N] && !used[s.N] {
+			out = append(out, knowledge.Citation{Document: b.Path, Title: b.Title, Sentence: s.N, Text: s.Text})
+		}
+	}
+	return out
 }
 
 // maxTitle is the longest title put before a speaker's name in a summary.

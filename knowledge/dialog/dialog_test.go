@@ -148,6 +148,12 @@ func TestConversationsOnTheSeed(t *testing.T) {
 			}
 			return nil
 		}},
+		{"tell me more after a summary", []string{"summarise the briefing", "tell me more"}, func(a knowledge.Answer) error {
+			if !a.Answered || len(a.Citations) == 0 || cites(a, "South Korea is urging") {
+				return fmt.Errorf("no further key sentences")
+			}
+			return nil
+		}},
 		{"tell me more quotes new sentences", []string{"what did South Korea say?", "tell me more"}, func(a knowledge.Answer) error {
 			if !a.Answered || len(a.Citations) == 0 {
 				return fmt.Errorf("no more sentences")
