@@ -129,6 +129,12 @@ func join(parts []knowledge.Answer) knowledge.Answer {
 			left -= extra
 		}
 	}
+	answered := 0
+	for _, p := range parts {
+		if p.Answered {
+			answered++
+		}
+	}
 	where := map[string]int{} // citation key → its number (from 1), shown or not
 	var texts []string
 	var more []knowledge.Citation
@@ -150,7 +156,11 @@ func join(parts []knowledge.Answer) knowledge.Answer {
 			num[j+1] = where[k]
 		}
 		more = append(more, p.More...)
-		texts = append(texts, renumber(p.Text, num))
+		text := renumber(p.Text, num)
+		if !p.Answered && answered > 0 {
+			text = firstSentence(text) // no list of known actors amid answers
+		}
+		texts = append(texts, text)
 		for _, r := range p.About {
 			if !hasRef(out.About, r) {
 				out.About = append(out.About, r)
@@ -186,4 +196,12 @@ func hasRef(rs []knowledge.ActorRef, r knowledge.ActorRef) bool {
 		}
 	}
 	return false
+}
+
+// firstSentence is the text up to the end of its first sentence.
+func firstSentence(text string) string {
+	if i := strings.Index(text, ". "); i >= 0 {
+		return text[:i+1]
+	}
+	return text
 }

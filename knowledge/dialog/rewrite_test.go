@@ -111,7 +111,7 @@ func TestJoin(t *testing.T) {
 	parts := []knowledge.Answer{
 		{Answered: true, Text: "A said x [1] and y [2].", Citations: []knowledge.Citation{c(1), c(2), c(3), c(4), c(5)}},
 		{Answered: true, Text: "B said z [1], as A did [2].", Citations: []knowledge.Citation{c(9), c(2)}},
-		{Text: "Nothing from C."},
+		{Text: "Nothing from C. Actors I know include A, B."},
 	}
 	got := join(parts)
 	if diff := cmp.Diff([]int{1, 2, 3, 4, 9}, sentencesOf(got.Citations)); diff != "" {
