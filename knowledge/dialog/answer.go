@@ -44,6 +44,16 @@ func (c *Conversations) answerPart(ctx context.Context, conv *conversation, part
 	if err != nil {
 		return nil, err
 	}
+	if alt, x, ok := topicInstead(part, conv.turns); ok && !names(a, x) {
+		// Not an actor: a new topic for the same speaker.
+		b, err := c.asker.Ask(ctx, alt)
+		if err != nil {
+			return nil, err
+		}
+		if b.Answered {
+			q, a, subs = alt, b, []string{alt}
+		}
+	}
 	if len(subs) == 1 || oneActor(a) {
 		c.remember(conv, q, a)
 		return []knowledge.Answer{a}, nil

@@ -115,6 +115,12 @@ func TestConversationsOnTheSeed(t *testing.T) {
 			}
 			return nil
 		}},
+		{"what about a topic", []string{"what did Zinoviev say?", "what about the troops?"}, func(a knowledge.Answer) error {
+			if len(a.Citations) == 0 || !strings.Contains(a.Citations[0].Text, "troops") || !strings.Contains(a.Citations[0].Text, "he did not elaborate") {
+				return fmt.Errorf("does not quote Zinoviev on the troops")
+			}
+			return nil
+		}},
 		{"a summary", []string{"summarise the briefing"}, func(a knowledge.Answer) error {
 			if len(a.Citations) < 3 || a.Citations[0].Sentence != 1 || !a.Answered {
 				return fmt.Errorf("want at least three citations, the first sentence first")

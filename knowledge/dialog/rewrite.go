@@ -87,6 +87,46 @@ func rewrite(question string, hist []turn) (string, followUp) {
 	return resolveReferences(q, hist), standalone
 }
 
+// topicInstead reads an elliptical question as a new topic for the last
+// question instead of a new actor: after "what did Russia say?", "what about
+// the pact?" asks what Russia said about the pact. It returns that question and
+// the words read as the actor; ok is false for any other question.
+func topicInstead(question string, hist []turn) (alt, x string, ok bool) {
+	if len(hist) == 0 {
+		return "", "", false
+	}
+	norm := normalise(question)
+	x, ok = ellipsis(norm, dropLeading(norm))
+	last := hist[len(hist)-1].question
+	if !ok || answer.Parse(last).Intent != answer.Said {
+		return "", "", false
+	}
+	x = asWritten(question, x)
+	base := strings.TrimRight(last, "?!. ")
+	if loc := aboutTopic.FindStringIndex(base); loc != nil {
+		base = base[:loc[0]]
+	}
+	return base + " about " + x + "?", x, true
+}
+
+// aboutTopic finds the topic of a said question: "... say about the troops".
+var aboutTopic = regexp.MustCompile(`(?i)\s+(?:about|on|regarding)\s+.*$`)
+
+// names reports whether an answer took the words x for an actor.
+func names(a knowledge.Answer, x string) bool {
+	w := strings.Fields(strings.ToLower(x))
+	if len(w) == 0 {
+		return false
+	}
+	last := strings.Trim(w[len(w)-1], "?!.,'’")
+	for _, r := range a.About {
+		if r.Phrase != "" && strings.Contains(" "+r.Phrase+" ", " "+last+" ") {
+			return true
+		}
+	}
+	return false
+}
+
 // normalise lower-cases a question and trims its punctuation and spaces.
 func normalise(q string) string {
 	q = strings.ToLower(strings.Join(strings.Fields(q), " "))
