@@ -108,7 +108,7 @@ func Console(ctx context.Context, r *Router, in io.Reader, out io.Writer) error 
 			return nil
 		}
 		req := ParseLine(line)
-		req.UserID, req.Admin = "console", true
+		req.UserID, req.Admin, req.Conversation = "console", true, "console"
 		req.Progress = func(text string) { fmt.Fprintln(out, text) }
 		fmt.Fprintln(out, FormatText(r.Handle(work, req)))
 	}

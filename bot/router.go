@@ -15,6 +15,7 @@ import (
 
 	"github.com/briefbot/briefbot/knowledge"
 	"github.com/briefbot/briefbot/knowledge/answer"
+	"github.com/briefbot/briefbot/knowledge/dialog"
 	"github.com/briefbot/briefbot/knowledge/library"
 )
 
@@ -33,6 +34,9 @@ type Request struct {
 	Args    string // the question or the actor's name
 	UserID  string
 	Admin   bool // the user may run admin commands
+	// Conversation keys the conversation a question belongs to, for follow-ups
+	// (see knowledge/dialog); "" makes every question stand alone.
+	Conversation string
 	// Progress, when set, is told how a slow command (a reload) is going, at
 	// most every ProgressEvery and never when it ends sooner. It is called
 	// from the goroutine doing the work, so it should return quickly.
@@ -57,8 +61,9 @@ type Reply struct {
 
 // Router turns requests into replies.
 type Router struct {
-	lib *library.Library
-	log *slog.Logger
+	lib   *library.Library
+	log   *slog.Logger
+	convs *dialog.Conversations
 	// progressEvery is ProgressEvery, shorter in tests.
 	progressEvery time.Duration
 }
@@ -68,7 +73,7 @@ func NewRouter(lib *library.Library, log *slog.Logger) *Router {
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Router{lib: lib, log: log, progressEvery: ProgressEvery}
+	return &Router{lib: lib, log: log, convs: dialog.New(lib, dialog.Options{}), progressEvery: ProgressEvery}
 }
 
 // Library returns the router's library.
@@ -120,7 +125,7 @@ func (r *Router) ask(ctx context.Context, req Request) (Reply, error) {
 	if q == "" {
 		return Reply{Text: "Ask me something about the briefings, for example: what did China say?"}, nil
 	}
-	a, err := r.lib.Ask(ctx, q)
+	a, err := r.convs.Ask(ctx, req.Conversation, q)
 	if err != nil {
 		return Reply{}, err
 	}

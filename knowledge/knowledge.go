@@ -157,4 +157,7 @@ type Answer struct {
 	More []Citation `json:"-"`
 	// Intent names how the question was understood ("said", "quantity", ...).
 	Intent string `json:"-"`
+	// About are the actors the answer is about, the question's own first (see
+	// ActorRef): what a follow-up's "he" or "they" refers to.
+	About []ActorRef `json:"-"`
 }

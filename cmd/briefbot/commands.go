@@ -15,6 +15,7 @@ import (
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/knowledge"
+	"github.com/briefbot/briefbot/knowledge/dialog"
 	"github.com/briefbot/briefbot/knowledge/eval"
 	"github.com/briefbot/briefbot/knowledge/library"
 )
@@ -66,6 +67,7 @@ func cmdAsk(ctx context.Context, args []string) error {
 	fs := newFlags("ask")
 	c.register(fs)
 	asJSON := fs.Bool("json", false, "print one JSON object per question")
+	conversation := fs.Bool("conversation", false, "the questions on standard input are one conversation: follow-ups resolve against the earlier lines")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
@@ -74,8 +76,13 @@ func cmdAsk(ctx context.Context, args []string) error {
 		return err
 	}
 	defer lib.Close()
+	// Each line is a conversation of its own unless --conversation is given.
+	convs, key := dialog.New(lib, dialog.Options{}), ""
+	if *conversation {
+		key = "stdin"
+	}
 	answer := func(q string) error {
-		a, err := lib.Ask(ctx, q)
+		a, err := convs.Ask(ctx, key, q)
 		if err != nil {
 			return err
 		}
@@ -251,7 +258,12 @@ func cmdEval(ctx context.Context, args []string) error {
 			return err
 		}
 		qs = eval.Sample(qs, *sample, *seed)
-		res, err := eval.Run(ctx, qs, lib.Ask)
+		// Questions are answered as `ask` answers them: each alone, a question
+		// of several parts part by part.
+		convs := dialog.New(lib, dialog.Options{})
+		res, err := eval.Run(ctx, qs, func(ctx context.Context, q string) (knowledge.Answer, error) {
+			return convs.Ask(ctx, "", q)
+		})
 		if err != nil {
 			return err
 		}

@@ -86,6 +86,9 @@ func (e *Engine) Warm(ctx context.Context) error {
 // Ask answers one question. Errors are the store's; a question itself never makes
 // Ask fail.
 func (e *Engine) Ask(ctx context.Context, question string) (knowledge.Answer, error) {
+	if a, ok, err := e.askedSummary(ctx, question); ok {
+		return a, err
+	}
 	q := Parse(question)
 	a := knowledge.Answer{Question: question, Intent: string(q.Intent), Citations: []knowledge.Citation{}}
 	if len(q.Words) == 0 {
@@ -121,6 +124,7 @@ func (e *Engine) Ask(ctx context.Context, question string) (knowledge.Answer, er
 	if cites != nil {
 		a.Citations = cites
 	}
+	a.About = e.about(ix, q, a.Citations)
 	return a, nil
 }
 
