@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"context"
 	"strings"
 
 	"github.com/briefbot/briefbot/knowledge"
@@ -12,7 +13,7 @@ const maxAbout = 6
 // about lists the actors an answer is about, for follow-up questions: the
 // question's subject as resolved, the other actors the question names, then
 // those named in the first sentence cited (people first).
-func (e *Engine) about(ix *index, q Question, cites []knowledge.Citation) []knowledge.ActorRef {
+func (e *Engine) about(ctx context.Context, ix *index, q Question, cites []knowledge.Citation) []knowledge.ActorRef {
 	var out []knowledge.ActorRef
 	seen := map[string]bool{}
 	add := func(r knowledge.ActorRef) {
@@ -23,7 +24,7 @@ func (e *Engine) about(ix *index, q Question, cites []knowledge.Citation) []know
 		out = append(out, r)
 	}
 	if q.Subject != "" {
-		if t := e.resolve(ix, q.Subject); t.found() {
+		if t := e.resolve(ctx, ix, q.Subject); t.found() {
 			r := knowledge.ActorRef{Name: t.name, Phrase: q.Subject, Kind: knowledge.Country}
 			if len(t.direct) > 0 {
 				a := ix.actors[t.direct[0]]

@@ -124,7 +124,7 @@ func (e *Engine) Ask(ctx context.Context, question string) (knowledge.Answer, er
 	if cites != nil {
 		a.Citations = cites
 	}
-	a.About = e.about(ix, q, a.Citations)
+	a.About = e.about(ctx, ix, q, a.Citations)
 	return a, nil
 }
 
