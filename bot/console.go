@@ -7,6 +7,8 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"github.com/briefbot/briefbot/knowledge"
 )
 
 // ParseLine turns a line typed in the console (or a message) into a request: a
@@ -15,14 +17,14 @@ func ParseLine(line string) Request {
 	line = strings.TrimSpace(line)
 	if strings.HasPrefix(line, "/") {
 		name, args, _ := strings.Cut(line[1:], " ")
-		switch strings.ToLower(name) {
-		case CmdAsk, CmdActor, CmdSources, CmdReload, CmdHelp:
-			return Request{Command: strings.ToLower(name), Args: strings.TrimSpace(args)}
-		}
 		return Request{Command: strings.ToLower(name), Args: strings.TrimSpace(args)}
 	}
 	return Request{Command: CmdAsk, Args: line}
 }
+
+// ConsoleConversation is the conversation key of the console session: every
+// line typed follows up on the ones before.
+const ConsoleConversation = "console"
 
 // MaxLine is the longest line the console reads: the rest of a longer line is
 // dropped (the question parser keeps far less anyway).
@@ -109,9 +111,17 @@ func Console(ctx context.Context, r *Router, in io.Reader, out io.Writer) error 
 		}
 		req := ParseLine(line)
 		req.UserID, req.Admin = "console", true
+		req.Conversation = ConsoleConversation
 		req.Progress = func(text string) { fmt.Fprintln(out, text) }
 		fmt.Fprintln(out, FormatText(r.Handle(work, req)))
 	}
+}
+
+func citeTitle(c knowledge.Citation) string {
+	if c.Title != "" {
+		return c.Title
+	}
+	return c.Document
 }
 
 // FormatText renders a reply as plain text with numbered citations.
@@ -122,6 +132,10 @@ func FormatText(rep Reply) string {
 	}
 	b.WriteString(rep.Text)
 	for i, c := range rep.Citations {
+		if i == 0 && rep.Text == "" && rep.Title == "" {
+			fmt.Fprintf(&b, "[%d] %s, sentence %d: %s", i+1, citeTitle(c), c.Sentence, c.Text)
+			continue
+		}
 		title := c.Title
 		if title == "" {
 			title = c.Document

@@ -7,9 +7,17 @@ import (
 	"log/slog"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+)
+
+// What the bot remembers about its messages: for a day, and at most this
+// many of each kind.
+const (
+	conversationTTL = 24 * time.Hour
+	maxRemembered   = 10000
 )
 
 // Discord runs the router on Discord: it answers questions asked in
@@ -19,8 +27,13 @@ type Discord struct {
 	router  *Router
 	log     *slog.Logger
 	session *discordgo.Session
-	limits  *limiter
 	more    *moreCache
+	// convs maps the bot's messages to their conversations, threads holds
+	// the threads it opened, votes the answers behind 👍/👎 buttons.
+	convs   *recent[string]
+	threads *recent[bool]
+	votes   *recent[vote]
+	keys    atomic.Int64
 
 	// work is the context of answers in flight: it outlives the Run
 	// context so they can finish, and ends when the shutdown times out.
@@ -56,9 +69,12 @@ func NewDiscord(cfg Config, r *Router, log *slog.Logger) (*Discord, error) {
 		router:  r,
 		log:     log,
 		session: s,
-		limits:  newLimiter(cfg.UserRate, cfg.ChannelRate),
 		more:    newMoreCache(time.Hour, 1000),
+		convs:   newRecent[string](conversationTTL, maxRemembered),
+		threads: newRecent[bool](conversationTTL, maxRemembered),
+		votes:   newRecent[vote](conversationTTL, maxRemembered),
 	}
+	r.Use(RateLimit(cfg.UserRate, cfg.ChannelRate))
 	d.work, d.cancelWork = context.WithCancel(context.Background())
 	s.AddHandler(func(s *discordgo.Session, m *discordgo.MessageCreate) {
 		d.guard("message", func() { d.onMessage(m.Message) })
@@ -74,6 +90,11 @@ func NewDiscord(cfg Config, r *Router, log *slog.Logger) (*Discord, error) {
 // finish (for up to Config.ShutdownTimeout) and disconnects.
 func (d *Discord) Run(ctx context.Context) error {
 	defer d.cancelWork()
+	if d.cfg.ShardsAuto {
+		if err := d.autoShards(ctx); err != nil {
+			return fmt.Errorf("discord: %w", err)
+		}
+	}
 	if err := d.session.Open(); err != nil {
 		return fmt.Errorf("discord: connect: %w", err)
 	}
@@ -92,6 +113,22 @@ func (d *Discord) Run(ctx context.Context) error {
 	d.traceEvent("serving")
 	<-ctx.Done()
 	return d.shutdown()
+}
+
+// autoShards takes the shard count Discord recommends (GET /gateway/bot).
+func (d *Discord) autoShards(ctx context.Context) error {
+	gb, err := d.session.GatewayBot(discordgo.WithContext(ctx))
+	if err != nil {
+		return fmt.Errorf("shard count: %w", err)
+	}
+	n := max(gb.Shards, 1)
+	if d.cfg.ShardID >= n {
+		return &ConfigError{Var: "BRIEFBOT_SHARD_ID", Reason: fmt.Sprintf("%d is past the %d shards Discord recommends (BRIEFBOT_SHARD_COUNT=auto)", d.cfg.ShardID, n)}
+	}
+	d.cfg.ShardCount = n
+	d.session.ShardID, d.session.ShardCount = d.cfg.ShardID, n
+	d.log.Info("shard count from Discord", "shards", n)
+	return nil
 }
 
 // identity returns the application and bot user IDs from READY.

@@ -5,13 +5,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/bwmarrin/discordgo"
-
 	"github.com/briefbot/briefbot/knowledge"
 )
-
-// moreButtonPrefix starts the custom ID of every "More sources" button.
-const moreButtonPrefix = "more:"
 
 // moreCache remembers the citations behind "More sources" buttons for a
 // while. It is bounded: the oldest entries go first.
@@ -62,10 +57,3 @@ func (m *moreCache) get(key string) (moreEntry, bool) {
 	return e, true
 }
 
-// moreButton is the row holding the "More sources" button for key.
-func moreButton(key string, n int) []discordgo.MessageComponent {
-	label := "More sources (" + strconv.Itoa(n) + ")"
-	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
-		discordgo.Button{Label: label, Style: discordgo.SecondaryButton, CustomID: moreButtonPrefix + key},
-	}}}
-}
