@@ -56,4 +56,3 @@ func (m *moreCache) get(key string) (moreEntry, bool) {
 	}
 	return e, true
 }
-
