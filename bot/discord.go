@@ -146,6 +146,17 @@ func (d *Discord) identity() (appID, botID string) {
 	return appID, botID
 }
 
+// botName is the bot's user name.
+func (d *Discord) botName() string {
+	st := d.session.State
+	st.RLock()
+	defer st.RUnlock()
+	if st.User != nil {
+		return st.User.Username
+	}
+	return "briefbot"
+}
+
 // botID is the bot's own user ID.
 func (d *Discord) botID() string {
 	_, id := d.identity()

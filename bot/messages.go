@@ -49,6 +49,11 @@ func (d *Discord) onMessage(m *discordgo.Message) {
 	defer d.end()
 	log := d.log.With("message", m.ID, "channel", m.ChannelID, "user", m.Author.ID, "via", via)
 
+	if via == viaRole && text == "" {
+		// Without the Message Content intent a role mention comes blank.
+		d.post(m.ChannelID, m, &discordgo.MessageSend{Content: plainText("I can't read messages that mention my role; mention me (@" + d.botName() + ") instead.")}, log)
+		return
+	}
 	req := ParseLine(text)
 	req.UserID, req.ChannelID = m.Author.ID, m.ChannelID
 	req.Admin = d.memberAdmin(m)
