@@ -234,8 +234,8 @@ func TestButtonsFromBeforeARestartExpire(t *testing.T) {
 	h := startBot(t, harnessOpts{})
 	ctx := h.ctx()
 	for id, want := range map[string]string{
-		moreButtonPrefix + "l2x9k3-1":         "expired",
-		voteButtonPrefix + "up:l2x9k3-2":      "too old",
+		moreButtonPrefix + "l2x9k3-1":        "expired",
+		voteButtonPrefix + "up:l2x9k3-2":     "too old",
 		"something-from-another-version:abc": "no longer works",
 	} {
 		click := h.srv.SendInteraction(discordtest.InteractionOpts{CustomID: id})
