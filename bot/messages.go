@@ -83,13 +83,13 @@ func (d *Discord) onMessage(m *discordgo.Message) {
 		d.throttled(m, rep, log)
 		return
 	}
-	d.traceEvent("answered", "message", m.ID, "conversation", req.Conversation, "channel", target)
 	embed, overflow := replyEmbed(rep, "")
 	msg := &discordgo.MessageSend{Embeds: []*discordgo.MessageEmbed{embed},
 		Components: d.components(rep, overflow, len(embed.Fields)+1)}
 	if sent := d.post(target, m, msg, log); sent != nil {
 		d.convs.put(sent.ID, req.Conversation)
 	}
+	d.traceEvent("answered", "message", m.ID, "conversation", req.Conversation, "channel", target)
 }
 
 // throttled tells a rate-limited user so, never silently: a ⏳ reaction
