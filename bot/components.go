@@ -28,6 +28,13 @@ const (
 	maxLabel         = 80
 )
 
+// moreEntry is what a "More sources" button shows: the citations that did
+// not fit under the answer, numbered on from first.
+type moreEntry struct {
+	cites []knowledge.Citation
+	first int
+}
+
 // vote is what a 👍/👎 button rates: the question and the answer shown.
 type vote struct {
 	question, answer string
@@ -40,7 +47,9 @@ type vote struct {
 func (d *Discord) components(rep Reply, overflow []knowledge.Citation, first int) []discordgo.MessageComponent {
 	var row []discordgo.MessageComponent
 	if len(overflow) > 0 {
-		row = append(row, moreButton(d.more.put(overflow, first), len(overflow)))
+		key := d.newKey()
+		d.more.put(key, moreEntry{cites: overflow, first: first})
+		row = append(row, moreButton(key, len(overflow)))
 	}
 	if rep.Votable {
 		key := d.newKey()

@@ -239,3 +239,13 @@ func TestServerErrorRetryPostsOnce(t *testing.T) {
 		t.Errorf("the channel holds %d answers, want 1", answers)
 	}
 }
+
+func TestRoleMentionWithoutTheIntentAsksForAMention(t *testing.T) {
+	const role = "1300000000000000446"
+	h := startBot(t, harnessOpts{server: []discordtest.Option{discordtest.WithBotRole(role)}})
+	ctx := h.ctx()
+	id := h.srv.SendMessage(discordtest.MessageOpts{Content: "<@&" + role + "> how many troops?"})
+	if m := h.reply(ctx, id); !strings.Contains(m.Content, "mention me") {
+		t.Errorf("a blank role mention got %q, want a hint to mention the bot", messageText(m))
+	}
+}

@@ -27,9 +27,10 @@ type Discord struct {
 	router  *Router
 	log     *slog.Logger
 	session *discordgo.Session
-	more    *moreCache
-	// convs maps the bot's messages to their conversations, threads holds
-	// the threads it opened, votes the answers behind 👍/👎 buttons.
+	// more holds the citations behind "More sources" buttons, convs maps
+	// the bot's messages to their conversations, threads holds the threads
+	// it opened, votes the answers behind 👍/👎 buttons.
+	more    *recent[moreEntry]
 	convs   *recent[string]
 	threads *recent[bool]
 	votes   *recent[vote]
@@ -69,7 +70,7 @@ func NewDiscord(cfg Config, r *Router, log *slog.Logger) (*Discord, error) {
 		router:  r,
 		log:     log,
 		session: s,
-		more:    newMoreCache(time.Hour, 1000),
+		more:    newRecent[moreEntry](time.Hour, 1000),
 		convs:   newRecent[string](conversationTTL, maxRemembered),
 		threads: newRecent[bool](conversationTTL, maxRemembered),
 		votes:   newRecent[vote](conversationTTL, maxRemembered),
