@@ -3,12 +3,16 @@ package bot
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/briefbot/briefbot/knowledge"
+	"github.com/briefbot/briefbot/knowledge/source"
 )
 
 // ParseLine turns a line typed in the console (or a message) into a request: a
@@ -113,6 +117,14 @@ func Console(ctx context.Context, r *Router, in io.Reader, out io.Writer) error 
 		req.UserID, req.Admin = "console", true
 		req.Conversation = ConsoleConversation
 		req.Progress = func(text string) { fmt.Fprintln(out, text) }
+		if req.Command == CmdAdd {
+			f, err := readUpload(req.Args)
+			if err != nil {
+				fmt.Fprintln(out, "Not added:", err)
+				continue
+			}
+			req.File = f
+		}
 		fmt.Fprintln(out, FormatText(r.Handle(work, req)))
 	}
 }
@@ -149,4 +161,22 @@ func FormatText(rep Reply) string {
 		b.WriteString("\n  — " + rep.Footer)
 	}
 	return b.String()
+}
+
+// readUpload reads the file of a console /add PATH, at most one byte past
+// the size limit (the router refuses anything larger).
+func readUpload(path string) (*File, error) {
+	if path == "" {
+		return nil, errors.New("give the file's path: /add PATH")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, source.DefaultMaxFileBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return &File{Name: filepath.Base(path), Data: data}, nil
 }

@@ -6,6 +6,8 @@ package bot
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -247,5 +249,38 @@ func TestRoleMentionWithoutTheIntentAsksForAMention(t *testing.T) {
 	id := h.srv.SendMessage(discordtest.MessageOpts{Content: "<@&" + role + "> how many troops?"})
 	if m := h.reply(ctx, id); !strings.Contains(m.Content, "mention me") {
 		t.Errorf("a blank role mention got %q, want a hint to mention the bot", messageText(m))
+	}
+}
+
+// TestConsoleConversation: the console is one conversation, keyed
+// ConsoleConversation, and adds and removes briefings by path.
+func TestConsoleConversation(t *testing.T) {
+	seeds := copySeeds(t)
+	lib := openLibrary(t, seeds)
+	t.Cleanup(func() { lib.Close() })
+	r := NewRouter(lib, slogTo(&syncBuffer{}))
+	keys := recordKeys(r)
+	file := filepath.Join(t.TempDir(), "quell.txt")
+	if err := os.WriteFile(file, []byte(newBriefing), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	in := "who is Mark Rutte?\nwhat did he say?\n/add " + file + "\nwhat did Zara Quell say?\n/remove quell.txt\n/add /no/such/file.txt\n"
+	var out syncBuffer
+	if err := Console(context.Background(), r, strings.NewReader(in), &out); err != nil {
+		t.Fatal(err)
+	}
+	text := out.String()
+	for _, want := range []string{"NATO", "Added quell.txt", "+ quell.txt", "canal treaty", "Removed quell.txt", "- quell.txt", "Not added:"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("console output lacks %q:\n%s", want, text)
+		}
+	}
+	for _, q := range []string{"who is Mark Rutte?", "what did he say?"} {
+		if k := keys.key(q); k != ConsoleConversation {
+			t.Errorf("%q in conversation %q, want %q", q, k, ConsoleConversation)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(seeds, "quell.txt")); err == nil {
+		t.Error("/remove left quell.txt in the seeds")
 	}
 }
