@@ -109,20 +109,31 @@ func (d *Discord) run(i *discordgo.Interaction, req Request, title string, priva
 	case !acked:
 		return // deferring failed: logged, and the token is spent
 	}
+	if m := d.editAnswer(i, data, log); m != nil {
+		d.convs.put(m.ID, req.Conversation)
+	}
+}
+
+// editAnswer edits the answer into a deferred response, or an apology when
+// Discord refuses it; it returns the answer's message, or nil.
+func (d *Discord) editAnswer(i *discordgo.Interaction, data *discordgo.InteractionResponseData, log *slog.Logger) *discordgo.Message {
 	empty := ""
 	edit := &discordgo.WebhookEdit{Content: &empty, Embeds: &data.Embeds, Components: &data.Components, AllowedMentions: noMentions()}
-	m, err := d.session.InteractionResponseEdit(i, edit, d.rest())
-	if err != nil {
-		log.Error("editing the answer in failed", "err", err)
-		sorry := "Sorry, I couldn't show that answer. Please try again."
-		edit = &discordgo.WebhookEdit{Content: &sorry, Embeds: &[]*discordgo.MessageEmbed{},
-			Components: &[]discordgo.MessageComponent{}, AllowedMentions: noMentions()}
-		if _, err := d.session.InteractionResponseEdit(i, edit, d.rest()); err != nil {
-			log.Error("editing the apology in failed", "err", err)
-		}
-		return
+	if data.Content != "" {
+		edit.Content = &data.Content
 	}
-	d.convs.put(m.ID, req.Conversation)
+	m, err := d.session.InteractionResponseEdit(i, edit, d.rest())
+	if err == nil {
+		return m
+	}
+	log.Error("editing the answer in failed", "err", err)
+	sorry := "Sorry, I couldn't show that answer. Please try again."
+	edit = &discordgo.WebhookEdit{Content: &sorry, Embeds: &[]*discordgo.MessageEmbed{},
+		Components: &[]discordgo.MessageComponent{}, AllowedMentions: noMentions()}
+	if _, err := d.session.InteractionResponseEdit(i, edit, d.rest()); err != nil {
+		log.Error("editing the apology in failed", "err", err)
+	}
+	return nil
 }
 
 // deferAck acknowledges an interaction ("briefbot is thinking…"), privately

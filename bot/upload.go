@@ -36,11 +36,7 @@ func (d *Discord) addCommand(i *discordgo.Interaction, req Request, log *slog.Lo
 	data, err := d.download(att.URL)
 	if err != nil {
 		log.Error("fetching the attachment failed", "file", att.Filename, "err", err)
-		text := "I couldn't fetch " + oneLine(att.Filename) + " from Discord; please try again."
-		edit := &discordgo.WebhookEdit{Content: &text, AllowedMentions: noMentions()}
-		if _, err := d.session.InteractionResponseEdit(i, edit, d.rest()); err != nil {
-			log.Error("editing the answer in failed", "err", err)
-		}
+		d.editAnswer(i, notice("I couldn't fetch "+oneLine(att.Filename)+" from Discord; please try again."), log)
 		return
 	}
 	req.File = &File{Name: att.Filename, Data: data}
@@ -49,12 +45,7 @@ func (d *Discord) addCommand(i *discordgo.Interaction, req Request, log *slog.Lo
 	rep := d.router.Handle(d.work, req)
 	stop()
 	rep.Private = true
-	out := d.replyData(rep, "")
-	empty := ""
-	edit := &discordgo.WebhookEdit{Content: &empty, Embeds: &out.Embeds, Components: &out.Components, AllowedMentions: noMentions()}
-	if _, err := d.session.InteractionResponseEdit(i, edit, d.rest()); err != nil {
-		log.Error("editing the answer in failed", "err", err)
-	}
+	d.editAnswer(i, d.replyData(rep, ""), log)
 }
 
 // attachment returns the attachment given as the named option.
