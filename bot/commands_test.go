@@ -220,6 +220,10 @@ func TestFeedbackIsStored(t *testing.T) {
 	if resp.Data.Flags&discordgo.MessageFlagsEphemeral == 0 || !strings.Contains(resp.Data.Content, "noted") {
 		t.Errorf("vote acknowledged with %+v", resp.Data)
 	}
+	again := h.srv.SendInteraction(discordtest.InteractionOpts{CustomID: down.CustomID, MessageID: m.ID, UserID: "1300000000000000321"})
+	if resp := h.callback(ctx, again); !strings.Contains(resp.Data.Content, "already") {
+		t.Errorf("the same vote again: %q", resp.Data.Content)
+	}
 	fbs, err := h.lib.Store().Feedbacks(ctx)
 	if err != nil {
 		t.Fatal(err)

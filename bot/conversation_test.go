@@ -250,6 +250,12 @@ func TestRoleMentionWithoutTheIntentAsksForAMention(t *testing.T) {
 	if m := h.reply(ctx, id); !strings.Contains(m.Content, "mention me") {
 		t.Errorf("a blank role mention got %q, want a hint to mention the bot", messageText(m))
 	}
+	// So does a reply to the bot with the ping turned off.
+	a := h.replyIn(ctx, h.srv.ChannelID, h.srv.SendMessage(discordtest.MessageOpts{Content: "how many troops?", MentionBot: true}))
+	id = h.srv.SendMessage(discordtest.MessageOpts{Content: "and why?", ReplyTo: a.ID})
+	if m := h.reply(ctx, id); !strings.Contains(m.Content, "ping on") {
+		t.Errorf("a blank reply got %q, want a hint to keep the ping", messageText(m))
+	}
 }
 
 // TestConsoleConversation: the console is one conversation, keyed

@@ -34,6 +34,7 @@ type Discord struct {
 	convs   *recent[string]
 	threads *recent[bool]
 	votes   *recent[vote]
+	voted   *recent[string] // user + "/" + vote key -> the user's vote
 	keys    atomic.Int64
 
 	// work is the context of answers in flight: it outlives the Run
@@ -74,6 +75,7 @@ func NewDiscord(cfg Config, r *Router, log *slog.Logger) (*Discord, error) {
 		convs:   newRecent[string](conversationTTL, maxRemembered),
 		threads: newRecent[bool](conversationTTL, maxRemembered),
 		votes:   newRecent[vote](conversationTTL, maxRemembered),
+		voted:   newRecent[string](conversationTTL, maxRemembered),
 	}
 	r.Use(RateLimit(cfg.UserRate, cfg.ChannelRate))
 	d.work, d.cancelWork = context.WithCancel(context.Background())

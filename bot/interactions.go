@@ -322,12 +322,22 @@ func (d *Discord) onComponent(i *discordgo.Interaction, userID string, admin boo
 	}
 }
 
-// onVote stores a 👍 or 👎 with the question and the answer it rates.
+// onVote stores a 👍 or 👎 with the question and the answer it rates. The
+// same vote twice by one user is stored once; a changed vote is stored too,
+// so the export's last vote of a user on an answer is the one that stands.
 func (d *Discord) onVote(i *discordgo.Interaction, userID, arg string, log *slog.Logger) {
 	choice, key, _ := strings.Cut(arg, ":")
 	v, ok := d.votes.get(key)
 	if !ok || (choice != store.VoteUp && choice != store.VoteDown) {
 		d.respond(i, notice("That answer is too old to rate now; ask the question again."), log)
+		return
+	}
+	thumb := "👍"
+	if choice == store.VoteDown {
+		thumb = "👎"
+	}
+	if last, ok := d.voted.get(userID + "/" + key); ok && last == choice {
+		d.respond(i, notice("You already gave this answer a "+thumb+"."), log)
 		return
 	}
 	ctx, cancel := context.WithTimeout(d.work, 2*time.Second)
@@ -339,11 +349,8 @@ func (d *Discord) onVote(i *discordgo.Interaction, userID, arg string, log *slog
 		d.respond(i, notice("Sorry, I couldn't save that just now."), log)
 		return
 	}
+	d.voted.put(userID+"/"+key, choice)
 	d.traceEvent("feedback", "vote", choice, "user", userID)
-	thumb := "👍"
-	if choice == store.VoteDown {
-		thumb = "👎"
-	}
 	d.respond(i, notice("Thanks — your "+thumb+" is noted; it helps improve the answers."), log)
 }
 

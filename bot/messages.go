@@ -29,6 +29,14 @@ const (
 	viaChannel = "channel"
 )
 
+// blankHints say what to do when a message addressed to the bot comes
+// without its text (the bot lacks the Message Content intent): a mention of
+// its role, or a reply to it with the ping turned off. %s is the bot's name.
+var blankHints = map[string]string{
+	viaRole:  "I can't read messages that mention my role; mention me (@%s) instead.",
+	viaReply: "I can't read replies that don't mention me; keep the @%s ping on when you reply.",
+}
+
 // onMessage answers a message addressed to the bot: one that mentions it
 // (or its role), replies to one of its messages, a DM, a message in a thread
 // it opened, or any message in a configured channel. It ignores bots,
@@ -49,9 +57,9 @@ func (d *Discord) onMessage(m *discordgo.Message) {
 	defer d.end()
 	log := d.log.With("message", m.ID, "channel", m.ChannelID, "user", m.Author.ID, "via", via)
 
-	if via == viaRole && text == "" {
-		// Without the Message Content intent a role mention comes blank.
-		d.post(m.ChannelID, m, &discordgo.MessageSend{Content: plainText("I can't read messages that mention my role; mention me (@" + d.botName() + ") instead.")}, log)
+	if hint, ok := blankHints[via]; ok && text == "" {
+		// Without the Message Content intent these come blank.
+		d.post(m.ChannelID, m, &discordgo.MessageSend{Content: plainText(fmt.Sprintf(hint, d.botName()))}, log)
 		return
 	}
 	req := ParseLine(text)
