@@ -1,6 +1,13 @@
 // Package bot is briefbot's chat front end: a command router shared by the
-// Discord adapter and the local console, so that questions, /actor, /sources,
-// /reload and /help behave the same everywhere.
+// Discord adapter and the local console, so that questions, /actor, /brief,
+// /sources, /reload, /add, /remove and /help behave the same everywhere.
+//
+// The router holds a Handler per command and runs every request through
+// middleware (Recover, Log, and RateLimit on Discord), as arikawa's cmdroute
+// does; the adapters only translate between their medium and Request and
+// Reply. A Request names its conversation (a thread, a DM, the conversation
+// of the bot's message replied to, the console session), which the Asker
+// uses to resolve follow-up questions.
 package bot
 
 import (
