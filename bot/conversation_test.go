@@ -290,3 +290,35 @@ func TestConsoleConversation(t *testing.T) {
 		t.Error("/remove left quell.txt in the seeds")
 	}
 }
+
+// TestMentionInAUsersThreadStaysThere: with threads on everywhere, a
+// mention inside a thread someone else opened is answered in that thread,
+// which is its conversation; no thread is opened inside it.
+func TestMentionInAUsersThreadStaysThere(t *testing.T) {
+	var keys *keyRecorder
+	h := startBot(t, harnessOpts{
+		server: []discordtest.Option{discordtest.WithMessageContentIntent(true)},
+		config: func(c *Config) { c.Threads = Threads{All: true} },
+		router: func(r *Router) { keys = recordKeys(r) },
+	})
+	ctx := h.ctx()
+	const thread = "1300000000000000666"
+	h.srv.Dispatch("THREAD_CREATE", map[string]any{"id": thread, "type": discordgo.ChannelTypeGuildPublicThread,
+		"guild_id": h.srv.GuildID, "parent_id": h.srv.ChannelID, "owner_id": h.srv.UserID, "name": "chat", "newly_created": true})
+	h.srv.AddChannel(h.srv.GuildID, thread, "chat")
+	// Not the bot's thread: a message without a mention is not for it.
+	h.srv.SendMessage(discordtest.MessageOpts{Content: "anyone here?", ChannelID: thread})
+	id := h.srv.SendMessage(discordtest.MessageOpts{Content: "how many troops?", ChannelID: thread, MentionBot: true})
+	h.replyIn(ctx, thread, id)
+	for _, r := range h.srv.Requests() {
+		if strings.HasSuffix(r.Path, "/threads") {
+			t.Errorf("opened a thread inside the thread: %s", r)
+		}
+	}
+	if k := keys.key("how many troops?"); k != thread {
+		t.Errorf("conversation %q, want the thread %q", k, thread)
+	}
+	if k := keys.key("anyone here?"); k != "" {
+		t.Errorf("answered a message in someone else's thread without a mention")
+	}
+}

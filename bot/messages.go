@@ -73,7 +73,7 @@ func (d *Discord) onMessage(m *discordgo.Message) {
 	target := m.ChannelID
 	var stop func()
 	req.Accepted = func() {
-		if req.Command == CmdAsk && via != viaThread && via != viaDM && d.threadsIn(m.ChannelID) {
+		if req.Command == CmdAsk && via != viaDM && d.threadsIn(m.ChannelID) && !d.isThread(m.ChannelID) {
 			if th := d.openThread(m, req.Args, log); th != "" {
 				target = th
 			}
