@@ -322,3 +322,39 @@ func TestMentionInAUsersThreadStaysThere(t *testing.T) {
 		t.Errorf("answered a message in someone else's thread without a mention")
 	}
 }
+
+// TestAskOpensAThreadOnItsAnswer: with threads on, /ask answers in the
+// channel and opens a thread on the answer, where follow-ups need no
+// mention and continue the /ask's conversation.
+func TestAskOpensAThreadOnItsAnswer(t *testing.T) {
+	var keys *keyRecorder
+	h := startBot(t, harnessOpts{
+		server: []discordtest.Option{discordtest.WithMessageContentIntent(true)},
+		config: func(c *Config) { c.Threads = Threads{Channels: []string{discordtest.DefaultChannelID}} },
+		router: func(r *Router) { keys = recordKeys(r) },
+	})
+	ctx := h.ctx()
+	in := h.srv.SendInteraction(discordtest.InteractionOpts{Command: "ask",
+		Options: []*discordgo.ApplicationCommandInteractionDataOption{discordtest.StringOption("question", "who is Mark Rutte?")}})
+	m := h.original(ctx, in)
+	var thread string
+	if err := h.srv.WaitUntil(ctx, func() bool {
+		var ok bool
+		thread, ok = h.srv.Thread(m.ID)
+		return ok
+	}); err != nil {
+		t.Fatalf("no thread on the /ask answer: %v", err)
+	}
+	h.waitTrace(ctx, "thread opened thread="+thread)
+	id := h.srv.SendMessage(discordtest.MessageOpts{Content: "what did he say?", ChannelID: thread})
+	h.replyIn(ctx, thread, id)
+	if k, want := keys.key("what did he say?"), keys.key("who is Mark Rutte?"); k != want || k == "" {
+		t.Errorf("the follow-up in the thread is in conversation %q, want the /ask's %q", k, want)
+	}
+	// A private answer gets no thread.
+	in = h.srv.SendInteraction(discordtest.InteractionOpts{Command: "ask", Options: []*discordgo.ApplicationCommandInteractionDataOption{
+		discordtest.StringOption("question", "how many troops?"), discordtest.BoolOption("private", true)}})
+	if _, ok := h.srv.Thread(h.original(ctx, in).ID); ok {
+		t.Error("a thread was opened on a private answer")
+	}
+}

@@ -111,6 +111,12 @@ func (d *Discord) run(i *discordgo.Interaction, req Request, title string, priva
 	}
 	if m := d.editAnswer(i, data, log); m != nil {
 		d.convs.put(m.ID, req.Conversation)
+		if req.Command == CmdAsk && !rep.Private && i.GuildID != "" && d.threadsIn(i.ChannelID) && !d.isThread(i.ChannelID) {
+			// The thread, started on the answer, has the answer's ID: its
+			// follow-ups continue the conversation remembered for it.
+			m.ChannelID, m.GuildID = i.ChannelID, i.GuildID
+			d.openThread(m, req.Args, log)
+		}
 	}
 }
 

@@ -158,7 +158,12 @@ func (d *Discord) messageConversation(m *discordgo.Message, via string) string {
 		}
 	}
 	switch {
-	case via == viaDM, via == viaThread, d.isThread(m.ChannelID):
+	case via == viaDM:
+		return m.ChannelID
+	case via == viaThread, d.isThread(m.ChannelID):
+		if key, ok := d.convs.get(m.ChannelID); ok {
+			return key // a thread started on the bot's answer to /ask
+		}
 		return m.ChannelID
 	case m.MessageReference != nil && m.MessageReference.MessageID != "" && via == viaReply:
 		return m.MessageReference.MessageID // the bot's message, from before a restart
