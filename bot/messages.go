@@ -76,6 +76,7 @@ func (d *Discord) onMessage(m *discordgo.Message) {
 		if req.Command == CmdAsk && via != viaDM && d.threadsIn(m.ChannelID) && !d.isThread(m.ChannelID) {
 			if th := d.openThread(m, req.Args, log); th != "" {
 				target = th
+				d.convs.put(th, req.Conversation) // the thread continues it
 			}
 		}
 		stop = d.typing(target, log)
@@ -83,9 +84,6 @@ func (d *Discord) onMessage(m *discordgo.Message) {
 	rep := d.router.Handle(d.work, req)
 	if stop != nil {
 		stop()
-	}
-	if target != m.ChannelID {
-		req.Conversation = target // the thread is the conversation from now on
 	}
 	if rep.Throttled {
 		d.throttled(m, rep, log)
@@ -162,7 +160,7 @@ func (d *Discord) messageConversation(m *discordgo.Message, via string) string {
 		return m.ChannelID
 	case via == viaThread, d.isThread(m.ChannelID):
 		if key, ok := d.convs.get(m.ChannelID); ok {
-			return key // a thread started on the bot's answer to /ask
+			return key // a thread the bot started on a question or an answer
 		}
 		return m.ChannelID
 	case m.MessageReference != nil && m.MessageReference.MessageID != "" && via == viaReply:
