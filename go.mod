@@ -7,6 +7,7 @@ require (
 	github.com/google/go-cmp v0.7.0
 	github.com/gorilla/websocket v1.5.3
 	github.com/sahilm/fuzzy v0.1.3
+	golang.org/x/time v0.16.0
 	modernc.org/sqlite v1.62.0
 )
 

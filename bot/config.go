@@ -26,11 +26,17 @@ type Config struct {
 	// Channels are channels where every message is a question. Setting them
 	// makes the bot ask for the privileged MESSAGE_CONTENT intent.
 	Channels []string
+	// Threads selects where a question gets a thread of its own for the
+	// answer and the follow-ups (BRIEFBOT_THREADS).
+	Threads Threads
 	// DiscordAPI, when set, replaces https://discord.com for REST calls and
 	// the gateway look-up (a rate-limit proxy, or a fake Discord in tests).
 	DiscordAPI string
-	// ShardID and ShardCount select the shard this process runs.
+	// ShardID and ShardCount select the shard this process runs. ShardsAuto
+	// (BRIEFBOT_SHARD_COUNT=auto) takes the count Discord recommends from
+	// GET /gateway/bot at start.
 	ShardID, ShardCount int
+	ShardsAuto          bool
 	// UserRate and ChannelRate limit questions per user and per channel.
 	UserRate, ChannelRate Rate
 	// LogLevel is the minimum level logged; LogJSON selects JSON logs.
@@ -43,6 +49,16 @@ type Config struct {
 	// once the bot is asked to stop.
 	ShutdownTimeout time.Duration
 }
+
+// Threads says where questions open threads: everywhere on the server, or
+// in the listed channels. The zero value opens none.
+type Threads struct {
+	All      bool
+	Channels []string
+}
+
+// On reports whether threads are opened anywhere.
+func (t Threads) On() bool { return t.All || len(t.Channels) > 0 }
 
 // Defaults for the optional settings.
 const (
@@ -94,6 +110,7 @@ func LoadConfig(lookup func(string) (string, bool)) (Config, error) {
 		AdminRoles:      p.snowflakes("BRIEFBOT_ADMIN_ROLES"),
 		AdminUsers:      p.snowflakes("BRIEFBOT_ADMIN_USERS"),
 		Channels:        p.snowflakes("BRIEFBOT_CHANNELS"),
+		Threads:         p.threads("BRIEFBOT_THREADS"),
 		DiscordAPI:      p.baseURL("BRIEFBOT_DISCORD_API"),
 		UserRate:        p.rate("BRIEFBOT_RATE_USER", DefaultUserRate),
 		ChannelRate:     p.rate("BRIEFBOT_RATE_CHANNEL", DefaultChannelRate),
@@ -102,7 +119,7 @@ func LoadConfig(lookup func(string) (string, bool)) (Config, error) {
 		LogJSON:         p.choice("BRIEFBOT_LOG_FORMAT", "text", "json") == "json",
 		ShutdownTimeout: p.duration("BRIEFBOT_SHUTDOWN_TIMEOUT", DefaultShutdownTimeout),
 	}
-	c.ShardID, c.ShardCount = p.shards("BRIEFBOT_SHARD_ID", "BRIEFBOT_SHARD_COUNT")
+	c.ShardID, c.ShardCount, c.ShardsAuto = p.shards("BRIEFBOT_SHARD_ID", "BRIEFBOT_SHARD_COUNT")
 	if len(p.errs) > 0 {
 		return Config{}, fmt.Errorf("config: %w", errors.Join(p.errs...))
 	}
@@ -245,30 +262,54 @@ func (p *parser) duration(name string, def time.Duration) time.Duration {
 	return d
 }
 
-// shards reads the shard ID and count, which go together.
-func (p *parser) shards(idName, countName string) (id, count int) {
+// threads reads BRIEFBOT_THREADS: "all" (or "server") for every channel,
+// else channel IDs.
+func (p *parser) threads(name string) Threads {
+	switch strings.ToLower(p.get(name)) {
+	case "all", "server":
+		return Threads{All: true}
+	case "", "off", "none":
+		return Threads{}
+	}
+	return Threads{Channels: p.snowflakes(name)}
+}
+
+// shards reads the shard ID and count, which go together; a count of
+// "auto" is looked up at start, with the ID 0 unless given.
+func (p *parser) shards(idName, countName string) (id, count int, auto bool) {
 	idStr, countStr := p.get(idName), p.get(countName)
+	if strings.EqualFold(countStr, "auto") {
+		if idStr == "" {
+			return 0, 0, true
+		}
+		id, err := strconv.Atoi(idStr)
+		if err != nil || id < 0 {
+			p.fail(idName, "%q is not a shard number (0 or more)", clip(idStr))
+			return 0, 0, true
+		}
+		return id, 0, true
+	}
 	switch {
 	case idStr == "" && countStr == "":
-		return 0, 1
+		return 0, 1, false
 	case countStr == "":
 		p.fail(countName, "is required when %s is set", idName)
-		return 0, 1
+		return 0, 1, false
 	case idStr == "":
 		p.fail(idName, "is required when %s is set", countName)
-		return 0, 1
+		return 0, 1, false
 	}
 	count, err := strconv.Atoi(countStr)
 	if err != nil || count < 1 {
-		p.fail(countName, "%q is not a positive number", clip(countStr))
-		return 0, 1
+		p.fail(countName, "%q is not a positive number (or auto)", clip(countStr))
+		return 0, 1, false
 	}
 	id, err = strconv.Atoi(idStr)
 	if err != nil || id < 0 || id >= count {
 		p.fail(idName, "%q must be a number from 0 to %d (%s - 1)", clip(idStr), count-1, countName)
-		return 0, 1
+		return 0, 1, false
 	}
-	return id, count
+	return id, count, false
 }
 
 // clip shortens a value quoted in an error message.

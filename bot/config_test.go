@@ -209,3 +209,39 @@ func TestEnvExample(t *testing.T) {
 		}
 	}
 }
+
+func TestLoadConfigThreadsAndAutoShards(t *testing.T) {
+	for _, c := range []struct {
+		vars      map[string]string
+		threads   Threads
+		id, count int
+		auto      bool
+	}{
+		{map[string]string{"BRIEFBOT_THREADS": "all"}, Threads{All: true}, 0, 1, false},
+		{map[string]string{"BRIEFBOT_THREADS": "Server"}, Threads{All: true}, 0, 1, false},
+		{map[string]string{"BRIEFBOT_THREADS": "7, 8"}, Threads{Channels: []string{"7", "8"}}, 0, 1, false},
+		{map[string]string{"BRIEFBOT_THREADS": "off"}, Threads{}, 0, 1, false},
+		{map[string]string{"BRIEFBOT_SHARD_COUNT": "auto"}, Threads{}, 0, 0, true},
+		{map[string]string{"BRIEFBOT_SHARD_COUNT": "AUTO", "BRIEFBOT_SHARD_ID": "2"}, Threads{}, 2, 0, true},
+	} {
+		got, err := LoadConfig(env(c.vars))
+		if err != nil {
+			t.Errorf("%v: %v", c.vars, err)
+			continue
+		}
+		if diff := cmp.Diff(c.threads, got.Threads); diff != "" {
+			t.Errorf("%v: threads mismatch (-want +got):\n%s", c.vars, diff)
+		}
+		if got.ShardID != c.id || got.ShardCount != c.count || got.ShardsAuto != c.auto {
+			t.Errorf("%v: shard %d of %d (auto %v), want %d of %d (auto %v)", c.vars, got.ShardID, got.ShardCount, got.ShardsAuto, c.id, c.count, c.auto)
+		}
+	}
+	for _, bad := range []map[string]string{
+		{"BRIEFBOT_THREADS": "general"},
+		{"BRIEFBOT_SHARD_COUNT": "auto", "BRIEFBOT_SHARD_ID": "-1"},
+	} {
+		if _, err := LoadConfig(env(bad)); err == nil {
+			t.Errorf("%v accepted", bad)
+		}
+	}
+}

@@ -3,10 +3,16 @@ package bot
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/briefbot/briefbot/knowledge"
+	"github.com/briefbot/briefbot/knowledge/source"
 )
 
 // ParseLine turns a line typed in the console (or a message) into a request: a
@@ -15,14 +21,14 @@ func ParseLine(line string) Request {
 	line = strings.TrimSpace(line)
 	if strings.HasPrefix(line, "/") {
 		name, args, _ := strings.Cut(line[1:], " ")
-		switch strings.ToLower(name) {
-		case CmdAsk, CmdActor, CmdSources, CmdReload, CmdHelp:
-			return Request{Command: strings.ToLower(name), Args: strings.TrimSpace(args)}
-		}
 		return Request{Command: strings.ToLower(name), Args: strings.TrimSpace(args)}
 	}
 	return Request{Command: CmdAsk, Args: line}
 }
+
+// ConsoleConversation is the conversation key of the console session: every
+// line typed follows up on the ones before.
+const ConsoleConversation = "console"
 
 // MaxLine is the longest line the console reads: the rest of a longer line is
 // dropped (the question parser keeps far less anyway).
@@ -108,10 +114,26 @@ func Console(ctx context.Context, r *Router, in io.Reader, out io.Writer) error 
 			return nil
 		}
 		req := ParseLine(line)
-		req.UserID, req.Admin, req.Conversation = "console", true, "console"
+		req.UserID, req.Admin = "console", true
+		req.Conversation = ConsoleConversation
 		req.Progress = func(text string) { fmt.Fprintln(out, text) }
+		if req.Command == CmdAdd {
+			f, err := readUpload(req.Args)
+			if err != nil {
+				fmt.Fprintln(out, "Not added:", err)
+				continue
+			}
+			req.File = f
+		}
 		fmt.Fprintln(out, FormatText(r.Handle(work, req)))
 	}
+}
+
+func citeTitle(c knowledge.Citation) string {
+	if c.Title != "" {
+		return c.Title
+	}
+	return c.Document
 }
 
 // FormatText renders a reply as plain text with numbered citations.
@@ -122,6 +144,10 @@ func FormatText(rep Reply) string {
 	}
 	b.WriteString(rep.Text)
 	for i, c := range rep.Citations {
+		if i == 0 && rep.Text == "" && rep.Title == "" {
+			fmt.Fprintf(&b, "[%d] %s, sentence %d: %s", i+1, citeTitle(c), c.Sentence, c.Text)
+			continue
+		}
 		title := c.Title
 		if title == "" {
 			title = c.Document
@@ -135,4 +161,22 @@ func FormatText(rep Reply) string {
 		b.WriteString("\n  — " + rep.Footer)
 	}
 	return b.String()
+}
+
+// readUpload reads the file of a console /add PATH, at most one byte past
+// the size limit (the router refuses anything larger).
+func readUpload(path string) (*File, error) {
+	if path == "" {
+		return nil, errors.New("give the file's path: /add PATH")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, source.DefaultMaxFileBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return &File{Name: filepath.Base(path), Data: data}, nil
 }

@@ -7,9 +7,17 @@ import (
 	"log/slog"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+)
+
+// What the bot remembers about its messages: for a day, and at most this
+// many of each kind.
+const (
+	conversationTTL = 24 * time.Hour
+	maxRemembered   = 10000
 )
 
 // Discord runs the router on Discord: it answers questions asked in
@@ -19,8 +27,15 @@ type Discord struct {
 	router  *Router
 	log     *slog.Logger
 	session *discordgo.Session
-	limits  *limiter
-	more    *moreCache
+	// more holds the citations behind "More sources" buttons, convs maps
+	// the bot's messages to their conversations, threads holds the threads
+	// it opened, votes the answers behind 👍/👎 buttons.
+	more    *recent[moreEntry]
+	convs   *recent[string]
+	threads *recent[bool]
+	votes   *recent[vote]
+	voted   *recent[string] // user + "/" + vote key -> the user's vote
+	keys    atomic.Int64
 
 	// work is the context of answers in flight: it outlives the Run
 	// context so they can finish, and ends when the shutdown times out.
@@ -56,9 +71,13 @@ func NewDiscord(cfg Config, r *Router, log *slog.Logger) (*Discord, error) {
 		router:  r,
 		log:     log,
 		session: s,
-		limits:  newLimiter(cfg.UserRate, cfg.ChannelRate),
-		more:    newMoreCache(time.Hour, 1000),
+		more:    newRecent[moreEntry](time.Hour, 1000),
+		convs:   newRecent[string](conversationTTL, maxRemembered),
+		threads: newRecent[bool](conversationTTL, maxRemembered),
+		votes:   newRecent[vote](conversationTTL, maxRemembered),
+		voted:   newRecent[string](conversationTTL, maxRemembered),
 	}
+	r.Use(RateLimit(cfg.UserRate, cfg.ChannelRate))
 	d.work, d.cancelWork = context.WithCancel(context.Background())
 	s.AddHandler(func(s *discordgo.Session, m *discordgo.MessageCreate) {
 		d.guard("message", func() { d.onMessage(m.Message) })
@@ -74,6 +93,11 @@ func NewDiscord(cfg Config, r *Router, log *slog.Logger) (*Discord, error) {
 // finish (for up to Config.ShutdownTimeout) and disconnects.
 func (d *Discord) Run(ctx context.Context) error {
 	defer d.cancelWork()
+	if d.cfg.ShardsAuto {
+		if err := d.autoShards(ctx); err != nil {
+			return fmt.Errorf("discord: %w", err)
+		}
+	}
 	if err := d.session.Open(); err != nil {
 		return fmt.Errorf("discord: connect: %w", err)
 	}
@@ -94,6 +118,22 @@ func (d *Discord) Run(ctx context.Context) error {
 	return d.shutdown()
 }
 
+// autoShards takes the shard count Discord recommends (GET /gateway/bot).
+func (d *Discord) autoShards(ctx context.Context) error {
+	gb, err := d.session.GatewayBot(discordgo.WithContext(ctx))
+	if err != nil {
+		return fmt.Errorf("shard count: %w", err)
+	}
+	n := max(gb.Shards, 1)
+	if d.cfg.ShardID >= n {
+		return &ConfigError{Var: "BRIEFBOT_SHARD_ID", Reason: fmt.Sprintf("%d is past the %d shards Discord recommends (BRIEFBOT_SHARD_COUNT=auto)", d.cfg.ShardID, n)}
+	}
+	d.cfg.ShardCount = n
+	d.session.ShardID, d.session.ShardCount = d.cfg.ShardID, n
+	d.log.Info("shard count from Discord", "shards", n)
+	return nil
+}
+
 // identity returns the application and bot user IDs from READY.
 func (d *Discord) identity() (appID, botID string) {
 	st := d.session.State
@@ -107,6 +147,17 @@ func (d *Discord) identity() (appID, botID string) {
 		appID = st.Application.ID
 	}
 	return appID, botID
+}
+
+// botName is the bot's user name.
+func (d *Discord) botName() string {
+	st := d.session.State
+	st.RLock()
+	defer st.RUnlock()
+	if st.User != nil {
+		return st.User.Username
+	}
+	return "briefbot"
 }
 
 // botID is the bot's own user ID.

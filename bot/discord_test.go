@@ -167,8 +167,8 @@ func TestReloadRefusedForNonAdmin(t *testing.T) {
 	if len(docs) != 1 {
 		t.Errorf("a refused reload changed the library: %d briefings", len(docs))
 	}
-	if cmds := h.srv.Commands(h.srv.GuildID); len(cmds) != 5 {
-		t.Errorf("registered %d commands, want 5", len(cmds))
+	if cmds := h.srv.Commands(h.srv.GuildID); len(cmds) != len(slashCommands()) {
+		t.Errorf("registered %d commands, want %d", len(cmds), len(slashCommands()))
 	} else {
 		for _, c := range cmds {
 			if c.Name == "reload" && (c.DefaultMemberPermissions == nil || *c.DefaultMemberPermissions != discordgo.PermissionManageGuild) {
@@ -369,8 +369,8 @@ func TestChannelsAndDMs(t *testing.T) {
 		config: func(c *Config) { c.Channels = []string{questions}; c.GuildID = "" },
 	})
 	ctx := h.ctx()
-	if n := len(h.srv.Commands("")); n != 5 {
-		t.Errorf("%d global commands, want 5 (no DISCORD_GUILD_ID)", n)
+	if n := len(h.srv.Commands("")); n != len(slashCommands()) {
+		t.Errorf("%d global commands, want %d (no DISCORD_GUILD_ID)", n, len(slashCommands()))
 	}
 	if s := h.srv.Sessions(); len(s) != 1 || s[0].Intents&discordgo.IntentMessageContent == 0 {
 		t.Fatalf("sessions = %+v, want the MESSAGE_CONTENT intent", s)
@@ -416,9 +416,7 @@ func TestLongReplyStaysInsideDiscordLimits(t *testing.T) {
 	rep := longReply()
 	embed, overflow := replyEmbed(rep, strings.Repeat("why? ", 100))
 	msg := &discordgo.MessageSend{Embeds: []*discordgo.MessageEmbed{embed}, AllowedMentions: noMentions()}
-	if len(overflow) > 0 {
-		msg.Components = moreButton(h.bot.more.put(overflow, len(embed.Fields)+1), len(overflow))
-	}
+	msg.Components = h.bot.components(rep, overflow, len(embed.Fields)+1)
 	if _, err := h.bot.session.ChannelMessageSendComplex(h.srv.ChannelID, msg); err != nil {
 		t.Fatalf("Discord refused the long reply: %v", err)
 	}

@@ -35,7 +35,14 @@ func Environment(path string) (func(string) (string, bool), error) {
 	}, nil
 }
 
-// ParseDotEnv reads KEY=VALUE lines. Blank lines and lines starting with #
+// ParseDotEnv reads KEY=VALUE lines.
+//
+// It is kept instead of github.com/joho/godotenv (v1.5.1) for two reasons:
+// godotenv's errors quote the offending text ("unterminated quoted value
+// ..."), which would print a token to the terminal and the logs, and it
+// expands $VAR and ${VAR} in unquoted and double-quoted values, which
+// silently changes a secret holding a dollar sign.
+// Blank lines and lines starting with #
 // are skipped, an "export " prefix is allowed, and values may be quoted:
 // 'single' (taken literally) or "double" (with \n, \t, \" and \\ escapes).
 // An unquoted value ends at " #" (a trailing comment). Errors give the line

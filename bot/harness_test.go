@@ -48,6 +48,8 @@ type harnessOpts struct {
 	// briefings are extra files written to the seeds folder before the
 	// library is opened, by name.
 	briefings map[string]string
+	// router, when set, adjusts the router before the bot starts.
+	router func(*Router)
 }
 
 // syncBuffer is a bytes.Buffer safe for concurrent writes (the bot logs
@@ -129,7 +131,11 @@ func startBot(t *testing.T, o harnessOpts) *harness {
 		o.config(&cfg)
 	}
 	log := slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	d, err := NewDiscord(cfg, NewRouter(h.lib, log), log)
+	r := NewRouter(h.lib, log)
+	if o.router != nil {
+		o.router(r)
+	}
+	d, err := NewDiscord(cfg, r, log)
 	if err != nil {
 		t.Fatalf("NewDiscord: %v", err)
 	}

@@ -55,7 +55,8 @@ var loadQuestionList = []string{
 
 // replyFollower reads the fake Discord's requests once each and hands every
 // answer to whoever waits for it: "m:<message id>" for a reply to a message,
-// "i:<interaction token>" for the edit of an interaction's @original.
+// "i:<interaction token>" for the edit of an interaction's @original that
+// holds the answer (not a progress line edited in before it).
 type replyFollower struct {
 	srv  *discordtest.Server
 	mu   sync.Mutex
@@ -90,6 +91,11 @@ func (f *replyFollower) poll() bool {
 				f.slot("m:" + m.MessageReference.MessageID) <- r
 			}
 		case r.Method == "PATCH" && strings.HasSuffix(r.Path, "/messages/@original"):
+			// A slow reload edits progress lines in (content only) before
+			// its report: the answer is the edit that carries an embed.
+			if m, err := r.Message(); err != nil || len(m.Embeds) == 0 {
+				continue
+			}
 			parts := strings.Split(r.Path, "/") // /api/v9/webhooks/APP/TOKEN/messages/@original
 			if len(parts) >= 6 {
 				f.slot("i:" + parts[5]) <- r

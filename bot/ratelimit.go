@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"golang.org/x/time/rate"
 )
 
 // Rate is a token-bucket rate: bursts of up to N questions, refilled at N
@@ -49,26 +51,22 @@ func ParseRate(s string) (Rate, error) {
 	return Rate{N: count, Per: d}, nil
 }
 
-// limiter keeps one token bucket per user and one per channel. A question
-// spends a token from both, or from neither when either is empty.
+// limiter keeps one token bucket (golang.org/x/time/rate) per user and one
+// per channel. A question spends a token from both, or from neither when
+// either is empty.
 type limiter struct {
 	user, channel Rate
 	now           func() time.Time
 
 	mu       sync.Mutex
-	buckets  map[string]*bucket // "u:ID" and "c:ID"
+	buckets  map[string]*rate.Limiter // "u:ID" and "c:ID"
 	noticed  map[string]time.Time
 	lastTrim time.Time
 }
 
-type bucket struct {
-	tokens float64
-	at     time.Time
-}
-
 func newLimiter(user, channel Rate) *limiter {
 	return &limiter{user: user, channel: channel, now: time.Now,
-		buckets: map[string]*bucket{}, noticed: map[string]time.Time{}}
+		buckets: map[string]*rate.Limiter{}, noticed: map[string]time.Time{}}
 }
 
 // verdict is what allow decided.
@@ -77,7 +75,8 @@ type verdict struct {
 	// Wait is how long until a question would be accepted.
 	Wait time.Duration
 	// Notify is true for the first refusal of a user in a cool-down, so a
-	// user who keeps asking is told once, not once per message.
+	// user who keeps asking is told once in words (and with a reaction
+	// after that), not once per message.
 	Notify bool
 }
 
@@ -87,15 +86,15 @@ func (l *limiter) allow(userID, channelID string) verdict {
 	defer l.mu.Unlock()
 	now := l.now()
 	l.trim(now)
-	u := l.fill("u:"+userID, l.user, now)
-	c := l.fill("c:"+channelID, l.channel, now)
-	wait := max(u.wait(l.user), c.wait(l.channel))
+	u := l.bucket("u:"+userID, l.user).ReserveN(now, 1)
+	c := l.bucket("c:"+channelID, l.channel).ReserveN(now, 1)
+	wait := max(u.DelayFrom(now), c.DelayFrom(now))
 	if wait == 0 {
-		u.take(l.user)
-		c.take(l.channel)
 		delete(l.noticed, userID)
 		return verdict{OK: true}
 	}
+	u.CancelAt(now) // give back the token of the bucket that had one
+	c.CancelAt(now)
 	v := verdict{Wait: wait}
 	if until, ok := l.noticed[userID]; !ok || now.After(until) {
 		l.noticed[userID] = now.Add(wait)
@@ -104,34 +103,18 @@ func (l *limiter) allow(userID, channelID string) verdict {
 	return v
 }
 
-// fill returns the bucket for key, refilled up to now. Unlimited rates get
-// a throw-away bucket.
-func (l *limiter) fill(key string, r Rate, now time.Time) *bucket {
+// bucket returns the limiter for key, full when new. Unlimited rates get a
+// throw-away one that always allows.
+func (l *limiter) bucket(key string, r Rate) *rate.Limiter {
 	if r.Unlimited() {
-		return &bucket{}
+		return rate.NewLimiter(rate.Inf, 0)
 	}
 	b := l.buckets[key]
 	if b == nil {
-		b = &bucket{tokens: float64(r.N), at: now}
+		b = rate.NewLimiter(rate.Limit(float64(r.N)/r.Per.Seconds()), r.N)
 		l.buckets[key] = b
 	}
-	b.tokens = min(float64(r.N), b.tokens+float64(now.Sub(b.at))/float64(r.Per)*float64(r.N))
-	b.at = now
 	return b
-}
-
-// wait is how long until b holds a whole token.
-func (b *bucket) wait(r Rate) time.Duration {
-	if r.Unlimited() || b.tokens >= 1 {
-		return 0
-	}
-	return time.Duration((1 - b.tokens) / float64(r.N) * float64(r.Per))
-}
-
-func (b *bucket) take(r Rate) {
-	if !r.Unlimited() {
-		b.tokens--
-	}
 }
 
 // trim forgets, once a minute, buckets that have refilled completely and
@@ -142,11 +125,7 @@ func (l *limiter) trim(now time.Time) {
 	}
 	l.lastTrim = now
 	for k, b := range l.buckets {
-		r := l.user
-		if strings.HasPrefix(k, "c:") {
-			r = l.channel
-		}
-		if b.tokens+float64(now.Sub(b.at))/float64(r.Per)*float64(r.N) >= float64(r.N) {
+		if b.TokensAt(now) >= float64(b.Burst()) {
 			delete(l.buckets, k)
 		}
 	}

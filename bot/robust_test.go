@@ -64,7 +64,7 @@ func TestBadQuestionsRouter(t *testing.T) {
 					if rep.Failed {
 						t.Errorf("/%s %.60q failed: %q", req.Command, q, rep.Text)
 					}
-					checkUserText(t, q, rep.Text)
+					checkUserText(t, q, FormatText(rep)) // the text, or the quote it is
 				}
 				embed, _ := replyEmbed(rep, q)
 				if err := checkEmbedLimits(embed); err != nil {

@@ -1,6 +1,13 @@
 // Package bot is briefbot's chat front end: a command router shared by the
-// Discord adapter and the local console, so that questions, /actor, /sources,
-// /reload and /help behave the same everywhere.
+// Discord adapter and the local console, so that questions, /actor, /brief,
+// /sources, /reload, /add, /remove and /help behave the same everywhere.
+//
+// The router holds a Handler per command and runs every request through
+// middleware (Recover, Log, and RateLimit on Discord), as arikawa's cmdroute
+// does; the adapters only translate between their medium and Request and
+// Reply. A Request names its conversation (a thread, a DM, the conversation
+// of the bot's message replied to, the console session), which the Asker
+// uses to resolve follow-up questions.
 package bot
 
 import (
@@ -8,7 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -17,30 +24,51 @@ import (
 	"github.com/briefbot/briefbot/knowledge/answer"
 	"github.com/briefbot/briefbot/knowledge/dialog"
 	"github.com/briefbot/briefbot/knowledge/library"
+	"github.com/briefbot/briefbot/knowledge/store"
 )
 
 // Commands the router knows.
 const (
 	CmdAsk     = "ask"
 	CmdActor   = "actor"
+	CmdBrief   = "brief"
 	CmdSources = "sources"
 	CmdReload  = "reload"
+	CmdAdd     = "add"
+	CmdRemove  = "remove"
 	CmdHelp    = "help"
 )
 
 // Request is one command from a user.
 type Request struct {
 	Command string // one of the Cmd constants
-	Args    string // the question or the actor's name
+	Args    string // the question, the actor's or the briefing's name
 	UserID  string
-	Admin   bool // the user may run admin commands
-	// Conversation keys the conversation a question belongs to, for follow-ups
-	// (see knowledge/dialog); "" makes every question stand alone.
+	// ChannelID is where the request was made (rate limits per channel).
+	ChannelID string
+	// Conversation identifies the conversation the request belongs to (a
+	// thread, the conversation of the message replied to, a DM, the console
+	// session), so follow-up questions resolve against earlier ones. Empty
+	// means a conversation of its own.
 	Conversation string
+	Admin        bool // the user may run admin commands
+	// File is the uploaded briefing of /add.
+	File *File
 	// Progress, when set, is told how a slow command (a reload) is going, at
 	// most every ProgressEvery and never when it ends sooner. It is called
 	// from the goroutine doing the work, so it should return quickly.
 	Progress func(text string)
+	// Accepted, when set, is called once the request has passed the
+	// middleware, just before its handler runs: the Discord adapter
+	// acknowledges an interaction there, so a refusal (a rate limit) can
+	// still be private.
+	Accepted func()
+}
+
+// File is an uploaded file: its name as given and its bytes.
+type File struct {
+	Name string
+	Data []byte
 }
 
 // ProgressEvery is how often a slow command reports its progress.
@@ -53,17 +81,74 @@ type Reply struct {
 	Citations []knowledge.Citation
 	More      []knowledge.Citation
 	Footer    string
+	// Choices are what the user may pick from when a name was ambiguous
+	// (buttons or a select menu on Discord).
+	Choices []Choice
+	// Question is the question answered, and Votable marks an answer that
+	// users may rate (👍/👎 on Discord).
+	Question string
+	Answer   string
+	Votable  bool
 	// Private replies are shown only to the user who asked (ephemeral on Discord).
 	Private bool
 	// Failed marks replies that report a problem.
 	Failed bool
+	// Throttled marks a refusal by the rate limit: the user may ask again
+	// after RetryAfter; Notify is set on the first refusal of a cool-down.
+	Throttled  bool
+	RetryAfter time.Duration
+	Notify     bool
 }
 
-// Router turns requests into replies.
+// Choice is one option offered to the user: picking it runs Command with Args.
+type Choice struct {
+	Label   string // what the user sees: "Kim Jong Un — North Korea's leader"
+	Command string
+	Args    string
+}
+
+// Asker answers a question within a conversation: the conversation key
+// lets follow-ups ("what did he say?") resolve against earlier questions.
+// knowledge/dialog's Conversations is one.
+type Asker interface {
+	Ask(ctx context.Context, conversation, question string) (knowledge.Answer, error)
+}
+
+// AskerFunc adapts a function to Asker.
+type AskerFunc func(ctx context.Context, conversation, question string) (knowledge.Answer, error)
+
+// Ask calls f.
+func (f AskerFunc) Ask(ctx context.Context, conversation, question string) (knowledge.Answer, error) {
+	return f(ctx, conversation, question)
+}
+
+// SummaryFunc summarises a briefing (its title or path), or all the
+// briefings when briefing is "", within a conversation.
+type SummaryFunc func(ctx context.Context, conversation, briefing string) (knowledge.Answer, error)
+
+// FeedbackSink keeps users' votes on answers.
+type FeedbackSink interface {
+	AddFeedback(ctx context.Context, f store.Feedback) error
+}
+
+// Router turns requests into replies: each command has a Handler, and every
+// request passes through the middleware (Recover and Log always, then those
+// added with Use) on its way.
 type Router struct {
-	lib   *library.Library
-	log   *slog.Logger
-	convs *dialog.Conversations
+	lib *library.Library
+	log *slog.Logger
+	// Asker answers questions; by default a knowledge/dialog Conversations
+	// over the library, so follow-ups resolve within their conversation.
+	Asker Asker
+	// Summarise answers /brief; by default the library's summary of the
+	// briefing (every briefing when none is named). When nil, /brief asks
+	// "summarise <briefing>" through Asker.
+	Summarise SummaryFunc
+	// Feedback stores votes; by default the library's store.
+	Feedback FeedbackSink
+
+	handlers map[string]Handler
+	mws      []Middleware
 	// progressEvery is ProgressEvery, shorter in tests.
 	progressEvery time.Duration
 }
@@ -73,8 +158,26 @@ func NewRouter(lib *library.Library, log *slog.Logger) *Router {
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Router{lib: lib, log: log, convs: dialog.New(lib, dialog.Options{}), progressEvery: ProgressEvery}
+	r := &Router{lib: lib, log: log, progressEvery: ProgressEvery, Feedback: lib.Store()}
+	r.Asker = dialog.New(lib, dialog.Options{})
+	r.Summarise = func(ctx context.Context, _, briefing string) (knowledge.Answer, error) {
+		return lib.Summary(ctx, briefing)
+	}
+	r.handlers = map[string]Handler{
+		CmdAsk:     r.ask,
+		CmdActor:   r.actor,
+		CmdBrief:   r.brief,
+		CmdSources: func(ctx context.Context, _ Request) (Reply, error) { return r.sources(ctx) },
+		CmdReload:  r.reload,
+		CmdAdd:     r.add,
+		CmdRemove:  r.remove,
+		CmdHelp:    func(context.Context, Request) (Reply, error) { return helpReply(), nil },
+	}
+	return r
 }
+
+// Use adds middleware, run in the order added, inside Recover and Log.
+func (r *Router) Use(mws ...Middleware) { r.mws = append(r.mws, mws...) }
 
 // Library returns the router's library.
 func (r *Router) Library() *library.Library { return r.lib }
@@ -90,34 +193,30 @@ func (r *Router) Complete(ctx context.Context, partial string, n int) ([]string,
 }
 
 // Handle answers a request. It never panics: a panic in a handler is logged and
-// the user gets a plain apology.
-func (r *Router) Handle(ctx context.Context, req Request) (rep Reply) {
-	defer func() {
-		if p := recover(); p != nil {
-			r.log.Error("panic in handler", "command", req.Command, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-			rep = Reply{Text: "Sorry, something went wrong on my side. Please try again.", Failed: true}
-		}
-	}()
-	var err error
-	switch req.Command {
-	case CmdAsk:
-		rep, err = r.ask(ctx, req)
-	case CmdActor:
-		rep, err = r.actor(ctx, req)
-	case CmdSources:
-		rep, err = r.sources(ctx)
-	case CmdReload:
-		rep, err = r.reload(ctx, req)
-	case CmdHelp:
-		rep = helpReply()
-	default:
-		rep = Reply{Text: fmt.Sprintf("I don't know the command %q. Try /help.", req.Command), Failed: true}
+// the user gets a plain apology; so does an error.
+func (r *Router) Handle(ctx context.Context, req Request) Reply {
+	h := Handler(r.dispatch)
+	for i := len(r.mws) - 1; i >= 0; i-- {
+		h = r.mws[i](h)
 	}
+	h = Recover(r.log)(Log(r.log)(h))
+	rep, err := h(ctx, req)
 	if err != nil {
-		r.log.Error("handler failed", "command", req.Command, "user", req.UserID, "err", err)
 		return Reply{Text: "Sorry, I couldn't answer that just now. Please try again in a moment.", Failed: true}
 	}
 	return rep
+}
+
+// dispatch runs the request's command handler.
+func (r *Router) dispatch(ctx context.Context, req Request) (Reply, error) {
+	h, ok := r.handlers[req.Command]
+	if !ok {
+		return Reply{Text: fmt.Sprintf("I don't know the command %q. Try /help.", req.Command), Failed: true}, nil
+	}
+	if req.Accepted != nil {
+		req.Accepted()
+	}
+	return h(ctx, req)
 }
 
 func (r *Router) ask(ctx context.Context, req Request) (Reply, error) {
@@ -125,14 +224,53 @@ func (r *Router) ask(ctx context.Context, req Request) (Reply, error) {
 	if q == "" {
 		return Reply{Text: "Ask me something about the briefings, for example: what did China say?"}, nil
 	}
-	a, err := r.convs.Ask(ctx, req.Conversation, q)
+	a, err := r.Asker.Ask(ctx, req.Conversation, q)
 	if err != nil {
 		return Reply{}, err
 	}
-	rep := Reply{Text: a.Text, Citations: a.Citations, More: a.More}
-	if a.Answered {
-		rep.Footer = footer(len(a.Citations)+len(a.More), a.Intent)
+	return answerReply(q, a), nil
+}
+
+// answerReply lays out an answer: the text with [n] markers matching the
+// quotes (left out when it only repeats the first quote), and a footer
+// naming the sources in words.
+func answerReply(q string, a knowledge.Answer) Reply {
+	rep := Reply{Text: a.Text, Citations: a.Citations, More: a.More, Question: q, Answer: a.Text}
+	if !a.Answered {
+		return rep
 	}
+	rep.Votable = true
+	if len(a.Citations) > 0 && sameSentence(a.Text, a.Citations[0].Text) {
+		rep.Text = "" // the quote says it: do not show the sentence twice
+	}
+	rep.Text = markQuotes(rep.Text, len(a.Citations))
+	rep.Footer = sourcesFooter(append(slices.Clip(a.Citations), a.More...))
+	return rep
+}
+
+// brief summarises a briefing, or all of them.
+func (r *Router) brief(ctx context.Context, req Request) (Reply, error) {
+	name := strings.TrimSpace(req.Args)
+	var a knowledge.Answer
+	var err error
+	if r.Summarise != nil {
+		a, err = r.Summarise(ctx, req.Conversation, name)
+	} else {
+		q := "summarise the briefings"
+		if name != "" {
+			q = "summarise " + name
+		}
+		a, err = r.Asker.Ask(ctx, req.Conversation, q)
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	title := "Summary"
+	if name != "" {
+		title = "Summary: " + name
+	}
+	rep := answerReply(title, a)
+	rep.Title = title
 	return rep, nil
 }
 
@@ -142,17 +280,6 @@ func count(n int, thing string) string {
 		return "1 " + thing
 	}
 	return thousands(n) + " " + thing + "s"
-}
-
-func footer(n int, intent string) string {
-	s := "1 source"
-	if n != 1 {
-		s = fmt.Sprintf("%d sources", n)
-	}
-	if intent != "" {
-		s += " · " + intent
-	}
-	return s
 }
 
 func (r *Router) actor(ctx context.Context, req Request) (Reply, error) {
@@ -167,10 +294,12 @@ func (r *Router) actor(ctx context.Context, req Request) (Reply, error) {
 	case errors.As(err, &amb):
 		var b strings.Builder
 		fmt.Fprintf(&b, "%q may mean %d actors; pick one:\n", name, len(amb.Candidates))
+		var choices []Choice
 		for _, c := range amb.Candidates {
 			fmt.Fprintf(&b, "• %s — /actor %s\n", c.Label, c.Name)
+			choices = append(choices, Choice{Label: c.Label, Command: CmdActor, Args: c.Name})
 		}
-		return Reply{Title: "Which one?", Text: strings.TrimSpace(b.String())}, nil
+		return Reply{Title: "Which one?", Text: strings.TrimSpace(b.String()), Choices: choices}, nil
 	case errors.As(err, &nf):
 		text := fmt.Sprintf("I know no actor called %q.", name)
 		if len(nf.Suggestions) > 0 {
@@ -252,8 +381,13 @@ func (r *Router) sources(ctx context.Context) (Reply, error) {
 func (r *Router) reload(ctx context.Context, req Request) (Reply, error) {
 	if !req.Admin {
 		r.log.Warn("reload refused", "user", req.UserID)
-		return Reply{Text: "Only admins can reload the briefings.", Private: true, Failed: true}, nil
+		return adminOnly("reload the briefings"), nil
 	}
+	return r.reloadReply(ctx, req, "Reload")
+}
+
+// reloadLibrary reloads the briefings, telling req.Progress how it goes.
+func (r *Router) reloadLibrary(ctx context.Context, req Request) (library.Report, error) {
 	var progress func(library.Progress)
 	if req.Progress != nil {
 		last := time.Now()
@@ -266,15 +400,14 @@ func (r *Router) reload(ctx context.Context, req Request) (Reply, error) {
 		}
 	}
 	rep, err := r.lib.TryReloadWith(ctx, progress)
-	if errors.Is(err, library.ErrReloading) {
-		return Reply{Text: "A reload is already running; try again when it ends.", Private: true}, nil
-	}
-	if err != nil {
+	if err != nil && !errors.Is(err, library.ErrReloading) {
 		r.log.Error("reload failed", "user", req.UserID, "err", err)
-		return Reply{Text: "The reload failed; the briefings already loaded keep serving. " + err.Error(), Private: true, Failed: true}, nil
+		return rep, err
 	}
-	r.log.Info("reloaded", "user", req.UserID, "added", len(rep.Added), "replaced", len(rep.Replaced), "removed", len(rep.Removed), "errors", len(rep.Errors))
-	return Reply{Title: "Reload", Text: ReloadSummary(rep), Private: true}, nil
+	if err == nil {
+		r.log.Info("reloaded", "user", req.UserID, "added", len(rep.Added), "replaced", len(rep.Replaced), "removed", len(rep.Removed), "errors", len(rep.Errors))
+	}
+	return rep, err
 }
 
 // ProgressText describes how far a reload has gone, for people.
@@ -285,6 +418,9 @@ func ProgressText(p library.Progress) string {
 	case library.Reading:
 		return "Reloading: reading the briefings…"
 	case library.Extracting:
+		if p.Total == 0 {
+			return "Reloading: updating the store…"
+		}
 		pct := 0
 		if p.Total > 0 {
 			pct = 100 * p.Done / p.Total
@@ -339,8 +475,11 @@ func helpReply() Reply {
 	return Reply{Title: "briefbot", Text: strings.TrimSpace(`
 Ask me about the briefings and I answer in a line or two, quoting the sentences I used.
 • Ask a question: what did China say? · how many troops? · who is Mark Rutte?
+• Follow up in the thread I open, or reply to my answer: what did he say? · and Russia?
 • /actor NAME — everything the briefings say about someone
+• /brief [BRIEFING] — a summary of one briefing, or of them all
 • /sources — the briefings I know
 • /reload — reload the briefings (admins only)
+• /add FILE, /remove BRIEFING — add or remove a briefing (admins only)
 • /help — this message`)}
 }

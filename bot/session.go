@@ -40,10 +40,11 @@ func newSession(cfg Config) (*discordgo.Session, error) {
 
 // intents are the gateway intents the bot asks for: guilds (for roles and
 // channels in the state), guild messages and DMs; the privileged
-// MESSAGE_CONTENT only when some channels take every message as a question.
+// MESSAGE_CONTENT only when some channels take every message as a question
+// or threads are on (follow-ups in a thread need no mention).
 func intents(cfg Config) discordgo.Intent {
 	i := discordgo.IntentGuilds | discordgo.IntentGuildMessages | discordgo.IntentDirectMessages
-	if len(cfg.Channels) > 0 {
+	if len(cfg.Channels) > 0 || cfg.Threads.On() {
 		i |= discordgo.IntentMessageContent
 	}
 	return i

@@ -61,6 +61,23 @@
 //     message gets 400 code 50006; unknown channels 404 code 10003 (register
 //     channels with AddChannel, or use them in SendMessage first); editing
 //     another user's message 403 code 50005.
+//   - Replies (MessageOpts.ReplyTo): type 19 with message_reference and
+//     referenced_message; ReplyMention pings the replied message's author
+//     (in mentions, so a reply to the bot counts as mentioning it for the
+//     content rule). A mention of the bot's managed role (WithBotRole) does
+//     not: its text is blanked without the intent.
+//   - Threads: POST /channels/{c}/messages/{m}/threads starts a public
+//     thread with the message's ID, owned by the bot, announced with
+//     THREAD_CREATE and listed in GUILD_CREATE; one thread per message
+//     (else 400, code 160004). Server.Thread finds it.
+//   - Reactions: PUT .../reactions/{emoji}/@me is recorded (Server.Reactions).
+//   - Attachments (InteractionOpts.Attachments): an attachment option whose
+//     value is the ID listed in data.resolved.attachments, and the file
+//     served, without authorization, at its url.
+//   - Nonces: a message posted with enforce_nonce and a nonce already used
+//     in the channel is not created again; the first message is returned.
+//     FailAfter answers a request with a 5xx after it took effect, to test
+//     that.
 //   - Commands (bulk overwrite): lower-case names of 1-32 letters, digits,
 //     '-', '_'; descriptions 1-100; required options before optional ones;
 //     at most 25 options and choices and 100 commands; a command keeps its

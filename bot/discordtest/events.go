@@ -3,6 +3,7 @@ package discordtest
 import (
 	"encoding/json"
 	"maps"
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -32,6 +33,12 @@ type MessageOpts struct {
 	AuthorBot bool
 	// Roles are the author's role IDs in the guild (sent as member.roles).
 	Roles []string
+	// ReplyTo makes the message a reply to that message (type 19, with
+	// message_reference and referenced_message); ReplyMention pings the
+	// replied message's author, as Discord's reply does unless the user
+	// turns the ping off (the author is then in mentions, not in Content).
+	ReplyTo      string
+	ReplyMention bool
 }
 
 var (
@@ -57,7 +64,10 @@ func (s *Server) SendMessage(o MessageOpts) string {
 	s.rememberUserLocked(o.AuthorID, o.AuthorName, o.AuthorBot)
 	m := &storedMessage{
 		ID: s.newID(), AuthorID: o.AuthorID, Content: o.Content,
-		Timestamp: time.Now(), Roles: o.Roles,
+		Timestamp: time.Now(), Roles: o.Roles, ReplyTo: o.ReplyTo, ReplyMention: o.ReplyMention,
+	}
+	if o.ReplyTo != "" {
+		m.Type = int(discordgo.MessageTypeReply)
 	}
 	if o.DM {
 		m.ChannelID = o.ChannelID
@@ -104,7 +114,7 @@ func (s *Server) echo(m *storedMessage) {
 	s.mu.Lock()
 	full := s.messageJSONLocked(m)
 	s.mu.Unlock()
-	mentioned := mentions(m.Content, s.BotID)
+	mentioned := mentions(m.Content, s.BotID) || s.pingsBot(m)
 	intent := discordgo.IntentGuildMessages
 	if m.GuildID == "" {
 		intent = discordgo.IntentDirectMessages
@@ -121,6 +131,14 @@ func (s *Server) echo(m *storedMessage) {
 		blank["components"] = []any{}
 		return blank
 	})
+}
+
+// pingsBot reports whether m is a reply pinging the bot's message's author.
+func (s *Server) pingsBot(m *storedMessage) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ref := s.messages[m.ReplyTo]
+	return m.ReplyMention && ref != nil && ref.AuthorID == s.BotID
 }
 
 // InteractionOpts describes an interaction a user triggers; zero fields
@@ -158,6 +176,17 @@ type InteractionOpts struct {
 	AppPermissions int64
 	// Locale is the user's locale (default "en-US").
 	Locale string
+	// Attachments are files given as attachment options (type 11): each is
+	// served at its URL and listed in data.resolved.attachments.
+	Attachments []Attachment
+}
+
+// Attachment is a file a user attaches to a command's option.
+type Attachment struct {
+	Option      string // the option's name
+	Name        string // the file name
+	ContentType string
+	Data        []byte
 }
 
 // Interaction identifies a sent interaction, to find the bot's answers.
@@ -292,8 +321,22 @@ func (s *Server) SendInteraction(o InteractionOpts) Interaction {
 			cmdID = s.newID()
 		}
 		data := map[string]any{"id": cmdID, "name": o.Command, "type": discordgo.ChatApplicationCommand}
-		if o.Options != nil {
-			data["options"] = o.Options
+		opts := slices.Clone(o.Options)
+		if len(o.Attachments) > 0 {
+			resolved := map[string]any{}
+			for _, a := range o.Attachments {
+				id := s.newID()
+				s.files[id] = a.Data
+				resolved[id] = map[string]any{"id": id, "filename": a.Name, "size": len(a.Data),
+					"content_type": a.ContentType, "url": s.URL + "/attachments/" + id + "/" + url.PathEscape(a.Name),
+					"proxy_url": s.URL + "/attachments/" + id + "/" + url.PathEscape(a.Name)}
+				opts = append(opts, &discordgo.ApplicationCommandInteractionDataOption{Name: a.Option,
+					Type: discordgo.ApplicationCommandOptionAttachment, Value: id})
+			}
+			data["resolved"] = map[string]any{"attachments": resolved}
+		}
+		if opts != nil {
+			data["options"] = opts
 		}
 		if scope != "" {
 			data["guild_id"] = scope
@@ -359,6 +402,7 @@ type memberInfo struct {
 type channelInfo struct {
 	ID, GuildID, Name string
 	Recipient         string // DM channels: the other user
+	ParentID, OwnerID string // threads: the channel and who started it
 }
 
 type interactionState struct {
@@ -386,6 +430,9 @@ type storedMessage struct {
 	Edited                           *time.Time
 	Roles                            []string         // author's member roles (user messages)
 	Attachments                      []map[string]any // uploaded files
+	ReplyTo                          string           // the message replied to
+	ReplyMention                     bool             // the reply pings that message's author
+	Reactions                        []string         // emoji the bot reacted with
 }
 
 func timestamp(t time.Time) string {
@@ -469,6 +516,15 @@ func (s *Server) channelJSONLocked(id string) map[string]any {
 			"recipients": []any{s.userJSONLocked(c.Recipient)},
 		}
 	}
+	if c.ParentID != "" {
+		return map[string]any{
+			"id": c.ID, "type": discordgo.ChannelTypeGuildPublicThread, "guild_id": c.GuildID, "name": c.Name,
+			"parent_id": c.ParentID, "owner_id": c.OwnerID, "last_message_id": nil, "flags": 0,
+			"rate_limit_per_user": 0, "message_count": 0, "member_count": 1,
+			"thread_metadata": map[string]any{"archived": false, "auto_archive_duration": 1440, "locked": false,
+				"archive_timestamp": timestamp(time.Now())},
+		}
+	}
 	return map[string]any{
 		"id": c.ID, "type": discordgo.ChannelTypeGuildText, "guild_id": c.GuildID, "name": c.Name,
 		"position": 0, "permission_overwrites": []any{}, "parent_id": nil, "nsfw": false,
@@ -487,9 +543,12 @@ func (s *Server) guildJSON(guildID string, full bool) map[string]any {
 		"premium_tier": 0, "preferred_locale": "en-US", "system_channel_id": nil,
 	}
 	if full { // GUILD_CREATE extras
-		var chans []any
+		var chans, threads []any
 		for _, c := range s.channels {
-			if c.GuildID == guildID {
+			switch {
+			case c.GuildID == guildID && c.ParentID != "":
+				threads = append(threads, s.channelJSONLocked(c.ID))
+			case c.GuildID == guildID:
 				chans = append(chans, s.channelJSONLocked(c.ID))
 			}
 		}
@@ -498,7 +557,7 @@ func (s *Server) guildJSON(guildID string, full bool) map[string]any {
 		g["member_count"] = 2
 		g["joined_at"] = "2024-01-01T00:00:00.000000+00:00"
 		g["large"] = false
-		g["threads"], g["voice_states"], g["presences"] = []any{}, []any{}, []any{}
+		g["threads"], g["voice_states"], g["presences"] = orEmptyList(threads), []any{}, []any{}
 	}
 	return g
 }
@@ -547,6 +606,10 @@ func (s *Server) messageJSONLocked(m *storedMessage) map[string]any {
 			mentionIDs = append(mentionIDs, s.userJSONLocked(sub[1]))
 		}
 	}
+	ref := s.messages[m.ReplyTo]
+	if ref != nil && m.ReplyMention && !seen[ref.AuthorID] {
+		mentionIDs = append(mentionIDs, s.userJSONLocked(ref.AuthorID))
+	}
 	roleIDs := []string{}
 	for _, sub := range roleMention.FindAllStringSubmatch(m.Content, -1) {
 		roleIDs = append(roleIDs, sub[1])
@@ -567,6 +630,23 @@ func (s *Server) messageJSONLocked(m *storedMessage) map[string]any {
 	}
 	if m.Edited != nil {
 		j["edited_timestamp"] = timestamp(*m.Edited)
+	}
+	if m.ReplyTo != "" {
+		j["message_reference"] = map[string]any{"message_id": m.ReplyTo, "channel_id": m.ChannelID, "guild_id": m.GuildID}
+		if ref != nil {
+			r := *ref
+			r.ReplyTo = "" // Discord nests one level only
+			j["referenced_message"] = s.messageJSONLocked(&r)
+		} else {
+			j["referenced_message"] = nil
+		}
+	}
+	if len(m.Reactions) > 0 {
+		var rs []any
+		for _, e := range m.Reactions {
+			rs = append(rs, map[string]any{"count": 1, "me": true, "emoji": map[string]any{"id": nil, "name": e}})
+		}
+		j["reactions"] = rs
 	}
 	if m.GuildID != "" {
 		j["guild_id"] = m.GuildID
@@ -594,6 +674,13 @@ func (s *Server) messageJSONLocked(m *storedMessage) map[string]any {
 func orEmptyAny(a []map[string]any) []map[string]any {
 	if a == nil {
 		return []map[string]any{}
+	}
+	return a
+}
+
+func orEmptyList(a []any) []any {
+	if a == nil {
+		return []any{}
 	}
 	return a
 }
@@ -645,6 +732,24 @@ func (s *Server) Original(interactionID string) (*discordgo.Message, bool) {
 		return nil, false
 	}
 	return s.toMessageLocked(s.messages[in.OriginalID]), true
+}
+
+// Thread returns the thread started on a message, if any.
+func (s *Server) Thread(messageID string) (string, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	id, ok := s.threadOf[messageID]
+	return id, ok
+}
+
+// Reactions returns the emoji the bot reacted to a message with.
+func (s *Server) Reactions(messageID string) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if m := s.messages[messageID]; m != nil {
+		return slices.Clone(m.Reactions)
+	}
+	return nil
 }
 
 // Commands returns the application commands registered by bulk overwrite,

@@ -2,8 +2,10 @@ package discordtest
 
 import (
 	"encoding/json"
+	"maps"
 	"net/http"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -85,6 +87,19 @@ func (s *Server) routes() {
 	s.handle("GET "+api+"/channels/{channel}/messages/{message}", s.channelMessage)
 	s.handle("PATCH "+api+"/channels/{channel}/messages/{message}", s.channelMessage)
 	s.handle("DELETE "+api+"/channels/{channel}/messages/{message}", s.channelMessage)
+	s.handle("POST "+api+"/channels/{channel}/messages/{message}/threads", s.startThread)
+	s.handle("PUT "+api+"/channels/{channel}/messages/{message}/reactions/{emoji}/@me", s.addReaction)
+	s.handle("GET /attachments/{id}/{name}", func(w *response, r *http.Request, _ []byte) {
+		s.mu.Lock()
+		data, ok := s.files[r.PathValue("id")]
+		s.mu.Unlock()
+		if !ok {
+			w.apiError(http.StatusNotFound, 0, "404: Not Found")
+			return
+		}
+		w.header.Set("Content-Type", "application/octet-stream")
+		w.body = data
+	})
 	s.handle("POST "+api+"/channels/{channel}/typing", func(w *response, r *http.Request, _ []byte) {
 		if s.channel(r.PathValue("channel")) == nil {
 			w.apiError(http.StatusNotFound, codeUnknownChannel, "Unknown Channel")
@@ -411,13 +426,85 @@ func (s *Server) createMessage(w *response, r *http.Request, body []byte) {
 	}
 	if b.has("message_reference") {
 		m.Type = int(discordgo.MessageTypeReply)
+		var ref struct {
+			MessageID string `json:"message_id"`
+		}
+		json.Unmarshal(b.fields["message_reference"], &ref)
+		m.ReplyTo = ref.MessageID
+	}
+	nonceKey := ""
+	if b.has("nonce") && b.has("enforce_nonce") && string(b.fields["enforce_nonce"]) == "true" {
+		nonceKey = c.ID + "/" + strings.Trim(string(b.fields["nonce"]), `"`)
 	}
 	s.mu.Lock()
+	if first := s.messages[s.nonces[nonceKey]]; nonceKey != "" && first != nil {
+		// Discord answers a repeated enforced nonce with the message it made.
+		j := s.messageJSONLocked(first)
+		s.mu.Unlock()
+		w.json(http.StatusOK, j)
+		return
+	}
+	if nonceKey != "" {
+		s.nonces[nonceKey] = m.ID
+	}
 	s.addMessageLocked(m)
 	j := s.messageJSONLocked(m)
 	s.mu.Unlock()
 	w.json(http.StatusOK, j)
 	s.echo(m)
+}
+
+// startThread starts a public thread on a message: a channel whose
+// parent is the message's channel, owned by the bot, announced with
+// THREAD_CREATE.
+func (s *Server) startThread(w *response, r *http.Request, body []byte) {
+	var d struct {
+		Name string `json:"name"`
+	}
+	if json.Unmarshal(body, &d) != nil || d.Name == "" || utf8.RuneCountInString(d.Name) > 100 {
+		w.fail(formError("BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.", "name"))
+		return
+	}
+	s.mu.Lock()
+	m := s.messages[r.PathValue("message")]
+	if m == nil || m.ChannelID != r.PathValue("channel") || m.GuildID == "" {
+		s.mu.Unlock()
+		w.apiError(http.StatusNotFound, codeUnknownMessage, "Unknown Message")
+		return
+	}
+	if _, ok := s.threadOf[m.ID]; ok {
+		s.mu.Unlock()
+		w.apiError(http.StatusBadRequest, 160004, "A thread has already been created for this message")
+		return
+	}
+	// A thread started on a message has the message's ID.
+	c := &channelInfo{ID: m.ID, GuildID: m.GuildID, Name: d.Name, ParentID: m.ChannelID, OwnerID: s.BotID}
+	s.channels[c.ID] = c
+	s.threadOf[m.ID] = c.ID
+	j := s.channelJSONLocked(c.ID)
+	s.mu.Unlock()
+	w.json(http.StatusCreated, j)
+	s.dispatch("THREAD_CREATE", c.GuildID, discordgo.IntentGuilds, func(*gwSession) any {
+		t := maps.Clone(j)
+		t["newly_created"] = true
+		return t
+	})
+}
+
+// addReaction records the bot's reaction to a message.
+func (s *Server) addReaction(w *response, r *http.Request, _ []byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	m := s.messages[r.PathValue("message")]
+	if m == nil || m.ChannelID != r.PathValue("channel") {
+		w.apiError(http.StatusNotFound, codeUnknownMessage, "Unknown Message")
+		return
+	}
+	emoji := r.PathValue("emoji")
+	if !slices.Contains(m.Reactions, emoji) {
+		m.Reactions = append(m.Reactions, emoji)
+	}
+	w.status = http.StatusNoContent
 }
 
 func (s *Server) channelMessage(w *response, r *http.Request, body []byte) {

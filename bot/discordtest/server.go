@@ -87,6 +87,9 @@ type Server struct {
 	roles        map[string][]*discordgo.Role
 	commands     map[string][]map[string]json.RawMessage // "" (global) or guild id
 	commandIDs   map[string]string                       // scope + "/" + name -> id
+	files        map[string][]byte                       // attachment id -> bytes
+	nonces       map[string]string                       // channel id + "/" + nonce -> message id
+	threadOf     map[string]string                       // message id -> thread started on it
 }
 
 type config struct {
@@ -97,6 +100,7 @@ type config struct {
 	heartbeat             time.Duration
 	interactionDeadline   time.Duration
 	shards                int
+	botRole               string
 }
 
 // Option configures a Server.
@@ -148,6 +152,11 @@ func WithInteractionDeadline(d time.Duration) Option {
 	return func(c *config) { c.interactionDeadline = d }
 }
 
+// WithBotRole gives the bot its managed role in the default guild, as
+// Discord does when a bot joins: a role named after the bot, managed by its
+// integration, that members can mention (<@&roleID>).
+func WithBotRole(roleID string) Option { return func(c *config) { c.botRole = roleID } }
+
 // WithRecommendedShards sets the "shards" value of GET /gateway/bot (default 1).
 func WithRecommendedShards(n int) Option { return func(c *config) { c.shards = n } }
 
@@ -188,12 +197,19 @@ func NewServer(opts ...Option) *Server {
 		roles:        map[string][]*discordgo.Role{},
 		commands:     map[string][]map[string]json.RawMessage{},
 		commandIDs:   map[string]string{},
+		files:        map[string][]byte{},
+		nonces:       map[string]string{},
+		threadOf:     map[string]string{},
 	}
 	s.upgrader = websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return true }}
 	s.users[s.BotID] = userInfo{ID: s.BotID, Name: s.BotName, Bot: true}
 	s.users[s.UserID] = userInfo{ID: s.UserID, Name: s.UserName}
 	s.channels[s.ChannelID] = &channelInfo{ID: s.ChannelID, GuildID: s.GuildID, Name: "general"}
 	s.members[s.GuildID+"/"+s.BotID] = memberInfo{UserID: s.BotID}
+	if cfg.botRole != "" {
+		s.roles[s.GuildID] = append(s.roles[s.GuildID], &discordgo.Role{ID: cfg.botRole, Name: s.BotName, Managed: true, Mentionable: true, Position: 1})
+		s.members[s.GuildID+"/"+s.BotID] = memberInfo{UserID: s.BotID, Roles: []string{cfg.botRole}}
+	}
 	s.routes()
 	s.ts = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
 	s.URL = s.ts.URL
@@ -387,6 +403,7 @@ type fault struct {
 	status         int
 	retryAfter     time.Duration
 	left           int
+	after          bool // the request takes effect; only its answer is lost
 }
 
 // FailNext makes the next times requests whose method is method ("" for any)
@@ -398,7 +415,17 @@ type fault struct {
 func (s *Server) FailNext(method, pathPrefix string, status int, retryAfter time.Duration, times int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.faults = append(s.faults, &fault{method, pathPrefix, status, retryAfter, times})
+	s.faults = append(s.faults, &fault{method: method, prefix: pathPrefix, status: status, retryAfter: retryAfter, left: times})
+}
+
+// FailAfter makes the next times requests matching method and pathPrefix
+// take effect as usual but answer status (a 5xx after the work was done, as
+// when Discord's edge times out waiting for its backend): a client that
+// retries without a nonce Discord enforces posts twice.
+func (s *Server) FailAfter(method, pathPrefix string, status int, times int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faults = append(s.faults, &fault{method: method, prefix: pathPrefix, status: status, left: times, after: true})
 }
 
 // takeFault returns the first matching armed fault, consuming one use.
@@ -444,6 +471,10 @@ func (s *Server) serveHTTP(hw http.ResponseWriter, r *http.Request) {
 	w := &response{status: http.StatusOK, header: http.Header{}}
 	_, route := s.mux.Handler(r)
 	switch f := s.takeFault(r); {
+	case f != nil && f.after && route != "" && s.authorized(r, route):
+		s.mux.ServeHTTP(&bodyPasser{w: w, body: body}, r)
+		*w = response{status: http.StatusOK, header: http.Header{}}
+		writeFault(w, f)
 	case f != nil:
 		writeFault(w, f)
 	case route == "":
@@ -514,6 +545,9 @@ func writeFault(w *response, f *fault) {
 // authorized applies Discord's bot-token rule. Routes authenticated by their
 // URL (gateway, interaction callbacks, webhooks) need no header.
 func (s *Server) authorized(r *http.Request, route string) bool {
+	if strings.HasPrefix(route, "GET /attachments/") {
+		return true // attachment URLs are signed in the URL itself
+	}
 	for _, open := range []string{"/gateway", "/interactions/", "/webhooks/"} {
 		if strings.Contains(route, "/api/v9"+open) {
 			return true

@@ -17,7 +17,9 @@ import (
 // reports in knowledge/library.
 func cmdBench(ctx context.Context, args []string) error {
 	fs := newFlags("bench")
-	seeds := fs.String("seeds", envOr("BRIEFBOT_SEEDS", "seeds"), "the seed briefings")
+	var c common
+	c.register(fs) // --db is not used: bench builds its stores in --work
+	seeds := &c.seeds
 	shared := fs.String("shared", "", "the shared folder with corpus/bbc and eval/ (default $BRIEFBOT_SHARED, else ../shared or ../../shared)")
 	large := fs.Bool("large", false, "also generate and measure a corpus of --sentences sentences (takes minutes)")
 	sentences := fs.Int("sentences", 1_000_000, "size of the generated corpus, in sentences")

@@ -18,6 +18,7 @@ import (
 	"github.com/briefbot/briefbot/knowledge/dialog"
 	"github.com/briefbot/briefbot/knowledge/eval"
 	"github.com/briefbot/briefbot/knowledge/library"
+	"github.com/briefbot/briefbot/knowledge/store"
 )
 
 // stdout and stdin are variables so tests can capture them.
@@ -30,22 +31,27 @@ var (
 // common holds the flags every sub-command takes.
 type common struct {
 	seeds, db string
+	// err is the configuration's error, reported by open.
+	err error
 }
 
+// register adds --seeds and --db, whose defaults come from the configuration
+// every sub-command reads the same way (the environment, then .env).
 func (c *common) register(fs *flag.FlagSet) {
-	fs.StringVar(&c.seeds, "seeds", envOr("BRIEFBOT_SEEDS", "seeds"), "folder of briefings")
-	fs.StringVar(&c.db, "db", envOr("BRIEFBOT_DB", "briefbot.db"), "path of the SQLite store")
-}
-
-func envOr(name, def string) string {
-	if v := os.Getenv(name); v != "" {
-		return v
+	cfg, err := loadConfig()
+	if err != nil {
+		c.err = err
+		cfg.Seeds, cfg.DB = bot.DefaultSeeds, bot.DefaultDB
 	}
-	return def
+	fs.StringVar(&c.seeds, "seeds", cfg.Seeds, "folder of briefings")
+	fs.StringVar(&c.db, "db", cfg.DB, "path of the SQLite store")
 }
 
 // open opens the library, reporting file errors on stderr.
 func (c *common) open(ctx context.Context) (*library.Library, error) {
+	if c.err != nil {
+		return nil, c.err
+	}
 	lib, rep, err := library.Open(ctx, c.db, c.seeds, library.Options{})
 	if err != nil {
 		return nil, err
@@ -143,6 +149,9 @@ func cmdIngest(ctx context.Context, args []string) error {
 	if err != nil {
 		fmt.Fprintln(stderr, "briefbot:", err)
 		return errUsage
+	}
+	if c.err != nil {
+		return c.err
 	}
 	pp := newProgressPrinter(stderr, mode)
 	lib, rep, err := library.Open(ctx, c.db, c.seeds, library.Options{OnProgress: pp.update})
@@ -349,6 +358,49 @@ func cmdFacts(ctx context.Context, args []string) error {
 		if err := knowledge.WriteFacts(stdout, b, kinds, *actor); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+func cmdFeedback(ctx context.Context, args []string) error {
+	var c common
+	fs := newFlags("feedback")
+	c.register(fs)
+	asJSON := fs.Bool("json", false, "print one JSON object per vote")
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	if c.err != nil {
+		return c.err
+	}
+	if _, err := os.Stat(c.db); err != nil {
+		return fmt.Errorf("feedback: no store at %s: %w", c.db, err)
+	}
+	st, err := store.Open(ctx, c.db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	fbs, err := st.Feedbacks(ctx)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(stdout)
+	for _, f := range fbs {
+		if *asJSON {
+			if err := enc.Encode(f); err != nil {
+				return err
+			}
+			continue
+		}
+		thumb := "👍"
+		if f.Vote == store.VoteDown {
+			thumb = "👎"
+		}
+		fmt.Fprintf(stdout, "%s %s %q\n   %s\n", f.At.Format(time.DateTime), thumb, f.Question, clipText(f.Answer, 160))
+	}
+	if !*asJSON {
+		fmt.Fprintf(stdout, "%d votes\n", len(fbs))
 	}
 	return nil
 }

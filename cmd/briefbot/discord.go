@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"flag"
+	"fmt"
 	"io"
 	"log/slog"
 
@@ -49,7 +50,26 @@ func runDiscord(ctx context.Context, cfg bot.Config, lib *library.Library, log *
 		return err
 	}
 	log.Info("starting on Discord", "seeds", cfg.Seeds, "db", cfg.DB, "guild", cfg.GuildID,
-		"channels", len(cfg.Channels), "shard", cfg.ShardID, "shards", cfg.ShardCount,
+		"channels", len(cfg.Channels), "threads", threadsSetting(cfg.Threads), "shard", cfg.ShardID, "shards", shardsSetting(cfg),
 		"rate_user", cfg.UserRate.String(), "rate_channel", cfg.ChannelRate.String())
 	return d.Run(ctx)
+}
+
+// threadsSetting describes BRIEFBOT_THREADS for the start-up log.
+func threadsSetting(t bot.Threads) string {
+	switch {
+	case t.All:
+		return "all"
+	case len(t.Channels) > 0:
+		return fmt.Sprintf("%d channels", len(t.Channels))
+	}
+	return "off"
+}
+
+// shardsSetting describes the shard count for the start-up log.
+func shardsSetting(cfg bot.Config) string {
+	if cfg.ShardsAuto {
+		return "auto"
+	}
+	return fmt.Sprint(cfg.ShardCount)
 }

@@ -10,9 +10,11 @@
 //	briefbot facts                show what was extracted
 //	briefbot eval FILE.jsonl...   score question sets (see shared/eval/FORMAT.md)
 //	briefbot bench                ingest and answer benchmarks
+//	briefbot feedback [--json]    the 👍/👎 votes users gave answers on Discord
 //
 // Every sub-command takes --seeds DIR and --db PATH (defaults: BRIEFBOT_SEEDS or
-// "seeds", BRIEFBOT_DB or "briefbot.db").
+// "seeds", BRIEFBOT_DB or "briefbot.db", from the environment or a .env file in
+// the working directory: every sub-command reads the configuration the same way).
 package main
 
 import (
@@ -58,6 +60,8 @@ func run(ctx context.Context, args []string) error {
 		return cmdEval(ctx, args)
 	case "bench":
 		return cmdBench(ctx, args)
+	case "feedback":
+		return cmdFeedback(ctx, args)
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return nil
@@ -82,8 +86,11 @@ Usage:
                                  score question sets against the seeds folder
   briefbot bench [--large] [--sentences N] [--shared DIR]
                                  measure ingest, start-up and answer latency beside bm25
+  briefbot feedback [--json]     the 👍/👎 votes users gave answers on Discord, with the
+                                 question and the answer (one JSON object a line)
 
 Common flags:
   --seeds DIR   the briefings (default $BRIEFBOT_SEEDS or ./seeds)
   --db PATH     the store (default $BRIEFBOT_DB or ./briefbot.db)
+  (variables are read from the environment, then from ./.env)
 `
