@@ -335,7 +335,7 @@ func further(b *knowledge.Briefing, cited []knowledge.Citation) []knowledge.Cita
 const maxTitle = 40
 
 // titled names a speaker with their title: "Russian Ambassador Georgiy
-// Zinoviev", "Dave Prentis (general secretary of Unison)".
+// Zinoviev", "Jane Doyle (general secretary of the Weavers Union)".
 func titled(a knowledge.Actor) string {
 	t := a.Title
 	if t == "" || len(t) > maxTitle || a.Kind != knowledge.Person || strings.Contains(strings.ToLower(a.Name), strings.ToLower(t)) {

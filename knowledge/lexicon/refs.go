@@ -43,9 +43,9 @@ var rankFolds = map[string]string{"ex": "former", "erstwhile": "former",
 	"one-time": "former", "onetime": "former", "dep": "deputy", "asst": "assistant"}
 
 // LooseModifiers describe a title's holder without changing the title, and are
-// dropped when a description is matched: "blair's old spin doctor", "the
-// current chancellor".
-var LooseModifiers = refSet("old", "current", "present", "longtime",
+// dropped when a description is matched: "the current chancellor", "the
+// embattled minister".
+var LooseModifiers = refSet("current", "present", "longtime",
 	"long-time", "serving", "sitting", "top", "senior", "veteran", "well-known",
 	"famous", "embattled", "beleaguered", "outspoken", "controversial")
 
@@ -75,7 +75,10 @@ var Abbreviations = map[string][]string{
 }
 
 // Nicknames are the names news prose gives bodies, each group one body: any
-// name of a group stands for the others.
+// name of a group stands for the others. They are the bodies whose short names
+// news prose uses without spelling them out; an acronym a briefing spells out
+// ("the Guild of Harbour Pilots (GHP)") is found there instead, by
+// AcronymDefinition.
 var Nicknames = [][]string{
 	{"downing street", "no 10", "no. 10", "number 10", "number ten", "no10", "10 downing street"},
 	{"ministry of defence", "mod", "defence ministry"},
@@ -93,11 +96,6 @@ var Nicknames = [][]string{
 	{"national health service", "nhs"},
 	{"trades union congress", "tuc"},
 	{"confederation of british industry", "cbi"},
-	{"office for national statistics", "ons"},
-	{"institute for fiscal studies", "ifs"},
-	{"health and safety executive", "hse"},
-	{"commission for racial equality", "cre"},
-	{"association of chief police officers", "acpo"},
 	{"crown prosecution service", "cps"},
 	{"metropolitan police", "the met", "met police", "scotland yard"},
 	{"house of commons", "commons"},
@@ -105,21 +103,17 @@ var Nicknames = [][]string{
 	{"foreign office", "foreign and commonwealth office", "fco"},
 	{"home office"},
 	{"treasury", "hm treasury"},
-	{"british broadcasting corporation", "bbc", "beeb"},
 	{"federal bureau of investigation", "fbi"},
 	{"central intelligence agency", "cia"},
 	{"securities and exchange commission", "sec"},
 	{"department of justice", "justice department", "doj"},
 	{"white house"},
 	{"the kremlin", "kremlin"},
-	{"london stock exchange", "lse"},
 	{"new york stock exchange", "nyse"},
-	{"deutsche boerse", "german stock exchange", "frankfurt stock exchange"},
 	{"organization of the petroleum exporting countries", "opec"},
 	{"north atlantic treaty organization", "nato"},
 	{"uk independence party", "ukip"},
 	{"scottish national party", "snp"},
-	{"monetary policy committee", "mpc"},
 }
 
 // nicknameOf maps each name in Nicknames to its group.

@@ -10,12 +10,12 @@ func TestAcronymDefinition(t *testing.T) {
 	for _, c := range []struct {
 		text, acr, want string
 	}{
-		{"The Public and Commercial Services (PCS) union said it would strike.", "pcs", "Public and Commercial Services"},
-		{"according to the Institute for Fiscal Studies (IFS).", "IFS", "Institute for Fiscal Studies"},
-		{"The Association of Chief Police Officers (Acpo) said", "acpo", "Association of Chief Police Officers"},
-		{"said the Trades Union Congress (TUC), which", "tuc", "Trades Union Congress"},
-		{"the Health and Safety Executive (HSE)", "hse", "Health and Safety Executive"},
-		{"a Commission for Racial Equality (CRE) report", "cre", "Commission for Racial Equality"},
+		{"The Harbour and Coastal Pilots (HCP) union said it would strike.", "hcp", "Harbour and Coastal Pilots"},
+		{"according to the Institute for Canal Studies (ICS).", "ICS", "Institute for Canal Studies"},
+		{"The Association of Chief Lighthouse Keepers (Aclk) said", "aclk", "Association of Chief Lighthouse Keepers"},
+		{"said the Weavers Union Council (WUC), which", "wuc", "Weavers Union Council"},
+		{"the River and Canal Executive (RCE)", "rce", "River and Canal Executive"},
+		{"a Commission for Tidal Energy (CTE) report", "cte", "Commission for Tidal Energy"},
 		{"the Anti-Slavery Society (ASS)", "ass", "Anti-Slavery Society"},
 	} {
 		got, ok := AcronymDefinition(c.text, c.acr)
@@ -24,10 +24,10 @@ func TestAcronymDefinition(t *testing.T) {
 		}
 	}
 	for _, c := range []struct{ text, acr string }{
-		{"the union (PCS) said", "pcs"},                        // no name before it
-		{"The Public Services (PCS) union", "pcs"},             // initials do not spell it
-		{"The Public and Commercial Services union", "pcs"},    // not spelled out
-		{"the office (ONS) of the Office for National", "ons"}, // lower-case words
+		{"the union (HCP) said", "hcp"},                     // no name before it
+		{"The Coastal Pilots (HCP) union", "hcp"},           // initials do not spell it
+		{"The Harbour and Coastal Pilots union", "hcp"},     // not spelled out
+		{"the office (OCS) of the Office for Canal", "ocs"}, // lower-case words
 	} {
 		if got, ok := AcronymDefinition(c.text, c.acr); ok {
 			t.Errorf("AcronymDefinition(%q, %q) = %q; want none", c.text, c.acr, got)
@@ -90,8 +90,8 @@ func TestModifiers(t *testing.T) {
 }
 
 func TestInitials(t *testing.T) {
-	for name, want := range map[string]string{"public and commercial services": "pcs",
-		"Association of Chief Police Officers": "acpo", "oxfam": "", "the 1922 committee": ""} {
+	for name, want := range map[string]string{"harbour and coastal pilots": "hcp",
+		"Association of Chief Lighthouse Keepers": "aclk", "oxfam": "", "the 1922 committee": ""} {
 		if got := Initials(name); got != want {
 			t.Errorf("Initials(%q) = %q; want %q", name, got, want)
 		}
