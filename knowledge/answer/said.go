@@ -130,10 +130,11 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 			continue
 		}
 		used[s.SentenceID] = true
-		out.cites = append(out.cites, cite(s.Hit))
 		if len(parts) >= maxStatements || len(parts) >= 2 && partsLen(parts) > 320 {
+			out.more = append(out.more, cite(s.Hit))
 			continue
 		}
+		out.cites = append(out.cites, cite(s.Hit))
 		b := ss[bestIn[s.SentenceID]]
 		speaker := ix.row(b.SpeakerID)
 		parts = append(parts, part{doc: b.DocPath, title: b.DocTitle, text: e.statementText(speaker, b.StatementRow, named[speaker.Key])})

@@ -612,11 +612,14 @@ func hasWord(w []string, any ...string) bool {
 func (e *Engine) composeSearch(q Question, scored []scoredHit, focus []string) reply {
 	best := scored[0]
 	var r reply
-	for i, s := range scored {
-		if i >= MaxCitations*2 || s.score < best.score*0.5 {
+	// The best sentence is what the answer relies on (with the sentences of
+	// any further figures it gives); the runners-up are more sources.
+	r.cites = []knowledge.Citation{cite(best.Hit)}
+	for i, s := range scored[1:] {
+		if i+1 >= MaxCitations*2 || s.score < best.score*0.5 {
 			break
 		}
-		r.cites = append(r.cites, cite(s.Hit))
+		r.more = append(r.more, cite(s.Hit))
 	}
 	switch q.Intent {
 	case Quantity:
@@ -642,6 +645,9 @@ func (e *Engine) composeSearch(q Question, scored []scoredHit, focus []string) r
 				qt := s.quants[pick].Quantity
 				parts = append(parts, part{doc: s.DocPath, title: s.DocTitle, text: quantityText(qt)})
 				used = append(used, qt)
+				if s.SentenceID != best.SentenceID {
+					r.cites = append(r.cites, cite(s.Hit))
+				}
 			}
 		}
 		if len(parts) > 0 {

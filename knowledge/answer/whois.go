@@ -61,12 +61,13 @@ func (e *Engine) whoIs(ctx context.Context, ix *index, q Question) (reply, error
 			break
 		}
 	}
-	if first >= 0 {
-		r.cites = append(r.cites, cite(hits[first]))
+	if first < 0 {
+		first = 0
 	}
+	r.cites = append(r.cites, cite(hits[first]))
 	for i, h := range hits {
 		if i != first {
-			r.cites = append(r.cites, cite(h))
+			r.more = append(r.more, cite(h))
 		}
 	}
 	r.text = e.identity(main, title, desc)

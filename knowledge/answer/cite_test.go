@@ -1,0 +1,46 @@
+package answer_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/briefbot/briefbot/knowledge/eval"
+)
+
+// TestCitationsAreUsed checks that an answer quotes the sentences it relies on
+// and keeps the rest behind "More sources": on the seed questions nearly every
+// citation shown holds an expected piece, and no sentence is both shown and
+// among the more sources.
+func TestCitationsAreUsed(t *testing.T) {
+	lib := openSeed(t)
+	qs, err := eval.Load("../../testdata/seed.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := eval.Run(context.Background(), qs, lib.Ask)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := r.CitationPrecision(); p < 0.85 {
+		t.Errorf("citation precision on the seed questions = %.3f, want >= 0.85", p)
+	}
+	for _, o := range r.Outcomes {
+		shown := map[string]bool{}
+		for _, c := range o.Answer.Citations {
+			shown[fmt.Sprintf("%s#%d", c.Document, c.Sentence)] = true
+		}
+		for _, c := range o.Answer.More {
+			if shown[fmt.Sprintf("%s#%d", c.Document, c.Sentence)] {
+				t.Errorf("%q: sentence %d is shown and among more sources", o.Question.Question, c.Sentence)
+			}
+		}
+	}
+	a, err := lib.Ask(context.Background(), "what did China say?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Citations) != 1 || a.Citations[0].Sentence != 18 {
+		t.Errorf("what did China say? cites %+v, want sentence 18 alone", a.Citations)
+	}
+}
