@@ -130,7 +130,9 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 			continue
 		}
 		used[s.SentenceID] = true
-		if len(parts) >= maxStatements || len(parts) >= 2 && partsLen(parts) > 320 {
+		// One briefing answers: the one of the best statement, where the
+		// question's actor and topic meet best.
+		if len(parts) >= maxStatements || len(parts) >= 2 && partsLen(parts) > 320 || s.DocPath != ss[0].DocPath {
 			out.more = append(out.more, cite(s.Hit))
 			continue
 		}

@@ -629,6 +629,9 @@ func (e *Engine) composeSearch(q Question, scored []scoredHit, focus []string) r
 			if s.score < best.score*0.6 || len(parts) >= 3 {
 				break
 			}
+			if s.DocPath != best.DocPath {
+				continue // the best sentence's briefing answers
+			}
 			// The figure that counts what the question asks about; failing
 			// that, the best sentence's first.
 			pick := -1
