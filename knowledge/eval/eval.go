@@ -146,6 +146,40 @@ func (r Result) CitationsPerAnswer() float64 {
 	return ratio(r.Cited, answered)
 }
 
+// WrongAnswered is the calibration of the confidence floor from above: the
+// share of the questions answered (with a citation) whose answer is wrong, an
+// unanswerable question answered or an answerable one whose first citation
+// is not right.
+func (r Result) WrongAnswered() float64 {
+	answered, wrong := 0, 0
+	for _, o := range r.Outcomes {
+		if len(o.Answer.Citations) == 0 {
+			continue
+		}
+		answered++
+		if !o.Top1 {
+			wrong++
+		}
+	}
+	return ratio(wrong, answered)
+}
+
+// WronglyDeclined is the calibration from below: the share of the questions
+// declined (no citation) that the briefings answer.
+func (r Result) WronglyDeclined() float64 {
+	declined, wrong := 0, 0
+	for _, o := range r.Outcomes {
+		if len(o.Answer.Citations) > 0 {
+			continue
+		}
+		declined++
+		if len(o.Question.Expect) > 0 {
+			wrong++
+		}
+	}
+	return ratio(wrong, declined)
+}
+
 // Score is (top1 hits + correct abstentions) / all questions.
 func (r Result) Score() float64 { return ratio(r.Top1Hits+r.AbstainHits, r.Questions) }
 

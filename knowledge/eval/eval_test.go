@@ -41,6 +41,9 @@ func TestCitationPrecision(t *testing.T) {
 	if got := r.CitationsPerAnswer(); got != 3 {
 		t.Errorf("citations per answer = %v, want 3", got)
 	}
+	if r.WrongAnswered() != 0 || r.WronglyDeclined() != 0 {
+		t.Errorf("wrong answered %v, wrongly declined %v, want 0 and 0", r.WrongAnswered(), r.WronglyDeclined())
+	}
 	if r.Score() != 1 {
 		t.Errorf("score = %v, want 1 (top1 hit and a correct abstention)", r.Score())
 	}
