@@ -192,6 +192,15 @@ func (e *Engine) search(ctx context.Context, ix *index, q Question, about *targe
 	if len(rs) == 0 {
 		return reply{}, nil
 	}
+	// A headline chooses its briefing (the title feature lifts the body's
+	// sentences) but does not answer: the body says it in full.
+	rs = slices.DeleteFunc(rs, func(r ranked) bool {
+		h := ri.sents[r.sent].hit
+		return h.Text == h.DocTitle
+	})
+	if len(rs) == 0 {
+		return reply{}, nil
+	}
 	n := factCandidates
 	if about != nil {
 		n = len(rs)
