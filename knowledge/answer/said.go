@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -60,6 +61,8 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 	if err != nil {
 		return reply{}, err
 	}
+	// A headline is not a statement to quote: the body says it in full.
+	rows = slices.DeleteFunc(rows, func(r store.StatementRow) bool { return r.Text == r.DocTitle })
 	if len(rows) == 0 {
 		if r, err := e.aboutSearch(ctx, ix, q, t); err != nil || len(r.cites) > 0 {
 			return r, err
