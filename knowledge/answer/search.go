@@ -2,7 +2,6 @@ package answer
 
 import (
 	"context"
-	"fmt"
 	"math"
 	"slices"
 	"sort"
@@ -258,7 +257,7 @@ func (e *Engine) search(ctx context.Context, ix *index, q Question, about *targe
 			return reply{}, err
 		}
 	}
-	return e.composeSearch(q, scored, focus), nil
+	return e.composeSearch(q, rq, scored, focus), nil
 }
 
 // mentionedIn returns the stored IDs of the actors a sentence mentions.
@@ -618,7 +617,7 @@ func hasWord(w []string, any ...string) bool {
 }
 
 // composeSearch writes the answer from ranked sentences.
-func (e *Engine) composeSearch(q Question, scored []scoredHit, focus []string) reply {
+func (e *Engine) composeSearch(q Question, rq *rankQuery, scored []scoredHit, focus []string) reply {
 	best := scored[0]
 	var r reply
 	// The best sentence is what the answer relies on (with the sentences of
@@ -669,19 +668,11 @@ func (e *Engine) composeSearch(q Question, scored []scoredHit, focus []string) r
 			}
 			return r
 		}
-	case When:
-		if len(best.times) > 0 {
-			t := best.times[0]
-			if t.Event != "" {
-				r.text = sentence(fmt.Sprintf("%s: %s", capitalize(t.Text), t.Event))
-			} else {
-				r.text = sentence(capitalize(t.Text))
-			}
-			r.text += " " + clip(best.Text, 300)
-			return r
-		}
 	}
-	r.text = clip(best.Text, 400)
+	r.text = clip(gist(best.Text, rq.groups, rq.want), 400)
+	if sameText(r.text, best.Text) {
+		r.text = "In “" + best.DocTitle + "”: " + r.text
+	}
 	return r
 }
 

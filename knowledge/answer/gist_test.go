@@ -1,0 +1,36 @@
+package answer
+
+import "testing"
+
+// TestGist checks that a search answer says what its sentence says about the
+// question without repeating the sentence word for word.
+func TestGist(t *testing.T) {
+	e := New(nil)
+	for _, tc := range []struct {
+		text, question string
+		want           answerType
+		gist           string
+	}{
+		{`"Companies cannot bribe their way into favourable treatment by foreign officials," said Christopher Wray, assistant US attorney general.`,
+			"what did the attorney general say about bribes", ansNone,
+			"Christopher Wray, assistant US attorney general said: Companies cannot bribe their way into favourable treatment by foreign officials."},
+		{"The government should change the law to give more protection to employees who raise safety concerns, the TUC has said.",
+			"what does the tuc want", ansNone,
+			"The TUC said: The government should change the law to give more protection to employees who raise safety concerns."},
+		{"But the Treasury said there would be no relaxation of economic discipline.",
+			"what did the treasury say", ansNone,
+			"The Treasury said there would be no relaxation of economic discipline."},
+		{"Shares fell sharply in early trading; the company said its profits would rise by 12% next year.",
+			"how much will profits rise", ansNumber,
+			"The company said its profits would rise by 12% next year."},
+		{"He said it was fine, he said.", "what", ansNone, "He said it was fine, he said."},
+	} {
+		got := gist(tc.text, e.termGroups(contentWords(words(tc.question))), tc.want)
+		if got != tc.gist {
+			t.Errorf("gist(%q)\n got %q\nwant %q", tc.text, got, tc.gist)
+		}
+		if sameText(got, tc.text) && got != "He said it was fine, he said." {
+			t.Errorf("gist(%q) repeats the sentence", tc.text)
+		}
+	}
+}
