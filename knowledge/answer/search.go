@@ -257,7 +257,33 @@ func (e *Engine) search(ctx context.Context, ix *index, q Question, about *targe
 			return reply{}, err
 		}
 	}
-	return e.composeSearch(q, rq, scored, focus), nil
+	r := e.composeSearch(q, rq, scored, focus)
+	if q.Intent == YesNo {
+		stmts, err := e.sentenceStatements(ctx, facts, scored[0].Hit)
+		if err != nil {
+			return reply{}, err
+		}
+		r.text = yesNoText(settle(scored[0].Text, stmts), clip(gist(scored[0].Text, rq.groups, rq.want), 400), scored[0].coverage >= yesNoCoverage)
+	}
+	return r, nil
+}
+
+// yesNoCoverage is the least share of a yes/no question's weight a sentence
+// must hold to answer it yes.
+const yesNoCoverage = 0.7
+
+// sentenceStatements reads the stored statements of a sentence, through the
+// actors it mentions.
+func (e *Engine) sentenceStatements(ctx context.Context, facts store.SentenceFacts, h store.Hit) ([]store.StatementRow, error) {
+	var ids []int64
+	for id := range mentionedIn(facts, h.SentenceID) {
+		ids = append(ids, id)
+	}
+	rows, err := e.st.Statements(ctx, ids, maxStatementsRead)
+	if err != nil {
+		return nil, err
+	}
+	return slices.DeleteFunc(rows, func(r store.StatementRow) bool { return r.SentenceID != h.SentenceID }), nil
 }
 
 // mentionedIn returns the stored IDs of the actors a sentence mentions.
@@ -654,7 +680,7 @@ func (e *Engine) composeSearch(q Question, rq *rankQuery, scored []scoredHit, fo
 			}
 			if pick >= 0 {
 				qt := s.quants[pick].Quantity
-				parts = append(parts, part{doc: s.DocPath, title: s.DocTitle, text: quantityText(qt)})
+				parts = append(parts, part{doc: s.DocPath, title: s.DocTitle, text: figureText(qt, s.Text)})
 				used = append(used, qt)
 				if s.SentenceID != best.SentenceID {
 					r.cites = append(r.cites, cite(s.Hit))
@@ -716,6 +742,20 @@ func quantityText(q knowledge.Quantity) string {
 		s += ", according to " + midSentence(q.Source)
 	}
 	return s
+}
+
+// figureText renders a figure as quantityText does, keeping the modal its
+// sentence gives it: "as many as 12,000 North Korean soldiers could be
+// deployed, according to some reports".
+func figureText(q knowledge.Quantity, sentence string) string {
+	after, before := figureModal(sentence, q.Text, q.Counted)
+	switch {
+	case after != "":
+		q.Counted = strings.TrimSpace(q.Counted + " " + after)
+	case before != "":
+		q.Text = before + " be " + q.Text
+	}
+	return quantityText(q)
 }
 
 // lowerDeterminers start phrases that were capitalised only because they began

@@ -1,0 +1,56 @@
+package answer
+
+import (
+	"testing"
+
+	"github.com/briefbot/briefbot/knowledge"
+	"github.com/briefbot/briefbot/knowledge/store"
+)
+
+// TestSettle checks what a sentence settles about a yes/no question: the
+// stored statement's cue and negation first, then the sentence's words.
+func TestSettle(t *testing.T) {
+	negated := func(cue string) []store.StatementRow {
+		return []store.StatementRow{{Statement: knowledge.Statement{Cue: cue, Negated: true}}}
+	}
+	for _, tc := range []struct {
+		text  string
+		stmts []store.StatementRow
+		want  verdict
+	}{
+		{"Ambassador Zinoviev did not confirm that troops were sent.", negated("confirm"), verdictNotConfirmed},
+		{"The company did not comment on its progress.", negated("comment"), verdictNotStated},
+		{"Ministers do not support a lower limit.", negated("support"), verdictNo},
+		{"A spokesman declined to say whether the prime minister backed the plans.", nil, verdictNotStated},
+		{"She has made no decision on whether to appeal.", nil, verdictNotStated},
+		{"Israel will not attend.", nil, verdictNo},
+		{"The tribunal said it found no evidence of a laddish culture.", nil, verdictNo},
+		{"Others are expected to defy the ban.", nil, verdictUncertain},
+		{"UPS said it was cutting its order from 90 planes to 53.", nil, verdictYes},
+	} {
+		if got := settle(tc.text, tc.stmts); got != tc.want {
+			t.Errorf("settle(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+	if got := yesNoText(verdictYes, "The firm paid.", false); got != "The briefings do not say so directly: the firm paid." {
+		t.Errorf("a yes from a sentence holding little of the question = %q", got)
+	}
+}
+
+// TestFigureModal checks that a figure that could be is not given as one that
+// is.
+func TestFigureModal(t *testing.T) {
+	q := knowledge.Quantity{Text: "as many as 12,000", Counted: "North Korean soldiers", Source: "some reports"}
+	got := figureText(q, "Some reports suggest that as many as 12,000 North Korean soldiers could be deployed in Russia.")
+	if want := "as many as 12,000 North Korean soldiers could be deployed, according to some reports"; got != want {
+		t.Errorf("figureText = %q, want %q", got, want)
+	}
+	q = knowledge.Quantity{Text: "about £400m"}
+	if got := figureText(q, "Economists said there could also be a boost to the budget of about £400m."); got != "could be about £400m" {
+		t.Errorf("figureText = %q, want the modal before the figure", got)
+	}
+	q = knowledge.Quantity{Text: "1,500", Counted: "soldiers"}
+	if got := figureText(q, "About 1,500 soldiers have arrived."); got != "1,500 soldiers" {
+		t.Errorf("figureText = %q, want the figure as stated", got)
+	}
+}
