@@ -44,3 +44,21 @@ func TestCitationsAreUsed(t *testing.T) {
 		t.Errorf("what did China say? cites %+v, want sentence 18 alone", a.Citations)
 	}
 }
+
+// TestSilentActors checks that an actor the briefings never name gets an
+// honest no, not another speaker's sentence on the topic.
+func TestSilentActors(t *testing.T) {
+	lib := openSeed(t)
+	for _, q := range []string{
+		"what did Emmanuel Macron say about North Korean soldiers?",
+		"what did Boris Johnson say about the troops?",
+	} {
+		a, err := lib.Ask(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Answered || len(a.Citations) > 0 {
+			t.Errorf("%q: answered %q citing %+v, want an honest no", q, a.Text, a.Citations)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -73,6 +74,8 @@ type rankIndex struct {
 	byLen  [][]int32      // term IDs by length in bytes, for spelling corrections
 	terms  []string       // term ID -> term
 	sorted []int32        // term IDs in the order of their terms
+
+	byPath map[string]int32 // document path -> index in docs
 }
 
 // rankSlot holds an engine's sentence index.
@@ -123,7 +126,7 @@ func (e *Engine) builtRankIndex(gen int64) *rankIndex {
 
 // buildRankIndex indexes sentences given in document order.
 func buildRankIndex(gen int64, rows []store.CorpusSentence) *rankIndex {
-	ix := &rankIndex{gen: gen, ids: map[string]int32{}, sents: make([]rankSentence, len(rows))}
+	ix := &rankIndex{gen: gen, ids: map[string]int32{}, sents: make([]rankSentence, len(rows)), byPath: map[string]int32{}}
 	id := func(t string) int32 {
 		if i, ok := ix.ids[t]; ok {
 			return i
@@ -174,6 +177,7 @@ func buildRankIndex(gen int64, rows []store.CorpusSentence) *rankIndex {
 				d.title = append(d.title, id(t))
 			}
 			ix.docs = append(ix.docs, d)
+			ix.byPath[r.DocPath] = int32(len(ix.docs) - 1)
 			lastDoc = r.DocID
 		}
 		doc := int32(len(ix.docs) - 1)
@@ -264,6 +268,33 @@ func buildRankIndex(gen int64, rows []store.CorpusSentence) *rankIndex {
 		ix.avgLen = float64(total) / float64(len(rows))
 	}
 	return ix
+}
+
+// docHolds reports whether document doc holds term ID t.
+func (ix *rankIndex) docHolds(doc, t int32) bool {
+	dp := ix.dpost[t]
+	i := sort.Search(len(dp), func(i int) bool { return dp[i].doc >= doc })
+	return i < len(dp) && dp[i].doc == doc
+}
+
+// docCoverage is the share of a question's weight (rq's groups, by their
+// idf) that the document at path holds anywhere: where a question's actors
+// and topic meet, the briefing that answers it.
+func (ix *rankIndex) docCoverage(rq *rankQuery, path string) float64 {
+	doc, ok := ix.byPath[path]
+	if !ok || rq.total <= 0 {
+		return 0
+	}
+	held := 0.0
+	for g, ids := range rq.ids {
+		for _, t := range ids {
+			if ix.docHolds(doc, t) {
+				held += rq.idf[g]
+				break
+			}
+		}
+	}
+	return held / rq.total
 }
 
 // commonWord reports whether the sentences mostly write a word in lower case

@@ -34,8 +34,9 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 		if t.how == "role" {
 			return reply{text: e.nothingFrom(ix, "the "+t.name)}, nil
 		}
-		// Not an actor the store knows: search the sentences instead.
-		return e.search(ctx, ix, q, nil)
+		// Not an actor the store knows: search the sentences instead, in a
+		// briefing that names them.
+		return e.searchNaming(ctx, ix, q, t.name)
 	}
 	ids := make([]int64, 0, len(t.direct)+len(t.affiliates))
 	direct := map[int64]bool{}
@@ -147,6 +148,34 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 	}
 	out.text = compose(parts)
 	return out, nil
+}
+
+// minSubjectInDoc is the least share of a question's subject (by weight) the
+// briefing of a search answer must hold when the subject is no actor the
+// store knows: "what did John Prescott say" is not answered from a briefing
+// that never names him.
+const minSubjectInDoc = 0.5
+
+// searchNaming answers a said-question about a subject the store knows no
+// actor for by search, keeping the answer only when its briefing names the
+// subject.
+func (e *Engine) searchNaming(ctx context.Context, ix *index, q Question, name string) (reply, error) {
+	r, err := e.search(ctx, ix, q, nil)
+	if err != nil || len(r.cites) == 0 {
+		return r, err
+	}
+	groups := e.termGroups(contentWords(words(q.Subject)))
+	if len(groups) == 0 {
+		return r, nil
+	}
+	ri, err := e.rankIndex(ctx, ix.gen)
+	if err != nil {
+		return reply{}, err
+	}
+	if ri.docCoverage(ri.query(groups, ansNone, nil), r.cites[0].Document) < minSubjectInDoc {
+		return reply{text: e.nothingFrom(ix, name)}, nil
+	}
+	return r, nil
 }
 
 // speakerBatch is how many speakers' statements are read in one query.
