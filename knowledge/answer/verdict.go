@@ -129,8 +129,8 @@ var commonStarts = set("The", "A", "An", "It", "There", "This", "That", "These",
 // boost of about £400m") or after what it counts ("12,000 soldiers could be
 // deployed"), so that a figure that could be is not given as one that is.
 var (
-	modalAfter  = regexp.MustCompile(`^\s*(could|may|might|would|will|are expected to|is expected to|are likely to|is likely to)(\s+(?:also\s+)?be\s+\w+|\s+\w+)?`)
-	modalBefore = regexp.MustCompile(`\b(could|may|might|would|will|expected to|likely to|set to|forecast to)\b(?:\s+\S+){0,10}\s*$`)
+	modalAfter  = regexp.MustCompile(`^\s*(could|may|might|are expected to|is expected to|are likely to|is likely to)(\s+(?:also\s+)?be\s+\w+|\s+\w+)?`)
+	modalBefore = regexp.MustCompile(`\b(could|may|might)\b(?:\s+also)?\s+be\b(?:\s+\S+){0,10}\s*$`)
 )
 
 // figureModal returns how uncertain a sentence makes a figure: "could be
