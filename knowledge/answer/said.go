@@ -164,7 +164,14 @@ func (e *Engine) searchNaming(ctx context.Context, ix *index, q Question, name s
 	if err != nil || len(r.cites) == 0 {
 		return r, err
 	}
-	groups := e.termGroups(contentWords(words(q.Subject)))
+	// The words that name them, not those of a role ("the TUC boss").
+	var naming []string
+	for _, w := range contentWords(words(q.Subject)) {
+		if _, role := e.gz.Role(w); !role {
+			naming = append(naming, w)
+		}
+	}
+	groups := e.termGroups(naming)
 	if len(groups) == 0 {
 		return r, nil
 	}
