@@ -670,6 +670,11 @@ func (e *Engine) composeSearch(q Question, rq *rankQuery, scored []scoredHit, fo
 			// that, the best sentence's first.
 			pick := -1
 			for k, qt := range s.quants {
+				// Beyond the best sentence, only a figure of what the
+				// question counts is another answer.
+				if s.SentenceID != best.SentenceID && len(focus) == 0 {
+					break
+				}
 				if countsFocus(qt.Quantity, focus) {
 					pick = k
 					break
