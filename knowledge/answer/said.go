@@ -21,6 +21,14 @@ const maxStatementsRead = 2000
 // for it, in all briefings) are read for one answer.
 const maxSpeakersRead = 5000
 
+// saidShare is the least share of the best statement's score another must
+// reach to be quoted beside it on a question's topic (without a topic, all
+// the actor's statements answer "what did X say").
+// Measured on the A halves of the dev sets, 0.5 lifts citation precision
+// (B: 0.697 -> 0.720 on bbc-dev, 0.593 -> 0.619 on bbc-dev2) keeping the
+// answers' key words; higher shares cost answer_contains.
+const saidShare = 0.5
+
 // maxStatements is how many statements a said-answer quotes in its text.
 const maxStatements = 3
 
@@ -136,7 +144,7 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 		used[s.SentenceID] = true
 		// One briefing answers: the one of the best statement, where the
 		// question's actor and topic meet best.
-		if len(parts) >= maxStatements || len(parts) >= 2 && partsLen(parts) > 320 || s.DocPath != ss[0].DocPath {
+		if len(parts) >= maxStatements || len(parts) >= 2 && partsLen(parts) > 320 || s.DocPath != ss[0].DocPath || len(topic) > 0 && s.score < ss[0].score*saidShare {
 			out.more = append(out.more, cite(s.Hit))
 			continue
 		}
