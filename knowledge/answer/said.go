@@ -24,7 +24,7 @@ const maxSpeakersRead = 5000
 // saidShare is the least share of the best statement's score another must
 // reach to be quoted beside it on a question's topic (without a topic, all
 // the actor's statements answer "what did X say").
-// Measured on the A halves of the dev sets, 0.5 lifts citation precision
+// Measured on the split dev sets, 0.5 lifts citation precision
 // (B: 0.697 -> 0.720 on bbc-dev, 0.593 -> 0.619 on bbc-dev2) keeping the
 // answers' key words; higher shares cost answer_contains.
 const saidShare = 0.5
