@@ -29,6 +29,14 @@ const maxSpeakersRead = 5000
 // answers' key words; higher shares cost answer_contains.
 const saidShare = 0.5
 
+// topicWeight weighs the share of the topic a statement holds, and
+// docTopicWeight the share its briefing holds, in a statement's score: the
+// same, so that a statement on the topic in the briefing about it comes first.
+const (
+	topicWeight    = 4
+	docTopicWeight = topicWeight
+)
+
 // maxStatements is how many statements a said-answer quotes in its text.
 const maxStatements = 3
 
@@ -83,6 +91,25 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 	if err != nil {
 		return reply{}, err
 	}
+	// The briefing answers where the actor and the topic meet: statements
+	// from a briefing that holds more of the topic rank higher.
+	docTopic := func(string) float64 { return 0 }
+	if len(topic) > 0 {
+		ri, err := e.rankIndex(ctx, ix.gen)
+		if err != nil {
+			return reply{}, err
+		}
+		rq := ri.query(topic, ansNone, nil)
+		seen := map[string]float64{}
+		docTopic = func(path string) float64 {
+			c, ok := seen[path]
+			if !ok {
+				c = ri.docCoverage(rq, path)
+				seen[path] = c
+			}
+			return c
+		}
+	}
 	verb := verbTerms(q.Focus)
 	type scored struct {
 		store.StatementRow
@@ -97,7 +124,7 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 		}
 		cov := coverage(topic, weight, total, termSet(stem.Terms(r.Text)))
 		bestCoverage = max(bestCoverage, cov)
-		s += 4 * cov
+		s += topicWeight*cov + docTopicWeight*docTopic(r.DocPath)
 		if matched[r.SpeakerID] {
 			s += 1 // the briefing that calls them what the question does
 		}
