@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/briefbot/briefbot/knowledge"
@@ -42,6 +43,10 @@ func (e *Engine) whoIs(ctx context.Context, ix *index, q Question) (reply, error
 	}
 	if len(hits) == 0 {
 		return reply{}, nil
+	}
+	// A headline names them but does not say who they are: the body does.
+	if body := slices.DeleteFunc(slices.Clone(hits), func(h store.Hit) bool { return h.Text == h.DocTitle }); len(body) > 0 {
+		hits = body
 	}
 	title, desc := "", ""
 	for _, a := range same {
