@@ -186,7 +186,7 @@ func (e *Engine) search(ctx context.Context, ix *index, q Question, about *targe
 	if err != nil {
 		return reply{}, err
 	}
-	rq := ri.query(groups, expectedAnswer(q.Words), q.Words)
+	rq := ri.query(groups, q.expects, q.Words)
 	rs := ri.rank(rq)
 	if len(rs) == 0 {
 		return reply{}, nil
