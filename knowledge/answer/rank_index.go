@@ -367,7 +367,9 @@ func wordFlags(w string, first bool) uint8 {
 		}
 	}
 	lw := strings.ToLower(w)
-	if digits > 0 || numberWords[lw] {
+	// A figure starts with a digit or a currency sign ("1,500", "£119m"); a
+	// name holding one ("MI6", "G8", "A300") is not a figure.
+	if digits > 0 && !unicode.IsLetter(r) || numberWords[lw] {
 		f |= tokNum
 	}
 	switch {
