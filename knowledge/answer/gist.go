@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/knowledge/stem"
 )
@@ -26,13 +27,14 @@ var openers = []string{"But", "And", "However,", "However", "Meanwhile,", "Meanw
 	"Elsewhere,", "Similarly,", "Likewise,", "Nevertheless,", "Nonetheless,"}
 
 // speechCues end a sentence's trailing attribution: "..., the TUC has said."
-const speechCues = `said|says|added|adds|warned|warns|argued|argues|insisted|insists|stressed|stresses|explained|explains|claimed|claims|noted|notes|told [^,]{2,40}|believes|thinks|suggested|suggests`
+const speechCues = `said|says|added|adds|warned|warns|argued|argues|insisted|insists|stressed|stresses|explained|explains|claimed|claims|noted|notes|believes|thinks|suggested|suggests`
 
 var (
 	// trailingSaidX: "..., said Mr Prentis." (speaker after the verb).
 	trailingSaidX = regexp.MustCompile(`^(.{20,}?),?["”’']? (` + speechCues + `) ([^"“”]{2,140}?)\.?$`)
-	// trailingXSaid: "..., the TUC has said." (speaker before the verb).
-	trailingXSaid = regexp.MustCompile(`^(.{20,}?),?["”’']? ([^,"“”]{2,60}?) (?:has |have |had )?(` + speechCues + `)\.?$`)
+	// trailingXSaid: "..., the TUC has said.", "..., Mr Straw told MPs."
+	// (speaker before the verb).
+	trailingXSaid = regexp.MustCompile(`^(.{20,}?),?["”’']? ([^,"“”]{2,60}?) (?:has |have |had )?(` + speechCues + `|told [^,]{2,40})\.?$`)
 )
 
 // pronouns stand for a speaker named in an earlier sentence: an attribution
@@ -63,7 +65,7 @@ func attribution(t string) (who, verb, body string) {
 		return m[3], pastCue(m[2]), strings.Trim(m[1], ` "“”'’`)
 	}
 	if m := trailingXSaid.FindStringSubmatch(t); m != nil && speakerLike(m[2]) {
-		return midSentence(m[2]), pastCue(m[3]), strings.Trim(m[1], ` "“”'’`)
+		return midSentence(m[2]), pastCue(strings.TrimRight(m[3], ".")), strings.Trim(m[1], ` "“”'’`)
 	}
 	return "", "", ""
 }
@@ -76,12 +78,26 @@ func speakerLike(p string) bool {
 	if len(f) == 0 || len(f) > 8 || pronouns[strings.ToLower(f[0])] && len(f) == 1 {
 		return false
 	}
+	// A speaker is named ("Mr Prentis", "Unison") or described ("the
+	// union"), not a day or a clause.
+	if first := f[0]; !firstUpper(first) && !articles[first] || timeWords[strings.ToLower(first)] {
+		return false
+	}
 	for _, w := range f {
 		if stopWords[strings.ToLower(w)] && !(w == "the" || w == "The" || w == "of" || w == "and" || w == "at") {
 			return false
 		}
 	}
 	return true
+}
+
+// articles may start a described speaker: "the union", "a spokesman".
+var articles = set("the", "a", "an", "The", "A", "An")
+
+// firstUpper reports whether s starts with a capital letter.
+func firstUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
 
 // pastCue writes a trailing cue in the past tense: "says" reads "said".

@@ -24,6 +24,9 @@ func TestGist(t *testing.T) {
 			"how much will profits rise", ansNumber,
 			"The company said its profits would rise by 12% next year."},
 		{"He said it was fine, he said.", "what", ansNone, "He said it was fine, he said."},
+		{"All four Britons held in Guantanamo Bay will be returned within weeks, Foreign Secretary Jack Straw told the Commons on Tuesday.",
+			"where are the britons going", ansPlace,
+			"Foreign Secretary Jack Straw told the Commons on Tuesday: All four Britons held in Guantanamo Bay will be returned within weeks."},
 	} {
 		got := gist(tc.text, e.termGroups(contentWords(words(tc.question))), tc.want)
 		if got != tc.gist {

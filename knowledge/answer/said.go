@@ -336,6 +336,7 @@ func foldApostrophes(s string) string {
 
 // nothingFrom is the reply for an actor the briefings never quote or mention.
 func (e *Engine) nothingFrom(ix *index, name string) string {
+	name = strings.ReplaceAll(name, " 's", "'s") // the question's words joined again
 	msg := fmt.Sprintf("Nothing in the briefings comes from %s.", name)
 	if names := topActors(ix, 6); len(names) > 0 {
 		msg += fmt.Sprintf(" Actors I know include %s.", strings.Join(names, ", "))
