@@ -536,19 +536,58 @@ var verbGroups = map[string][]string{
 	"claim":   {"claim", "allege", "say", "insist"},
 }
 
-// verbTerms lists the cue lemmas a question verb asks for.
+// verbTerms lists the cue lemmas a question verb asks for: its own lemma and,
+// when the lemma belongs to one of verbGroups (as its head or a member other
+// than the general "say"), the group's lemmas: "what did the minister
+// caution?" finds warnings too.
 func verbTerms(v string) map[string]bool {
 	m := map[string]bool{}
-	if v == "" {
+	if v == "" || plainSpeech[v] {
 		return m
 	}
-	l := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(v, "ing"), "ed"), "s")
+	lemmas := cueLemmas(v)
+	for _, l := range lemmas {
+		m[l] = true
+	}
 	for k, vs := range verbGroups {
-		if strings.HasPrefix(v, k) || strings.HasPrefix(k, l) && len(l) >= 3 {
+		in := false
+		for _, l := range lemmas {
+			in = in || l == k || l != "say" && slices.Contains(vs, l)
+		}
+		if in {
 			for _, x := range vs {
 				m[x] = true
 			}
 		}
 	}
 	return m
+}
+
+// plainSpeech are question verbs that ask for anything said: no cue is
+// preferred.
+var plainSpeech = set("say", "said", "says", "saying", "tell", "told", "state", "stated",
+	"comment", "commented", "speak", "spoke", "add", "added")
+
+// cueLemmas are the lemmas a verb form may have: "cautioned" may be
+// "caution"; "urged" may be "urge"; "argues" may be "argue".
+func cueLemmas(v string) []string {
+	out := []string{v}
+	add := func(l string) {
+		if len(l) >= 3 && !slices.Contains(out, l) {
+			out = append(out, l)
+		}
+	}
+	for _, suf := range []string{"ing", "ed", "es", "s", "d"} {
+		if base, ok := strings.CutSuffix(v, suf); ok {
+			add(base)
+			add(base + "e")
+		}
+	}
+	if base, ok := strings.CutSuffix(v, "ied"); ok {
+		add(base + "y")
+	}
+	if base, ok := strings.CutSuffix(v, "ies"); ok {
+		add(base + "y")
+	}
+	return out
 }

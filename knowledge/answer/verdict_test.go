@@ -54,3 +54,29 @@ func TestFigureModal(t *testing.T) {
 		t.Errorf("figureText = %q, want the figure as stated", got)
 	}
 }
+
+// TestVerbTerms checks which statement cues a question's verb asks for.
+func TestVerbTerms(t *testing.T) {
+	for _, tc := range []struct {
+		verb      string
+		want, not []string
+	}{
+		{"caution", []string{"caution", "warn"}, []string{"say"}},
+		{"cautioned", []string{"caution", "warn"}, nil},
+		{"urged", []string{"urge", "call", "demand"}, nil},
+		{"want", []string{"urge", "call"}, nil},
+		{"say", nil, []string{"say"}},
+	} {
+		got := verbTerms(tc.verb)
+		for _, w := range tc.want {
+			if !got[w] {
+				t.Errorf("verbTerms(%q) lacks %q: %v", tc.verb, w, got)
+			}
+		}
+		for _, w := range tc.not {
+			if got[w] {
+				t.Errorf("verbTerms(%q) holds %q: %v", tc.verb, w, got)
+			}
+		}
+	}
+}
