@@ -62,7 +62,9 @@ var speechVerbs = set("say", "said", "says", "saying", "think", "thinks", "thoug
 	"announcing", "declare", "declared", "propose", "reveal", "revealed", "admit",
 	"admitted", "explain", "explained", "write", "wrote", "written", "call", "called",
 	"indicate", "indicated", "acknowledge", "acknowledged", "dismiss", "dismissed",
-	"condemn", "condemned", "express", "expressed", "seek", "sought")
+	"condemn", "condemned", "express", "expressed", "seek", "sought", "calling", "urging",
+	"demanding", "warning", "claiming", "insisting", "suggesting", "hoping", "asking",
+	"seeking", "pushing", "pressing", "telling", "denying", "blaming", "blame", "blamed")
 
 // positionNouns ask for a stated position: "the French position on ...".
 var positionNouns = set("position", "view", "views", "stance", "reaction", "response",
