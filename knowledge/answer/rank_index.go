@@ -297,6 +297,32 @@ func (ix *rankIndex) docCoverage(rq *rankQuery, path string) float64 {
 	return held / rq.total
 }
 
+// docSays reports whether the document at path holds the lower-case word w
+// as a whole word, as written.
+func (ix *rankIndex) docSays(path, w string) bool {
+	doc, ok := ix.byPath[path]
+	if !ok {
+		return false
+	}
+	d := ix.docs[doc]
+	for i := d.first; i < d.end; i++ {
+		text := strings.ToLower(ix.sents[i].hit.Text)
+		for from := 0; ; {
+			j := strings.Index(text[from:], w)
+			if j < 0 {
+				break
+			}
+			j += from
+			end := j + len(w)
+			if (j == 0 || !isWordByte(text[j-1])) && (end == len(text) || !isWordByte(text[end])) {
+				return true
+			}
+			from = j + 1
+		}
+	}
+	return false
+}
+
 // commonWord reports whether the sentences mostly write a word in lower case
 // where it is not the first word: a common noun ("hymnal", "magazine") rather
 // than a name, even when an actor's name ends with it.

@@ -206,16 +206,26 @@ func (e *Engine) searchNaming(ctx context.Context, ix *index, q Question, name s
 			naming = append(naming, w)
 		}
 	}
-	groups := e.termGroups(naming)
-	if len(groups) == 0 {
+	if len(naming) == 0 {
 		return r, nil
 	}
 	ri, err := e.rankIndex(ctx, ix.gen)
 	if err != nil {
 		return reply{}, err
 	}
-	if ri.docCoverage(ri.query(groups, ansNone, nil), r.cites[0].Document) < minSubjectInDoc {
-		return reply{text: e.nothingFrom(ix, name)}, nil
+	doc := r.cites[0].Document
+	if groups := e.termGroups(naming); len(groups) > 0 {
+		if ri.docCoverage(ri.query(groups, ansNone, nil), doc) < minSubjectInDoc {
+			return reply{text: e.nothingFrom(ix, name)}, nil
+		}
+		return r, nil
+	}
+	// Words the stemmer makes function words ("IFS" stems to "if") must be
+	// in the briefing as written.
+	for _, w := range naming {
+		if !ri.docSays(doc, w) {
+			return reply{text: e.nothingFrom(ix, name)}, nil
+		}
 	}
 	return r, nil
 }

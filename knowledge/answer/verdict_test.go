@@ -80,3 +80,24 @@ func TestVerbTerms(t *testing.T) {
 		}
 	}
 }
+
+// TestDocWords checks what the sentence index says a briefing holds: a share
+// of a question's weight, and words as written that the stemmer would fold
+// into function words ("IFS" into "if").
+func TestDocWords(t *testing.T) {
+	ri := buildRankIndex(1, []store.CorpusSentence{
+		{ID: 1, DocID: 1, DocPath: "a.txt", DocTitle: "Budget", N: 1, Text: "The IFS said taxes must rise."},
+		{ID: 2, DocID: 2, DocPath: "b.txt", DocTitle: "Roads", N: 1, Text: "If roads fail, drivers pay."},
+	})
+	if !ri.docSays("a.txt", "ifs") || ri.docSays("b.txt", "ifs") {
+		t.Errorf("docSays(ifs): a %v, b %v; want true, false", ri.docSays("a.txt", "ifs"), ri.docSays("b.txt", "ifs"))
+	}
+	e := New(nil)
+	rq := ri.query(e.termGroups([]string{"taxes", "roads"}), ansNone, nil)
+	if a, b := ri.docCoverage(rq, "a.txt"), ri.docCoverage(rq, "b.txt"); a <= 0 || a >= 1 || b <= 0 || b >= 1 {
+		t.Errorf("docCoverage = %v, %v; want each briefing to hold a part", a, b)
+	}
+	if c := ri.docCoverage(rq, "missing.txt"); c != 0 {
+		t.Errorf("docCoverage of a missing briefing = %v", c)
+	}
+}
