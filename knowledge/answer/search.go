@@ -681,7 +681,7 @@ func (e *Engine) composeSearch(q Question, rq *rankQuery, scored []scoredHit, fo
 				}
 			}
 			if pick < 0 && len(parts) == 0 && len(s.quants) > 0 {
-				pick = 0
+				pick = fittingFigure(q, s.quants)
 			}
 			if pick >= 0 {
 				qt := s.quants[pick].Quantity
@@ -705,6 +705,45 @@ func (e *Engine) composeSearch(q Question, rq *rankQuery, scored []scoredHit, fo
 		r.text = "In “" + best.DocTitle + "”: " + r.text
 	}
 	return r
+}
+
+// howUnits are the words a figure is counted in that answer "how long",
+// "how old", "how far", "how often".
+var howUnits = map[string][]string{
+	"long":  {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes", "decade", "decades"},
+	"old":   {"year", "years", "years-old", "year-old"},
+	"far":   {"mile", "miles", "km", "kilometres", "kilometers", "metres", "meters"},
+	"often": {"times", "time"},
+}
+
+// changeWords ask how much something changed, which a share answers first
+// ("grew 0.2%").
+var changeWords = set("rise", "rose", "risen", "rising", "up", "fall", "fell", "fallen",
+	"falling", "down", "grow", "grew", "grown", "growth", "drop", "dropped", "increase",
+	"increased", "decrease", "decreased", "cut", "jump", "jumped", "slump", "slumped",
+	"climb", "climbed", "gain", "gained", "lose", "lost")
+
+// fittingFigure picks, of a sentence's figures, the one whose kind fits the
+// question (counted in the unit "how long" asks for, a share for a change),
+// else the first.
+func fittingFigure(q Question, qs []store.QuantityRow) int {
+	var units []string
+	for i := 0; i+1 < len(q.Words); i++ {
+		if q.Words[i] == "how" {
+			units = howUnits[q.Words[i+1]]
+		}
+	}
+	change := false
+	for _, w := range q.Words {
+		change = change || changeWords[w]
+	}
+	for k, qt := range qs {
+		first, _, _ := strings.Cut(strings.ToLower(qt.Counted), " ")
+		if len(units) > 0 && slices.Contains(units, first) || len(units) == 0 && change && qt.Unit == "%" {
+			return k
+		}
+	}
+	return 0
 }
 
 // countsFocus reports whether a figure counts what the question asks about.

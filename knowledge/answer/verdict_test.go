@@ -101,3 +101,22 @@ func TestDocWords(t *testing.T) {
 		t.Errorf("docCoverage of a missing briefing = %v", c)
 	}
 }
+
+// TestFittingFigure checks which of a sentence's figures answers the kind of
+// question asked.
+func TestFittingFigure(t *testing.T) {
+	qs := []store.QuantityRow{
+		{Quantity: knowledge.Quantity{Text: "seven", Counted: "of the detainees"}},
+		{Quantity: knowledge.Quantity{Text: "nearly three", Counted: "years"}},
+		{Quantity: knowledge.Quantity{Text: "0.2", Unit: "%"}},
+	}
+	for q, want := range map[string]int{
+		"how long have they been held?":  1,
+		"how much did spending go up?":   2,
+		"how many detainees were there?": 0,
+	} {
+		if got := fittingFigure(Parse(q), qs); got != want {
+			t.Errorf("fittingFigure(%q) = %d, want %d", q, got, want)
+		}
+	}
+}
