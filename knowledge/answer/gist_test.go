@@ -37,3 +37,20 @@ func TestGist(t *testing.T) {
 		}
 	}
 }
+
+// TestAppositive checks what a sentence says a person is, from the phrase set
+// off after their name.
+func TestAppositive(t *testing.T) {
+	for _, tc := range []struct{ text, name, want string }{
+		{"Joyce Johnston, principal of the college, said: \"It is fitting.\"", "Joyce Johnston", "is principal of the college"},
+		{"Shahid Malik, who is on Labour's ruling NEC, accepted people's frustration.", "Shahid Malik", "is on Labour's ruling NEC"},
+		{"Herve Gaymard said he would seek action.", "Herve Gaymard", ""},
+		{"Mark Rutte, 57, spoke.", "Mark Rutte", ""},
+		{"Tony Blair, who spoke on Monday, said so.", "Tony Blair", ""},
+	} {
+		got, _ := appositive(tc.text, tc.name)
+		if got != tc.want {
+			t.Errorf("appositive(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -58,6 +59,22 @@ func (e *Engine) whoIs(ctx context.Context, ix *index, q Question) (reply, error
 		}
 	}
 	var r reply
+	// Without a stored title or description, an appositive in the sentences
+	// says who they are: "Joyce Johnston, principal of the college, said".
+	if title == "" && desc == "" && main.Kind == knowledge.Person {
+		for i, h := range hits {
+			if app, ok := appositive(h.Text, main.Name); ok {
+				r.cites = append(r.cites, cite(h))
+				for j, o := range hits {
+					if j != i {
+						r.more = append(r.more, cite(o))
+					}
+				}
+				r.text = sentence(main.Name + " " + app)
+				return r, nil
+			}
+		}
+	}
 	// The sentence that introduces the title (or description) comes first.
 	first := -1
 	for i, h := range hits {
@@ -112,6 +129,34 @@ func (e *Engine) identity(a store.ActorRow, title, desc string) string {
 		return sentence(fmt.Sprintf("%s is an organisation the briefings mention", a.Name))
 	}
 	return sentence(fmt.Sprintf("%s are mentioned in the briefings", a.Name))
+}
+
+// appositivePattern finds a phrase set off by commas right after a name:
+// "Joyce Johnston, principal of the college, said", "Shahid Malik, who is on
+// Labour's ruling NEC, accepted".
+var appositivePattern = regexp.MustCompile(`^, ((?:who (?:is|was|has been|had been) )?[a-z][^,;:"“”()]{2,80}),`)
+
+// appositive returns what a sentence says a named person is, as a predicate
+// ("is principal of the college"), from the appositive after their name.
+func appositive(text, name string) (string, bool) {
+	i := strings.Index(text, name)
+	if i < 0 {
+		return "", false
+	}
+	m := appositivePattern.FindStringSubmatch(text[i+len(name):])
+	if m == nil {
+		return "", false
+	}
+	app := m[1]
+	for _, rel := range []string{"who is ", "who was ", "who has been ", "who had been "} {
+		if rest, ok := strings.CutPrefix(app, rel); ok {
+			return strings.TrimPrefix(rel, "who ") + rest, true
+		}
+	}
+	if strings.HasPrefix(app, "who ") || strings.HasPrefix(app, "which ") {
+		return "", false
+	}
+	return "is " + app, true
 }
 
 func startsWithArticle(s string) bool {
