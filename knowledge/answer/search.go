@@ -156,6 +156,7 @@ func coverage(gs []termGroup, weight map[string]float64, total float64, have map
 // scoredHit is a candidate sentence with its score.
 type scoredHit struct {
 	store.Hit
+	sent     int32 // index in rankIndex.sents
 	score    float64
 	coverage float64 // share of the question's weight the sentence (or its context) covers
 	quants   []store.QuantityRow
@@ -224,7 +225,7 @@ func (e *Engine) search(ctx context.Context, ix *index, q Question, about *targe
 	scored := make([]scoredHit, 0, len(top))
 	for _, r := range top {
 		h := ri.sents[r.sent].hit
-		sh := scoredHit{Hit: h, quants: facts.Quantities[h.SentenceID], times: facts.Times[h.SentenceID], f: r.f}
+		sh := scoredHit{Hit: h, sent: r.sent, quants: facts.Quantities[h.SentenceID], times: facts.Times[h.SentenceID], f: r.f}
 		mentioned := mentionedIn(facts, h.SentenceID)
 		if about != nil {
 			hit := false
@@ -263,13 +264,50 @@ func (e *Engine) search(ctx context.Context, ix *index, q Question, about *targe
 		if err != nil {
 			return reply{}, err
 		}
-		r.text = yesNoText(settle(scored[0].Text, stmts), clip(gist(scored[0].Text, rq.groups, rq.want), 400), scored[0].coverage >= yesNoCoverage)
+		r.text = yesNoText(settle(scored[0].Text, stmts), clip(gist(scored[0].Text, rq.groups, rq.want), 400), e.predicateHeld(ix, ri, rq, q, scored[0]) >= yesNoCoverage)
 	}
 	return r, nil
 }
 
-// yesNoCoverage is the least share of a yes/no question's weight a sentence
-// must hold to answer it yes.
+// predicateHeld is the share of a question's weight, leaving out the words
+// that name its actors, that a sentence itself holds: what a yes/no question
+// asks about them ("has Monsanto owned up"), not that they are named.
+func (e *Engine) predicateHeld(ix *index, ri *rankIndex, rq *rankQuery, q Question, best scoredHit) float64 {
+	names := map[string]bool{}
+	for _, k := range e.questionActors(ix, q) {
+		for _, i := range ix.byKey[k] {
+			for _, al := range ix.actors[i].Aliases {
+				for _, t := range stem.Terms(al) {
+					names[t] = true
+				}
+			}
+		}
+	}
+	have := map[int32]bool{}
+	for _, t := range ri.sents[best.sent].terms {
+		have[t] = true
+	}
+	var held, total float64
+	for g, grp := range rq.groups {
+		if names[grp.main] {
+			continue
+		}
+		total += rq.idf[g]
+		for _, id := range rq.ids[g] {
+			if have[id] {
+				held += rq.idf[g]
+				break
+			}
+		}
+	}
+	if total == 0 {
+		return 0 // nothing asked about them that a sentence could hold
+	}
+	return held / total
+}
+
+// yesNoCoverage is the least share of a yes/no question's weight, its actors'
+// names left out, a sentence must hold to answer it yes.
 const yesNoCoverage = 0.7
 
 // sentenceStatements reads the stored statements of a sentence, through the
