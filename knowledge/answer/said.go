@@ -29,13 +29,43 @@ const maxSpeakersRead = 5000
 // answers' key words; higher shares cost answer_contains.
 const saidShare = 0.5
 
-// topicWeight weighs the share of the topic a statement holds, and
-// docTopicWeight the share its briefing holds, in a statement's score: the
-// same, so that a statement on the topic in the briefing about it comes first.
+// The said features: what ranks an actor's statements for a question.
 const (
-	topicWeight    = 4
-	docTopicWeight = topicWeight
+	sDirect   = iota // spoken by the actor asked about, not one speaking for it
+	sTopic           // share of the topic's weight the statement's sentence holds
+	sDocTopic        // share of the topic's weight its briefing holds
+	sMatched         // its briefing calls the actor what the question does
+	sCue             // its cue is one the question's verb asks for ("warn")
+	sNegated         // a denial or a non-statement ("did not confirm")
+	sQuoted          // the actor's own words, quoted
+	nSaid
 )
+
+// saidWeights weigh the said features. They are set by hand and checked on
+// the split dev sets; the topic counts as much in the briefing as in the
+// sentence, so that a statement on the topic in the briefing about it comes
+// first.
+var saidWeights = [nSaid]float64{
+	sDirect:   2,
+	sTopic:    4,
+	sDocTopic: 4,
+	sMatched:  1,
+	sCue:      2,
+	sNegated:  -0.5,
+	sQuoted:   0.3,
+}
+
+// minSaidCoverage is the least share of a said-question's topic one of the
+// actor's statements must hold for them to answer on it.
+const minSaidCoverage = 0.3
+
+// b2f is 1 for true, 0 for false.
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
 
 // maxStatements is how many statements a said-answer quotes in its text.
 const maxStatements = 3
@@ -118,32 +148,23 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 	var ss []scored
 	bestCoverage := 0.0
 	for i, r := range rows {
+		var f [nSaid]float64
+		f[sDirect] = b2f(direct[r.SpeakerID])
+		f[sTopic] = coverage(topic, weight, total, termSet(stem.Terms(r.Text)))
+		f[sDocTopic] = docTopic(r.DocPath)
+		f[sMatched] = b2f(matched[r.SpeakerID])
+		f[sCue] = b2f(verb[r.Cue])
+		f[sNegated] = b2f(r.Negated)
+		f[sQuoted] = b2f(r.Direct)
+		bestCoverage = max(bestCoverage, f[sTopic])
 		s := 0.0
-		if direct[r.SpeakerID] {
-			s += 2
-		}
-		cov := coverage(topic, weight, total, termSet(stem.Terms(r.Text)))
-		bestCoverage = max(bestCoverage, cov)
-		s += topicWeight*cov + docTopicWeight*docTopic(r.DocPath)
-		if matched[r.SpeakerID] {
-			s += 1 // the briefing that calls them what the question does
-		}
-		if verb[r.Cue] {
-			s += 2
-		}
-		if r.Negated {
-			s -= 0.5
-		}
-		if r.Direct {
-			s += 0.3 // their own words
-		}
-		if r.Text == r.DocTitle {
-			s -= 1 // a headline: the body says it better
+		for k, w := range saidWeights {
+			s += w * f[k]
 		}
 		s -= float64(i) * 0.001 // keep document order among equals
-		ss = append(ss, scored{r, s, cov})
+		ss = append(ss, scored{r, s, f[sTopic]})
 	}
-	if len(topic) > 0 && bestCoverage < 0.3 {
+	if len(topic) > 0 && bestCoverage < minSaidCoverage {
 		if r, err := e.aboutSearch(ctx, ix, q, t); err != nil || len(r.cites) > 0 {
 			return r, err
 		}
