@@ -739,10 +739,26 @@ func (e *Engine) composeSearch(q Question, rq *rankQuery, scored []scoredHit, fo
 		}
 	}
 	r.text = clip(gist(best.Text, rq.groups, rq.want), 400)
-	if sameText(r.text, best.Text) {
+	if t, ok := dateOf(best.times); ok && q.Intent == When {
+		r.text = capitalize(t.Text) + " — " + lowerFirst(r.text)
+	} else if sameText(r.text, best.Text) {
 		r.text = "In “" + best.DocTitle + "”: " + r.text
 	}
 	return r
+}
+
+// dateOf picks the time expression a when-answer leads with: the first
+// that holds a digit ("on 7 March 2003" over "this week"), else the first.
+func dateOf(ts []knowledge.TimeExpr) (knowledge.TimeExpr, bool) {
+	if len(ts) == 0 {
+		return knowledge.TimeExpr{}, false
+	}
+	for _, t := range ts {
+		if hasDigit(t.Text) {
+			return t, true
+		}
+	}
+	return ts[0], true
 }
 
 // howUnits are the words a figure is counted in that answer "how long",
