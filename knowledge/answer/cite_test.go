@@ -3,6 +3,7 @@ package answer_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/briefbot/briefbot/knowledge/eval"
@@ -59,6 +60,28 @@ func TestSilentActors(t *testing.T) {
 		}
 		if a.Answered || len(a.Citations) > 0 {
 			t.Errorf("%q: answered %q citing %+v, want an honest no", q, a.Text, a.Citations)
+		}
+	}
+}
+
+// TestYesNoAnswers checks that yes/no questions lead with what the cited
+// sentence settles, read from the stored statements' cue and negation.
+func TestYesNoAnswers(t *testing.T) {
+	lib := openSeed(t)
+	for _, tc := range []struct {
+		q, lead string
+		cite    int
+	}{
+		{"did Russia confirm that North Korean troops were sent?", "No — not confirmed:", 6},
+		{"has north korea said anything?", "Not stated:", 8},
+		{"did china say anything?", "Yes:", 18},
+	} {
+		a, err := lib.Ask(context.Background(), tc.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(a.Text, tc.lead) || len(a.Citations) == 0 || a.Citations[0].Sentence != tc.cite {
+			t.Errorf("%q: answer %q citing %+v, want it to lead with %q citing sentence %d", tc.q, a.Text, a.Citations, tc.lead, tc.cite)
 		}
 	}
 }

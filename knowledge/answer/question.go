@@ -128,6 +128,12 @@ func Parse(raw string) Question {
 	return q
 }
 
+// yesNo reports whether a question asks yes or no: its intent, or a said
+// question put that way ("did Russia confirm ...?").
+func (q Question) yesNo() bool {
+	return q.Intent == YesNo || q.Intent == Said && len(q.Words) > 0 && auxWords[q.Words[0]]
+}
+
 // intentAnswers are the kinds of answer an intent settles by itself.
 var intentAnswers = map[Intent]answerType{
 	Quantity: ansNumber,

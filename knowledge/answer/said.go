@@ -203,7 +203,37 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 		named[speaker.Key] = true
 	}
 	out.text = compose(parts)
+	if q.yesNo() && settlingVerbs[q.Focus] {
+		// "did Russia confirm ...?": the best statement's cue and negation
+		// settle it.
+		out.text = string(saidVerdict(verb, ss[0].StatementRow)) + ": " + lowerFirst(out.text)
+	}
 	return out, nil
+}
+
+// settlingVerbs are the speech acts a yes/no question asks about that a
+// statement settles by itself ("did they confirm?", "has she said anything?"),
+// unlike opinions ("does he think?"), which its content must settle.
+var settlingVerbs = set("confirm", "confirmed", "deny", "denied", "say", "said",
+	"comment", "commented", "admit", "admitted", "acknowledge", "acknowledged",
+	"announce", "announced", "reveal", "revealed", "respond", "responded", "reply",
+	"replied", "react", "reacted", "accept", "accepted", "condemn", "condemned")
+
+// saidVerdict is what an actor's statement settles about a yes/no question
+// on a speech act: a non-statement says no, a statement with the cue asked
+// about says yes, any other statement says something else.
+func saidVerdict(verb map[string]bool, st store.StatementRow) verdict {
+	switch {
+	case st.Negated && strings.Contains(st.Cue, "confirm"):
+		return verdictNotConfirmed
+	case st.Negated && (silentCues[st.Cue] || strings.HasSuffix(st.Cue, "a statement")):
+		return verdictNotStated
+	case st.Negated:
+		return verdictNo
+	case len(verb) == 0 || verb[st.Cue]:
+		return verdictYes
+	}
+	return verdictIndirect
 }
 
 // minSubjectInDoc is the least share of a question's subject (by weight) the

@@ -259,11 +259,14 @@ func (e *Engine) search(ctx context.Context, ix *index, q Question, about *targe
 		}
 	}
 	r := e.composeSearch(q, rq, scored, focus)
-	if q.Intent == YesNo {
-		stmts, err := e.sentenceStatements(ctx, facts, scored[0].Hit)
+	if q.yesNo() {
+		stmts, err := e.sentenceStatements(ctx, scored[0].Hit)
 		if err != nil {
 			return reply{}, err
 		}
+		// The statement with the cue the question asks about settles first.
+		verb := verbTerms(q.Focus)
+		sort.SliceStable(stmts, func(i, j int) bool { return verb[stmts[i].Cue] && !verb[stmts[j].Cue] })
 		r.text = yesNoText(settle(scored[0].Text, stmts), clip(gist(scored[0].Text, rq.groups, rq.want), 400), e.predicateHeld(ix, ri, rq, q, scored[0]) >= yesNoCoverage)
 	}
 	return r, nil
@@ -310,18 +313,9 @@ func (e *Engine) predicateHeld(ix *index, ri *rankIndex, rq *rankQuery, q Questi
 // names left out, a sentence must hold to answer it yes.
 const yesNoCoverage = 0.7
 
-// sentenceStatements reads the stored statements of a sentence, through the
-// actors it mentions.
-func (e *Engine) sentenceStatements(ctx context.Context, facts store.SentenceFacts, h store.Hit) ([]store.StatementRow, error) {
-	var ids []int64
-	for id := range mentionedIn(facts, h.SentenceID) {
-		ids = append(ids, id)
-	}
-	rows, err := e.st.Statements(ctx, ids, maxStatementsRead)
-	if err != nil {
-		return nil, err
-	}
-	return slices.DeleteFunc(rows, func(r store.StatementRow) bool { return r.SentenceID != h.SentenceID }), nil
+// sentenceStatements reads the stored statements of a sentence.
+func (e *Engine) sentenceStatements(ctx context.Context, h store.Hit) ([]store.StatementRow, error) {
+	return e.st.StatementsIn(ctx, []int64{h.SentenceID})
 }
 
 // mentionedIn returns the stored IDs of the actors a sentence mentions.
