@@ -278,7 +278,9 @@ func (e *Engine) search(ctx context.Context, ix *index, q Question, about *targe
 func (e *Engine) predicateHeld(ix *index, ri *rankIndex, rq *rankQuery, q Question, best scoredHit) float64 {
 	names := map[string]bool{}
 	for _, k := range e.questionActors(ix, q) {
-		for _, i := range ix.byKey[k] {
+		// An actor's rows in many briefings share their aliases: a few say them.
+		rows := ix.byKey[k]
+		for _, i := range rows[:min(len(rows), aliasRows)] {
 			for _, al := range ix.actors[i].Aliases {
 				for _, t := range stem.Terms(al) {
 					names[t] = true
@@ -308,6 +310,10 @@ func (e *Engine) predicateHeld(ix *index, ri *rankIndex, rq *rankQuery, q Questi
 	}
 	return held / total
 }
+
+// aliasRows is how many of an actor's rows (one a briefing) are read for the
+// words of its names.
+const aliasRows = 3
 
 // yesNoCoverage is the least share of a yes/no question's weight, its actors'
 // names left out, a sentence must hold to answer it yes.
