@@ -149,7 +149,7 @@ func keepClauses(t string, groups []termGroup, want answerType) string {
 	}
 	out := strings.Join(cs[first:last+1], "")
 	if first > 0 {
-		out = strings.TrimLeft(out, " ,;-–—")
+		out = capitalize(strings.TrimLeft(out, " ,;-–—"))
 		if w, rest, ok := strings.Cut(out, " "); ok && connectives[strings.ToLower(w)] {
 			out = rest
 		}
@@ -160,10 +160,27 @@ func keepClauses(t string, groups []termGroup, want answerType) string {
 // connectives start the clauses clauseBreaks cut before.
 var connectives = set("but", "while", "although", "though", "whereas", "amid", "despite")
 
-// splitClauses cuts t before each clause break; the pieces joined give t back.
+// adverbialOpeners start a leading phrase set off by a comma ("In a blow to
+// the government's measures, the law lords ruled ..."), which an answer may
+// leave out when it holds nothing the question asks.
+var adverbialOpeners = set("In", "On", "At", "After", "During", "Despite", "With", "Following",
+	"Amid", "Earlier", "Later", "Last", "This", "Speaking", "Writing", "Asked", "Since", "Before",
+	"Under", "Over", "For", "From", "Meanwhile")
+
+// maxAdverbial is the longest leading phrase, in bytes, taken as one clause.
+const maxAdverbial = 90
+
+// splitClauses cuts t before each clause break, and after a leading
+// adverbial phrase; the pieces joined give t back.
 func splitClauses(t string) []string {
 	var out []string
 	start := 0
+	if w, _, _ := strings.Cut(t, " "); adverbialOpeners[w] {
+		if i := strings.Index(t, ", "); i > 0 && i < maxAdverbial && !insideQuote(t[:i]) {
+			out = append(out, t[:i+1])
+			start = i + 1
+		}
+	}
 	for i := 0; i < len(t); i++ {
 		for _, b := range clauseBreaks {
 			if strings.HasPrefix(t[i:], b) && i > start && !insideQuote(t[:i]) {
@@ -191,8 +208,17 @@ func clauseAnswers(c string, groups []termGroup, want answerType) bool {
 		}
 	}
 	switch want {
-	case ansNumber, ansTime:
+	case ansNumber:
 		return hasDigit(c)
+	case ansTime:
+		if hasDigit(c) {
+			return true
+		}
+		for _, w := range strings.FieldsFunc(strings.ToLower(c), notWordRune) {
+			if timeWords[w] || months[w] {
+				return true
+			}
+		}
 	}
 	return false
 }

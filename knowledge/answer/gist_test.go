@@ -24,6 +24,12 @@ func TestGist(t *testing.T) {
 			"how much will profits rise", ansNumber,
 			"The company said its profits would rise by 12% next year."},
 		{"He said it was fine, he said.", "what", ansNone, "He said it was fine, he said."},
+		{"At a dinner on Friday night, Nelson Mandela backed the plan to write off debt.",
+			"did mandela back the debt plan", ansNone,
+			"Nelson Mandela backed the plan to write off debt."},
+		{"At a dinner on Friday night, Nelson Mandela backed the plan.",
+			"when did mandela back the plan", ansTime,
+			"At a dinner on Friday night, Nelson Mandela backed the plan."},
 		{"All four Britons held in Guantanamo Bay will be returned within weeks, Foreign Secretary Jack Straw told the Commons on Tuesday.",
 			"where are the britons going", ansPlace,
 			"Foreign Secretary Jack Straw told the Commons on Tuesday: All four Britons held in Guantanamo Bay will be returned within weeks."},
@@ -32,7 +38,7 @@ func TestGist(t *testing.T) {
 		if got != tc.gist {
 			t.Errorf("gist(%q)\n got %q\nwant %q", tc.text, got, tc.gist)
 		}
-		if sameText(got, tc.text) && got != "He said it was fine, he said." {
+		if sameText(got, tc.text) && tc.gist != tc.text {
 			t.Errorf("gist(%q) repeats the sentence", tc.text)
 		}
 	}
