@@ -479,7 +479,7 @@ func (e *Engine) confident(rq *rankQuery, best scoredHit) bool {
 // (which its pronouns may refer to); another distinctive name at least in the
 // same briefing. And a question about a percentage gets one.
 func (e *Engine) figureFits(ctx context.Context, ix *index, ri *rankIndex, q Question, best scoredHit) (bool, error) {
-	if hasWord(q.Words, "percentage", "percent", "%", "proportion") && !strings.ContainsAny(best.Text, "%") && !strings.Contains(best.Text, "per cent") && !strings.Contains(best.Text, "percent") {
+	if asksShare(q.Words) && !strings.ContainsAny(best.Text, "%") && !strings.Contains(best.Text, "per cent") && !strings.Contains(best.Text, "percent") {
 		return false, nil
 	}
 	if asksMoney(q.Words) && !statesMoney(best.Text) {
@@ -791,13 +791,33 @@ func fittingFigure(q Question, qs []store.QuantityRow) int {
 	for _, w := range q.Words {
 		change = change || changeWords[w]
 	}
+	share, money := asksShare(q.Words), asksMoney(q.Words)
 	for k, qt := range qs {
 		first, _, _ := strings.Cut(strings.ToLower(qt.Counted), " ")
-		if len(units) > 0 && slices.Contains(units, first) || len(units) == 0 && change && qt.Unit == "%" {
-			return k
+		switch {
+		case len(units) > 0:
+			if slices.Contains(units, first) {
+				return k
+			}
+		case share || change:
+			if qt.Unit == "%" {
+				return k
+			}
+		case money:
+			if currencyUnits[qt.Unit] {
+				return k
+			}
 		}
 	}
 	return 0
+}
+
+// currencyUnits are the units of figures that are amounts of money.
+var currencyUnits = set("$", "£", "€", "¥")
+
+// asksShare reports whether a question asks for a percentage.
+func asksShare(words []string) bool {
+	return hasWord(words, "percentage", "percent", "%", "proportion")
 }
 
 // countsFocus reports whether a figure counts what the question asks about.

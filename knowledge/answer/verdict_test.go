@@ -109,11 +109,14 @@ func TestFittingFigure(t *testing.T) {
 		{Quantity: knowledge.Quantity{Text: "seven", Counted: "of the detainees"}},
 		{Quantity: knowledge.Quantity{Text: "nearly three", Counted: "years"}},
 		{Quantity: knowledge.Quantity{Text: "0.2", Unit: "%"}},
+		{Quantity: knowledge.Quantity{Text: "$1.5m", Unit: "$"}},
 	}
 	for q, want := range map[string]int{
 		"how long have they been held?":  1,
 		"how much did spending go up?":   2,
 		"how many detainees were there?": 0,
+		"what percentage did they hold?": 2,
+		"how much did it cost?":          3,
 	} {
 		if got := fittingFigure(Parse(q), qs); got != want {
 			t.Errorf("fittingFigure(%q) = %d, want %d", q, got, want)
