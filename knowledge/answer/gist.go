@@ -208,6 +208,19 @@ func clauseAnswers(c string, groups []termGroup, want answerType) bool {
 		}
 	}
 	switch want {
+	case ansReason:
+		for t := range have {
+			if causal[t] {
+				return true
+			}
+		}
+	case ansPerson, ansPlace, ansName:
+		// A name the question lacks may be the answer: keep clauses holding one.
+		for i, w := range strings.Fields(c) {
+			if i > 0 && firstUpper(w) {
+				return true
+			}
+		}
 	case ansNumber:
 		return hasDigit(c)
 	case ansTime:

@@ -24,6 +24,8 @@ func TestGist(t *testing.T) {
 			"how much will profits rise", ansNumber,
 			"The company said its profits would rise by 12% next year."},
 		{"He said it was fine, he said.", "what", ansNone, "He said it was fine, he said."},
+		{"Shares fell sharply; analysts blamed the strike at the port.", "why did shares fall", ansReason,
+			"Shares fell sharply; analysts blamed the strike at the port."},
 		{"At a dinner on Friday night, Nelson Mandela backed the plan to write off debt.",
 			"did mandela back the debt plan", ansNone,
 			"Nelson Mandela backed the plan to write off debt."},
