@@ -734,6 +734,9 @@ func (e *Engine) composeSearch(q Question, rq *rankQuery, scored []scoredHit, fo
 			r.text = compose(parts)
 			if disagree(used) {
 				r.text = "Sources differ: " + r.text
+			} else if len(parts) == 1 && len(best.quants) > 1 {
+				// One figure of several: what the sentence says of them.
+				r.text = strings.TrimSuffix(capitalize(r.text), ".") + " — " + lowerFirst(clip(gist(best.Text, rq.groups, rq.want), 300))
 			}
 			return r
 		}
