@@ -62,3 +62,18 @@ func TestAppositive(t *testing.T) {
 		}
 	}
 }
+
+// TestPreNominal checks what the words before a person's name say they are.
+func TestPreNominal(t *testing.T) {
+	for _, tc := range []struct{ text, name, want string }{
+		{"These were criticised by campaigners, including Labour backbencher Gwyneth Dunwoody, who says so.", "Gwyneth Dunwoody", "is a Labour backbencher"},
+		{"The report was written by chief economist Jane Smith.", "Jane Smith", "is a chief economist"},
+		{"It was said by Jane Smith.", "Jane Smith", ""},
+		{"Jane Smith spoke.", "Jane Smith", ""},
+	} {
+		got, _ := preNominal(tc.text, tc.name)
+		if got != tc.want {
+			t.Errorf("preNominal(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}

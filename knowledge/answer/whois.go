@@ -63,7 +63,11 @@ func (e *Engine) whoIs(ctx context.Context, ix *index, q Question) (reply, error
 	// says who they are: "Joyce Johnston, principal of the college, said".
 	if title == "" && desc == "" && main.Kind == knowledge.Person {
 		for i, h := range hits {
-			if app, ok := appositive(h.Text, main.Name); ok {
+			app, ok := appositive(h.Text, main.Name)
+			if !ok {
+				app, ok = preNominal(h.Text, main.Name)
+			}
+			if ok {
 				r.cites = append(r.cites, cite(h))
 				for j, o := range hits {
 					if j != i {
@@ -157,6 +161,53 @@ func appositive(text, name string) (string, bool) {
 		return "", false
 	}
 	return "is " + app, true
+}
+
+// maxPreNominal is the most words taken as a description before a name.
+const maxPreNominal = 3
+
+// preNominal returns what a sentence says a named person is from the words
+// right before their name that describe them ("Labour backbencher Gwyneth
+// Dunwoody" is "a Labour backbencher"): a lower-case noun, not a function
+// word, a verb of speech or a form ending in -ing or -ed, after any names
+// that qualify it.
+func preNominal(text, name string) (string, bool) {
+	i := strings.Index(text, name)
+	if i <= 0 {
+		return "", false
+	}
+	before := strings.Fields(text[:i])
+	if len(before) == 0 {
+		return "", false
+	}
+	head := before[len(before)-1]
+	if firstUpper(head) || !describing(head) {
+		return "", false
+	}
+	run := []string{head}
+	for k := len(before) - 2; k > 0 && len(run) < maxPreNominal; k-- {
+		// k > 0: a sentence's first word is capitalised whatever it is.
+		if w := before[k]; firstUpper(w) && !strings.ContainsAny(w, ",;:.\"“”()") || describing(w) {
+			run = append([]string{w}, run...)
+			continue
+		}
+		break
+	}
+	desc := strings.Join(run, " ")
+	article := "a "
+	if strings.ContainsRune("aeiouAEIOU", rune(desc[0])) {
+		article = "an "
+	}
+	return "is " + article + desc, true
+}
+
+// describing reports whether a lower-case word may describe a person before
+// their name: not punctuated, not a function word, a verb of speech or a form
+// in -ing or -ed ("including", "named").
+func describing(w string) bool {
+	lw := strings.ToLower(w)
+	return !firstUpper(w) && len(lw) >= 3 && !strings.ContainsAny(w, ",;:.\"“”()'’") && !stopWords[lw] &&
+		!speechVerbs[lw] && !strings.HasSuffix(lw, "ing") && !strings.HasSuffix(lw, "ed")
 }
 
 func startsWithArticle(s string) bool {
