@@ -85,3 +85,19 @@ func TestYesNoAnswers(t *testing.T) {
 		}
 	}
 }
+
+// TestSaidEach checks that a question about two actors quotes each.
+func TestSaidEach(t *testing.T) {
+	lib := openSeed(t)
+	a, err := lib.Ask(context.Background(), "what did Russia and China say?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cited := map[int]bool{}
+	for _, c := range a.Citations {
+		cited[c.Sentence] = true
+	}
+	if !strings.Contains(a.Text, "Zinoviev") || !strings.Contains(a.Text, "Lin Jian") || !cited[5] || !cited[18] {
+		t.Errorf("answer %q citing %+v, want Russia's and China's statements (sentences 5 and 18)", a.Text, a.Citations)
+	}
+}

@@ -72,6 +72,9 @@ const maxStatements = 3
 
 // said answers "what did X say (about T)".
 func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error) {
+	if r, ok, err := e.saidEach(ctx, ix, q); ok || err != nil {
+		return r, err
+	}
 	t := e.resolve(ix, q.Subject)
 	if !t.found() {
 		if t.how == "gazetteer" || t.how == "role" && !t.known && t.phrase != "" && gazetteer.GenericBody(t.phrase) {
@@ -279,6 +282,37 @@ func (e *Engine) searchNaming(ctx context.Context, ix *index, q Question, name s
 		}
 	}
 	return r, nil
+}
+
+// saidEach answers "what did X and Y say": when both sides of the subject are
+// actors the store knows, each is answered on its own and the answers are
+// joined, their own citations first: a question that spans two actors (and
+// their briefings) cites them both.
+func (e *Engine) saidEach(ctx context.Context, ix *index, q Question) (reply, bool, error) {
+	a, b, ok := strings.Cut(q.Subject, " and ")
+	if !ok || a == "" || b == "" || e.resolve(ix, q.Subject).found() {
+		return reply{}, false, nil // one name: "Bosnia and Herzegovina"
+	}
+	var out reply
+	var texts []string
+	for _, side := range []string{a, b} {
+		if !e.resolve(ix, side).found() {
+			return reply{}, false, nil
+		}
+	}
+	for _, side := range []string{a, b} {
+		sq := q
+		sq.Subject = side
+		r, err := e.said(ctx, ix, sq)
+		if err != nil {
+			return reply{}, true, err
+		}
+		texts = append(texts, r.text)
+		out.cites = append(out.cites, r.cites...)
+		out.more = append(out.more, r.more...)
+	}
+	out.text = strings.Join(texts, " ")
+	return out, true, nil
 }
 
 // speakerBatch is how many speakers' statements are read in one query.
