@@ -260,7 +260,7 @@ func cmdEval(ctx context.Context, args []string) error {
 		return err
 	}
 	defer lib.Close()
-	fmt.Fprintf(stdout, "%-22s %6s %7s %9s %9s %10s %7s\n", "set", "n", "top1", "recall@5", "contains", "abstain_ok", "score")
+	fmt.Fprintf(stdout, "%-22s %6s %7s %9s %9s %10s %7s %9s %7s %6s %9s %10s\n", "set", "n", "top1", "recall@5", "contains", "abstain_ok", "score", "cite_prec", "other", "cites", "wrong_ans", "wrong_decl")
 	for _, file := range fs.Args() {
 		qs, err := eval.Load(file)
 		if err != nil {
@@ -302,7 +302,7 @@ func cmdEval(ctx context.Context, args []string) error {
 }
 
 func printResult(name string, r eval.Result) {
-	fmt.Fprintf(stdout, "%-22s %6d %7.3f %9.3f %9.3f %10.3f %7.3f\n", name, r.Questions, r.Top1(), r.Recall5(), r.AnswerContains(), r.AbstainOK(), r.Score())
+	fmt.Fprintf(stdout, "%-22s %6d %7.3f %9.3f %9.3f %10.3f %7.3f %9.3f %7.3f %6.2f %9.3f %10.3f\n", name, r.Questions, r.Top1(), r.Recall5(), r.AnswerContains(), r.AbstainOK(), r.Score(), r.CitationPrecision(), r.OtherBriefing(), r.CitationsPerAnswer(), r.WrongAnswered(), r.WronglyDeclined())
 }
 
 func clipText(s string, n int) string {

@@ -19,7 +19,9 @@ import (
 	"github.com/briefbot/briefbot/knowledge/store"
 )
 
-// MaxCitations is how many citations an answer shows; the rest go to More.
+// MaxCitations is the most citations an answer shows; the rest go to More.
+// An answer shows only the sentences it relies on, most relevant first, so
+// most show one or two.
 const MaxCitations = 5
 
 // Engine answers questions from a store. It is safe for concurrent use.
@@ -116,22 +118,31 @@ func (e *Engine) Ask(ctx context.Context, question string) (knowledge.Answer, er
 	if !a.Answered && a.Text == "" {
 		a.Text = e.dontKnow(ix, q)
 	}
-	cites := dedupe(r.cites)
-	if len(cites) > MaxCitations {
-		a.More = cites[MaxCitations:]
-		cites = cites[:MaxCitations]
-	}
-	if cites != nil {
-		a.Citations = cites
-	}
+	a.Citations, a.More = shownAndMore(r)
 	a.About = e.about(ctx, ix, q, a.Citations)
 	return a, nil
 }
 
+// shownAndMore splits a reply's citations into those shown with the answer
+// (the sentences it relies on, at most MaxCitations) and those behind "More
+// sources" (the rest of what was found, after any overflow).
+func shownAndMore(r reply) (shown, more []knowledge.Citation) {
+	all := dedupe(append(append([]knowledge.Citation{}, r.cites...), r.more...))
+	n := min(len(dedupe(r.cites)), MaxCitations)
+	shown = append([]knowledge.Citation{}, all[:n]...)
+	if n > 0 && len(all) > n {
+		more = all[n:]
+	}
+	return shown, more
+}
+
 // reply is an answer under construction.
 type reply struct {
-	text  string
+	text string
+	// cites are the sentences the text relies on, most relevant first.
 	cites []knowledge.Citation
+	// more are further sentences found on the question, for "More sources".
+	more []knowledge.Citation
 }
 
 func cite(h store.Hit) knowledge.Citation {

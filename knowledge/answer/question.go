@@ -35,6 +35,10 @@ type Question struct {
 	// Focus is what a quantity question counts ("troops"), or the verb a said
 	// question uses ("want", "argue").
 	Focus string
+	// expects is the kind of answer the question wants (a name, a date, a
+	// figure, a place, a reason), decided here once for the ranker and the
+	// composer alike.
+	expects answerType
 }
 
 // MaxQuestion is the longest question read, in bytes; the rest is ignored.
@@ -58,7 +62,9 @@ var speechVerbs = set("say", "said", "says", "saying", "think", "thinks", "thoug
 	"announcing", "declare", "declared", "propose", "reveal", "revealed", "admit",
 	"admitted", "explain", "explained", "write", "wrote", "written", "call", "called",
 	"indicate", "indicated", "acknowledge", "acknowledged", "dismiss", "dismissed",
-	"condemn", "condemned", "express", "expressed", "seek", "sought")
+	"condemn", "condemned", "express", "expressed", "seek", "sought", "calling", "urging",
+	"demanding", "warning", "claiming", "insisting", "suggesting", "hoping", "asking",
+	"seeking", "pushing", "pressing", "telling", "denying", "blaming", "blame", "blamed")
 
 // positionNouns ask for a stated position: "the French position on ...".
 var positionNouns = set("position", "view", "views", "stance", "reaction", "response",
@@ -118,7 +124,113 @@ func Parse(raw string) Question {
 	if q.Intent != Said && q.Intent != WhoIs && q.Intent != Summary {
 		q.Topic = contentWords(w)
 	}
+	q.expects = expects(q.Intent, w)
 	return q
+}
+
+// yesNo reports whether a question asks yes or no: its intent, or a said
+// question put that way ("did Russia confirm ...?").
+func (q Question) yesNo() bool {
+	return q.Intent == YesNo || q.Intent == Said && len(q.Words) > 0 && auxWords[q.Words[0]]
+}
+
+// intentAnswers are the kinds of answer an intent settles by itself.
+var intentAnswers = map[Intent]answerType{
+	Quantity: ansNumber,
+	When:     ansTime,
+	Where:    ansPlace,
+	Why:      ansReason,
+}
+
+// expects decides the kind of answer a question wants: the one its intent
+// settles, else the one its wh-word asks for.
+func expects(in Intent, words []string) answerType {
+	if t, ok := intentAnswers[in]; ok {
+		return t
+	}
+	return expectedAnswer(words)
+}
+
+// answerType is the kind of words a question's answer is made of.
+type answerType uint8
+
+const (
+	ansNone   answerType = iota
+	ansPerson            // who, whom, whose: a name
+	ansTime              // when, what year: a date
+	ansNumber            // how many, how much, what percentage: a figure
+	ansPlace             // where, which country: a name
+	ansName              // which team, what is the name of: a name
+	ansReason            // why
+)
+
+// Words after "what"/"which" that say what kind of answer is wanted.
+var (
+	timeNouns = set("year", "years", "date", "dates", "century", "centuries", "decade",
+		"month", "day", "time", "era", "period", "age", "season")
+	numberNouns = set("percentage", "percent", "%", "number", "amount", "proportion",
+		"share", "size", "price", "cost", "population", "temperature", "speed", "rate",
+		"fraction", "total", "sum", "figure", "length", "height", "weight", "distance",
+		"value", "ratio", "score", "budget", "salary", "wage")
+	placeNouns = set("country", "countries", "city", "cities", "state", "states", "town",
+		"region", "place", "continent", "county", "area", "location", "island", "river",
+		"nation", "province", "district", "capital", "village", "port", "street",
+		"building", "venue", "stadium", "neighborhood", "neighbourhood", "borough", "ocean",
+		"sea", "lake", "mountain", "territory", "site")
+	nameNouns = set("name", "person", "man", "woman", "king", "queen", "president",
+		"leader", "author", "inventor", "player", "team", "company", "organization",
+		"organisation", "group", "party", "emperor", "scientist", "writer", "university",
+		"school", "college", "club", "network", "station", "newspaper", "band", "film",
+		"movie", "book", "album", "song", "ship", "church", "dynasty", "family", "general",
+		"minister", "director", "founder", "architect", "artist", "composer", "poet",
+		"philosopher", "pope", "prince", "brand", "firm", "agency", "court", "act",
+		"treaty", "law", "language", "religion", "tribe", "people", "army")
+	howNumber = set("many", "much", "long", "old", "far", "large", "big", "tall", "high",
+		"often", "few", "wide", "deep", "heavy", "fast", "small", "frequently")
+)
+
+// expectedAnswer reads what kind of answer a question wants from its wh-word.
+func expectedAnswer(words []string) answerType {
+	for i, w := range words {
+		next := ""
+		for _, x := range words[i+1:] {
+			if x == "the" || x == "a" || x == "an" || copulas[x] || x == "kind" || x == "type" || x == "of" || x == "sort" {
+				continue
+			}
+			if !auxWords[x] {
+				next = x // "what year", "which country", "what is the population"
+			}
+			break // "what did ...": no kind named
+		}
+		switch w {
+		case "who", "whom", "whose":
+			return ansPerson
+		case "when":
+			return ansTime
+		case "where":
+			return ansPlace
+		case "why":
+			return ansReason
+		case "how":
+			if i+1 < len(words) && howNumber[words[i+1]] {
+				return ansNumber
+			}
+			return ansNone
+		case "what", "which":
+			switch {
+			case timeNouns[next]:
+				return ansTime
+			case numberNouns[next]:
+				return ansNumber
+			case placeNouns[next]:
+				return ansPlace
+			case nameNouns[next]:
+				return ansName
+			}
+			return ansNone
+		}
+	}
+	return ansNone
 }
 
 // clean trims a question to MaxQuestion bytes of valid text without control

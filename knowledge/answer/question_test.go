@@ -99,3 +99,25 @@ func TestEditDistance(t *testing.T) {
 		}
 	}
 }
+
+// TestExpects checks that Parse decides once what a question expects, the
+// intent settling it where it can and the wh-word otherwise.
+func TestExpects(t *testing.T) {
+	for _, tc := range []struct {
+		q    string
+		want answerType
+	}{
+		{"how many troops?", ansNumber},
+		{"what is the estimate of casualties", ansNumber},
+		{"when was the pact signed?", ansTime},
+		{"which country sent troops?", ansPlace},
+		{"what caused the delay?", ansReason},
+		{"who leads the talks", ansPerson},
+		{"which team won", ansName},
+		{"what did China say?", ansNone},
+	} {
+		if got := Parse(tc.q).expects; got != tc.want {
+			t.Errorf("Parse(%q).expects = %d, want %d", tc.q, got, tc.want)
+		}
+	}
+}

@@ -10,44 +10,6 @@ import (
 	"github.com/briefbot/briefbot/knowledge/stem"
 )
 
-// answerType is the kind of words a question's answer is made of.
-type answerType uint8
-
-const (
-	ansNone   answerType = iota
-	ansPerson            // who, whom, whose: a name
-	ansTime              // when, what year: a date
-	ansNumber            // how many, how much, what percentage: a figure
-	ansPlace             // where, which country: a name
-	ansName              // which team, what is the name of: a name
-	ansReason            // why
-)
-
-// Words after "what"/"which" that say what kind of answer is wanted.
-var (
-	timeNouns = set("year", "years", "date", "dates", "century", "centuries", "decade",
-		"month", "day", "time", "era", "period", "age", "season")
-	numberNouns = set("percentage", "percent", "%", "number", "amount", "proportion",
-		"share", "size", "price", "cost", "population", "temperature", "speed", "rate",
-		"fraction", "total", "sum", "figure", "length", "height", "weight", "distance",
-		"value", "ratio", "score", "budget", "salary", "wage")
-	placeNouns = set("country", "countries", "city", "cities", "state", "states", "town",
-		"region", "place", "continent", "county", "area", "location", "island", "river",
-		"nation", "province", "district", "capital", "village", "port", "street",
-		"building", "venue", "stadium", "neighborhood", "neighbourhood", "borough", "ocean",
-		"sea", "lake", "mountain", "territory", "site")
-	nameNouns = set("name", "person", "man", "woman", "king", "queen", "president",
-		"leader", "author", "inventor", "player", "team", "company", "organization",
-		"organisation", "group", "party", "emperor", "scientist", "writer", "university",
-		"school", "college", "club", "network", "station", "newspaper", "band", "film",
-		"movie", "book", "album", "song", "ship", "church", "dynasty", "family", "general",
-		"minister", "director", "founder", "architect", "artist", "composer", "poet",
-		"philosopher", "pope", "prince", "brand", "firm", "agency", "court", "act",
-		"treaty", "law", "language", "religion", "tribe", "people", "army")
-	howNumber = set("many", "much", "long", "old", "far", "large", "big", "tall", "high",
-		"often", "few", "wide", "deep", "heavy", "fast", "small", "frequently")
-)
-
 // genericHeads are nouns that name the kind of thing asked for ("what type of",
 // "which part"): the answer stands for them, so sentences need not repeat them.
 var genericHeads = set("type", "types", "kind", "kinds", "sort", "part", "parts", "term",
@@ -88,50 +50,6 @@ var namingWords = set("called", "named", "name", "known", "term", "terms", "refe
 // copulas may stand between a wh-word and the kind of answer it asks for ("what is
 // the population").
 var copulas = set("is", "are", "was", "were")
-
-// expectedAnswer reads what kind of answer a question wants from its wh-word.
-func expectedAnswer(words []string) answerType {
-	for i, w := range words {
-		next := ""
-		for _, x := range words[i+1:] {
-			if x == "the" || x == "a" || x == "an" || copulas[x] || x == "kind" || x == "type" || x == "of" || x == "sort" {
-				continue
-			}
-			if !auxWords[x] {
-				next = x // "what year", "which country", "what is the population"
-			}
-			break // "what did ...": no kind named
-		}
-		switch w {
-		case "who", "whom", "whose":
-			return ansPerson
-		case "when":
-			return ansTime
-		case "where":
-			return ansPlace
-		case "why":
-			return ansReason
-		case "how":
-			if i+1 < len(words) && howNumber[words[i+1]] {
-				return ansNumber
-			}
-			return ansNone
-		case "what", "which":
-			switch {
-			case timeNouns[next]:
-				return ansTime
-			case numberNouns[next]:
-				return ansNumber
-			case placeNouns[next]:
-				return ansPlace
-			case nameNouns[next]:
-				return ansName
-			}
-			return ansNone
-		}
-	}
-	return ansNone
-}
 
 // The features a sentence is ranked by. Shares are of the question's term
 // weight (the idf of its content words).

@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -73,6 +74,8 @@ type rankIndex struct {
 	byLen  [][]int32      // term IDs by length in bytes, for spelling corrections
 	terms  []string       // term ID -> term
 	sorted []int32        // term IDs in the order of their terms
+
+	byPath map[string]int32 // document path -> index in docs
 }
 
 // rankSlot holds an engine's sentence index.
@@ -123,7 +126,7 @@ func (e *Engine) builtRankIndex(gen int64) *rankIndex {
 
 // buildRankIndex indexes sentences given in document order.
 func buildRankIndex(gen int64, rows []store.CorpusSentence) *rankIndex {
-	ix := &rankIndex{gen: gen, ids: map[string]int32{}, sents: make([]rankSentence, len(rows))}
+	ix := &rankIndex{gen: gen, ids: map[string]int32{}, sents: make([]rankSentence, len(rows)), byPath: map[string]int32{}}
 	id := func(t string) int32 {
 		if i, ok := ix.ids[t]; ok {
 			return i
@@ -174,6 +177,7 @@ func buildRankIndex(gen int64, rows []store.CorpusSentence) *rankIndex {
 				d.title = append(d.title, id(t))
 			}
 			ix.docs = append(ix.docs, d)
+			ix.byPath[r.DocPath] = int32(len(ix.docs) - 1)
 			lastDoc = r.DocID
 		}
 		doc := int32(len(ix.docs) - 1)
@@ -266,6 +270,59 @@ func buildRankIndex(gen int64, rows []store.CorpusSentence) *rankIndex {
 	return ix
 }
 
+// docHolds reports whether document doc holds term ID t.
+func (ix *rankIndex) docHolds(doc, t int32) bool {
+	dp := ix.dpost[t]
+	i := sort.Search(len(dp), func(i int) bool { return dp[i].doc >= doc })
+	return i < len(dp) && dp[i].doc == doc
+}
+
+// docCoverage is the share of a question's weight (rq's groups, by their
+// idf) that the document at path holds anywhere: where a question's actors
+// and topic meet, the briefing that answers it.
+func (ix *rankIndex) docCoverage(rq *rankQuery, path string) float64 {
+	doc, ok := ix.byPath[path]
+	if !ok || rq.total <= 0 {
+		return 0
+	}
+	held := 0.0
+	for g, ids := range rq.ids {
+		for _, t := range ids {
+			if ix.docHolds(doc, t) {
+				held += rq.idf[g]
+				break
+			}
+		}
+	}
+	return held / rq.total
+}
+
+// docSays reports whether the document at path holds the lower-case word w
+// as a whole word, as written.
+func (ix *rankIndex) docSays(path, w string) bool {
+	doc, ok := ix.byPath[path]
+	if !ok {
+		return false
+	}
+	d := ix.docs[doc]
+	for i := d.first; i < d.end; i++ {
+		text := strings.ToLower(ix.sents[i].hit.Text)
+		for from := 0; ; {
+			j := strings.Index(text[from:], w)
+			if j < 0 {
+				break
+			}
+			j += from
+			end := j + len(w)
+			if (j == 0 || !isWordByte(text[j-1])) && (end == len(text) || !isWordByte(text[end])) {
+				return true
+			}
+			from = j + 1
+		}
+	}
+	return false
+}
+
 // commonWord reports whether the sentences mostly write a word in lower case
 // where it is not the first word: a common noun ("hymnal", "magazine") rather
 // than a name, even when an actor's name ends with it.
@@ -336,7 +393,9 @@ func wordFlags(w string, first bool) uint8 {
 		}
 	}
 	lw := strings.ToLower(w)
-	if digits > 0 || numberWords[lw] {
+	// A figure starts with a digit or a currency sign ("1,500", "£119m"); a
+	// name holding one ("MI6", "G8", "A300") is not a figure.
+	if digits > 0 && !unicode.IsLetter(r) || numberWords[lw] {
 		f |= tokNum
 	}
 	switch {

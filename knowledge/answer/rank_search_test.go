@@ -185,7 +185,7 @@ func TestCorrect(t *testing.T) {
 func rankFor(ix *rankIndex, question string) []string {
 	e := New(nil)
 	q := Parse(question)
-	rq := ix.query(e.termGroups(contentWords(q.Words)), expectedAnswer(q.Words), q.Words)
+	rq := ix.query(e.termGroups(contentWords(q.Words)), q.expects, q.Words)
 	var out []string
 	for _, r := range ix.rank(rq) {
 		out = append(out, ix.sents[r.sent].hit.Text)
@@ -218,7 +218,7 @@ func TestPhrase(t *testing.T) {
 	ix := buildRankIndex(1, corpus(bridgeDocs...))
 	e := New(nil)
 	q := Parse("what is a steel arch bridge")
-	rq := ix.query(e.termGroups(contentWords(q.Words)), expectedAnswer(q.Words), q.Words)
+	rq := ix.query(e.termGroups(contentWords(q.Words)), q.expects, q.Words)
 	s := &ix.sents[0] // "The Harbour Bridge is a steel arch bridge across the river."
 	// "steel arch bridge" is a run of the question's terms: three content words
 	// of its three.

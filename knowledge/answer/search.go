@@ -2,7 +2,6 @@ package answer
 
 import (
 	"context"
-	"fmt"
 	"math"
 	"slices"
 	"sort"
@@ -157,6 +156,7 @@ func coverage(gs []termGroup, weight map[string]float64, total float64, have map
 // scoredHit is a candidate sentence with its score.
 type scoredHit struct {
 	store.Hit
+	sent     int32 // index in rankIndex.sents
 	score    float64
 	coverage float64 // share of the question's weight the sentence (or its context) covers
 	quants   []store.QuantityRow
@@ -187,8 +187,17 @@ func (e *Engine) search(ctx context.Context, ix *index, q Question, about *targe
 	if err != nil {
 		return reply{}, err
 	}
-	rq := ri.query(groups, expectedAnswer(q.Words), q.Words)
+	rq := ri.query(groups, q.expects, q.Words)
 	rs := ri.rank(rq)
+	if len(rs) == 0 {
+		return reply{}, nil
+	}
+	// A headline chooses its briefing (the title feature lifts the body's
+	// sentences) but does not answer: the body says it in full.
+	rs = slices.DeleteFunc(rs, func(r ranked) bool {
+		h := ri.sents[r.sent].hit
+		return h.Text == h.DocTitle
+	})
 	if len(rs) == 0 {
 		return reply{}, nil
 	}
@@ -216,7 +225,7 @@ func (e *Engine) search(ctx context.Context, ix *index, q Question, about *targe
 	scored := make([]scoredHit, 0, len(top))
 	for _, r := range top {
 		h := ri.sents[r.sent].hit
-		sh := scoredHit{Hit: h, quants: facts.Quantities[h.SentenceID], times: facts.Times[h.SentenceID], f: r.f}
+		sh := scoredHit{Hit: h, sent: r.sent, quants: facts.Quantities[h.SentenceID], times: facts.Times[h.SentenceID], f: r.f}
 		mentioned := mentionedIn(facts, h.SentenceID)
 		if about != nil {
 			hit := false
@@ -249,7 +258,70 @@ func (e *Engine) search(ctx context.Context, ix *index, q Question, about *targe
 			return reply{}, err
 		}
 	}
-	return e.composeSearch(q, scored, focus), nil
+	r := e.composeSearch(q, rq, scored, focus)
+	if q.yesNo() {
+		stmts, err := e.sentenceStatements(ctx, scored[0].Hit)
+		if err != nil {
+			return reply{}, err
+		}
+		// The statement with the cue the question asks about settles first.
+		verb := verbTerms(q.Focus)
+		sort.SliceStable(stmts, func(i, j int) bool { return verb[stmts[i].Cue] && !verb[stmts[j].Cue] })
+		r.text = yesNoText(settle(scored[0].Text, stmts), clip(gist(scored[0].Text, rq.groups, rq.want), 400), e.predicateHeld(ix, ri, rq, q, scored[0]) >= yesNoCoverage)
+	}
+	return r, nil
+}
+
+// predicateHeld is the share of a question's weight, leaving out the words
+// that name its actors, that a sentence itself holds: what a yes/no question
+// asks about them ("has Monsanto owned up"), not that they are named.
+func (e *Engine) predicateHeld(ix *index, ri *rankIndex, rq *rankQuery, q Question, best scoredHit) float64 {
+	names := map[string]bool{}
+	for _, k := range e.questionActors(ix, q) {
+		// An actor's rows in many briefings share their aliases: a few say them.
+		rows := ix.byKey[k]
+		for _, i := range rows[:min(len(rows), aliasRows)] {
+			for _, al := range ix.actors[i].Aliases {
+				for _, t := range stem.Terms(al) {
+					names[t] = true
+				}
+			}
+		}
+	}
+	have := map[int32]bool{}
+	for _, t := range ri.sents[best.sent].terms {
+		have[t] = true
+	}
+	var held, total float64
+	for g, grp := range rq.groups {
+		if names[grp.main] {
+			continue
+		}
+		total += rq.idf[g]
+		for _, id := range rq.ids[g] {
+			if have[id] {
+				held += rq.idf[g]
+				break
+			}
+		}
+	}
+	if total == 0 {
+		return 0 // nothing asked about them that a sentence could hold
+	}
+	return held / total
+}
+
+// aliasRows is how many of an actor's rows (one a briefing) are read for the
+// words of its names.
+const aliasRows = 3
+
+// yesNoCoverage is the least share of a yes/no question's weight, its actors'
+// names left out, a sentence must hold to answer it yes.
+const yesNoCoverage = 0.7
+
+// sentenceStatements reads the stored statements of a sentence.
+func (e *Engine) sentenceStatements(ctx context.Context, h store.Hit) ([]store.StatementRow, error) {
+	return e.st.StatementsIn(ctx, []int64{h.SentenceID})
 }
 
 // mentionedIn returns the stored IDs of the actors a sentence mentions.
@@ -407,7 +479,7 @@ func (e *Engine) confident(rq *rankQuery, best scoredHit) bool {
 // (which its pronouns may refer to); another distinctive name at least in the
 // same briefing. And a question about a percentage gets one.
 func (e *Engine) figureFits(ctx context.Context, ix *index, ri *rankIndex, q Question, best scoredHit) (bool, error) {
-	if hasWord(q.Words, "percentage", "percent", "%", "proportion") && !strings.ContainsAny(best.Text, "%") && !strings.Contains(best.Text, "per cent") && !strings.Contains(best.Text, "percent") {
+	if asksShare(q.Words) && !strings.ContainsAny(best.Text, "%") && !strings.Contains(best.Text, "per cent") && !strings.Contains(best.Text, "percent") {
 		return false, nil
 	}
 	if asksMoney(q.Words) && !statesMoney(best.Text) {
@@ -609,14 +681,17 @@ func hasWord(w []string, any ...string) bool {
 }
 
 // composeSearch writes the answer from ranked sentences.
-func (e *Engine) composeSearch(q Question, scored []scoredHit, focus []string) reply {
+func (e *Engine) composeSearch(q Question, rq *rankQuery, scored []scoredHit, focus []string) reply {
 	best := scored[0]
 	var r reply
-	for i, s := range scored {
-		if i >= MaxCitations*2 || s.score < best.score*0.5 {
+	// The best sentence is what the answer relies on (with the sentences of
+	// any further figures it gives); the runners-up are more sources.
+	r.cites = []knowledge.Citation{cite(best.Hit)}
+	for i, s := range scored[1:] {
+		if i+1 >= MaxCitations*2 || s.score < best.score*0.5 {
 			break
 		}
-		r.cites = append(r.cites, cite(s.Hit))
+		r.more = append(r.more, cite(s.Hit))
 	}
 	switch q.Intent {
 	case Quantity:
@@ -626,45 +701,126 @@ func (e *Engine) composeSearch(q Question, scored []scoredHit, focus []string) r
 			if s.score < best.score*0.6 || len(parts) >= 3 {
 				break
 			}
+			if s.DocPath != best.DocPath {
+				continue // the best sentence's briefing answers
+			}
 			// The figure that counts what the question asks about; failing
 			// that, the best sentence's first.
 			pick := -1
 			for k, qt := range s.quants {
+				// Beyond the best sentence, only a figure of what the
+				// question counts is another answer.
+				if s.SentenceID != best.SentenceID && len(focus) == 0 {
+					break
+				}
 				if countsFocus(qt.Quantity, focus) {
 					pick = k
 					break
 				}
 			}
 			if pick < 0 && len(parts) == 0 && len(s.quants) > 0 {
-				pick = 0
+				pick = fittingFigure(q, s.quants)
 			}
 			if pick >= 0 {
 				qt := s.quants[pick].Quantity
-				parts = append(parts, part{doc: s.DocPath, title: s.DocTitle, text: quantityText(qt)})
+				parts = append(parts, part{doc: s.DocPath, title: s.DocTitle, text: figureText(qt, s.Text)})
 				used = append(used, qt)
+				if s.SentenceID != best.SentenceID {
+					r.cites = append(r.cites, cite(s.Hit))
+				}
 			}
 		}
 		if len(parts) > 0 {
 			r.text = compose(parts)
 			if disagree(used) {
 				r.text = "Sources differ: " + r.text
+			} else if len(parts) == 1 && len(best.quants) > 1 {
+				// One figure of several: what the sentence says of them.
+				r.text = strings.TrimSuffix(capitalize(r.text), ".") + " — " + lowerFirst(clip(gist(best.Text, rq.groups, rq.want), 300))
 			}
-			return r
-		}
-	case When:
-		if len(best.times) > 0 {
-			t := best.times[0]
-			if t.Event != "" {
-				r.text = sentence(fmt.Sprintf("%s: %s", capitalize(t.Text), t.Event))
-			} else {
-				r.text = sentence(capitalize(t.Text))
-			}
-			r.text += " " + clip(best.Text, 300)
 			return r
 		}
 	}
-	r.text = clip(best.Text, 400)
+	r.text = clip(gist(best.Text, rq.groups, rq.want), 400)
+	if t, ok := dateOf(best.times); ok && q.Intent == When {
+		r.text = capitalize(t.Text) + " — " + lowerFirst(r.text)
+	} else if sameText(r.text, best.Text) {
+		r.text = "In “" + best.DocTitle + "”: " + r.text
+	}
 	return r
+}
+
+// dateOf picks the time expression a when-answer leads with: the first
+// that holds a digit ("on 7 March 2003" over "this week"), else the first.
+func dateOf(ts []knowledge.TimeExpr) (knowledge.TimeExpr, bool) {
+	if len(ts) == 0 {
+		return knowledge.TimeExpr{}, false
+	}
+	for _, t := range ts {
+		if hasDigit(t.Text) {
+			return t, true
+		}
+	}
+	return ts[0], true
+}
+
+// howUnits are the words a figure is counted in that answer "how long",
+// "how old", "how far", "how often".
+var howUnits = map[string][]string{
+	"long":  {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes", "decade", "decades"},
+	"old":   {"year", "years", "years-old", "year-old"},
+	"far":   {"mile", "miles", "km", "kilometres", "kilometers", "metres", "meters"},
+	"often": {"times", "time"},
+}
+
+// changeWords ask how much something changed, which a share answers first
+// ("grew 0.2%").
+var changeWords = set("rise", "rose", "risen", "rising", "up", "fall", "fell", "fallen",
+	"falling", "down", "grow", "grew", "grown", "growth", "drop", "dropped", "increase",
+	"increased", "decrease", "decreased", "cut", "jump", "jumped", "slump", "slumped",
+	"climb", "climbed", "gain", "gained", "lose", "lost")
+
+// fittingFigure picks, of a sentence's figures, the one whose kind fits the
+// question (counted in the unit "how long" asks for, a share for a change),
+// else the first.
+func fittingFigure(q Question, qs []store.QuantityRow) int {
+	var units []string
+	for i := 0; i+1 < len(q.Words); i++ {
+		if q.Words[i] == "how" {
+			units = howUnits[q.Words[i+1]]
+		}
+	}
+	change := false
+	for _, w := range q.Words {
+		change = change || changeWords[w]
+	}
+	share, money := asksShare(q.Words), asksMoney(q.Words)
+	for k, qt := range qs {
+		first, _, _ := strings.Cut(strings.ToLower(qt.Counted), " ")
+		switch {
+		case len(units) > 0:
+			if slices.Contains(units, first) {
+				return k
+			}
+		case share || change:
+			if qt.Unit == "%" {
+				return k
+			}
+		case money:
+			if currencyUnits[qt.Unit] {
+				return k
+			}
+		}
+	}
+	return 0
+}
+
+// currencyUnits are the units of figures that are amounts of money.
+var currencyUnits = set("$", "£", "€", "¥")
+
+// asksShare reports whether a question asks for a percentage.
+func asksShare(words []string) bool {
+	return hasWord(words, "percentage", "percent", "%", "proportion")
 }
 
 // countsFocus reports whether a figure counts what the question asks about.
@@ -707,6 +863,20 @@ func quantityText(q knowledge.Quantity) string {
 		s += ", according to " + midSentence(q.Source)
 	}
 	return s
+}
+
+// figureText renders a figure as quantityText does, keeping the modal its
+// sentence gives it: "as many as 12,000 North Korean soldiers could be
+// deployed, according to some reports".
+func figureText(q knowledge.Quantity, sentence string) string {
+	after, before := figureModal(sentence, q.Text, q.Counted)
+	switch {
+	case after != "":
+		q.Counted = strings.TrimSpace(q.Counted + " " + after)
+	case before != "":
+		q.Text = before + " be " + q.Text
+	}
+	return quantityText(q)
 }
 
 // lowerDeterminers start phrases that were capitalised only because they began

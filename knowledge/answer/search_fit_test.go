@@ -104,7 +104,7 @@ func fitCandidates(ctx context.Context, e *Engine, all []eval.Question, set map[
 		if len(groups) == 0 {
 			continue
 		}
-		rs := ri.rank(ri.query(groups, expectedAnswer(q.Words), q.Words))
+		rs := ri.rank(ri.query(groups, q.expects, q.Words))
 		rs = rs[:min(len(rs), 60)]
 		ids := make([]int64, len(rs))
 		for i, r := range rs {

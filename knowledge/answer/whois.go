@@ -3,6 +3,8 @@ package answer
 import (
 	"context"
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/briefbot/briefbot/knowledge"
@@ -43,6 +45,10 @@ func (e *Engine) whoIs(ctx context.Context, ix *index, q Question) (reply, error
 	if len(hits) == 0 {
 		return reply{}, nil
 	}
+	// A headline names them but does not say who they are: the body does.
+	if body := slices.DeleteFunc(slices.Clone(hits), func(h store.Hit) bool { return h.Text == h.DocTitle }); len(body) > 0 {
+		hits = body
+	}
 	title, desc := "", ""
 	for _, a := range same {
 		if title == "" {
@@ -53,6 +59,26 @@ func (e *Engine) whoIs(ctx context.Context, ix *index, q Question) (reply, error
 		}
 	}
 	var r reply
+	// Without a stored title or description, an appositive in the sentences
+	// says who they are: "Joyce Johnston, principal of the college, said".
+	if title == "" && desc == "" && main.Kind == knowledge.Person {
+		for i, h := range hits {
+			app, ok := appositive(h.Text, main.Name)
+			if !ok {
+				app, ok = preNominal(h.Text, main.Name)
+			}
+			if ok {
+				r.cites = append(r.cites, cite(h))
+				for j, o := range hits {
+					if j != i {
+						r.more = append(r.more, cite(o))
+					}
+				}
+				r.text = sentence(main.Name + " " + app)
+				return r, nil
+			}
+		}
+	}
 	// The sentence that introduces the title (or description) comes first.
 	first := -1
 	for i, h := range hits {
@@ -61,12 +87,13 @@ func (e *Engine) whoIs(ctx context.Context, ix *index, q Question) (reply, error
 			break
 		}
 	}
-	if first >= 0 {
-		r.cites = append(r.cites, cite(hits[first]))
+	if first < 0 {
+		first = 0
 	}
+	r.cites = append(r.cites, cite(hits[first]))
 	for i, h := range hits {
 		if i != first {
-			r.cites = append(r.cites, cite(h))
+			r.more = append(r.more, cite(h))
 		}
 	}
 	r.text = e.identity(main, title, desc)
@@ -106,6 +133,81 @@ func (e *Engine) identity(a store.ActorRow, title, desc string) string {
 		return sentence(fmt.Sprintf("%s is an organisation the briefings mention", a.Name))
 	}
 	return sentence(fmt.Sprintf("%s are mentioned in the briefings", a.Name))
+}
+
+// appositivePattern finds a phrase set off by commas right after a name:
+// "Joyce Johnston, principal of the college, said", "Shahid Malik, who is on
+// Labour's ruling NEC, accepted".
+var appositivePattern = regexp.MustCompile(`^, ((?:who (?:is|was|has been|had been) )?[a-z][^,;:"“”()]{2,80}),`)
+
+// appositive returns what a sentence says a named person is, as a predicate
+// ("is principal of the college"), from the appositive after their name.
+func appositive(text, name string) (string, bool) {
+	i := strings.Index(text, name)
+	if i < 0 {
+		return "", false
+	}
+	m := appositivePattern.FindStringSubmatch(text[i+len(name):])
+	if m == nil {
+		return "", false
+	}
+	app := m[1]
+	for _, rel := range []string{"who is ", "who was ", "who has been ", "who had been "} {
+		if rest, ok := strings.CutPrefix(app, rel); ok {
+			return strings.TrimPrefix(rel, "who ") + rest, true
+		}
+	}
+	if strings.HasPrefix(app, "who ") || strings.HasPrefix(app, "which ") {
+		return "", false
+	}
+	return "is " + app, true
+}
+
+// maxPreNominal is the most words taken as a description before a name.
+const maxPreNominal = 3
+
+// preNominal returns what a sentence says a named person is from the words
+// right before their name that describe them ("Labour backbencher Gwyneth
+// Dunwoody" is "a Labour backbencher"): a lower-case noun, not a function
+// word, a verb of speech or a form ending in -ing or -ed, after any names
+// that qualify it.
+func preNominal(text, name string) (string, bool) {
+	i := strings.Index(text, name)
+	if i <= 0 {
+		return "", false
+	}
+	before := strings.Fields(text[:i])
+	if len(before) == 0 {
+		return "", false
+	}
+	head := before[len(before)-1]
+	if firstUpper(head) || !describing(head) {
+		return "", false
+	}
+	run := []string{head}
+	for k := len(before) - 2; k > 0 && len(run) < maxPreNominal; k-- {
+		// k > 0: a sentence's first word is capitalised whatever it is.
+		if w := before[k]; firstUpper(w) && !strings.ContainsAny(w, ",;:.\"“”()") || describing(w) {
+			run = append([]string{w}, run...)
+			continue
+		}
+		break
+	}
+	desc := strings.Join(run, " ")
+	article := "a "
+	if strings.ContainsRune("aeiouAEIOU", rune(desc[0])) {
+		article = "an "
+	}
+	return "is " + article + desc, true
+}
+
+// describing reports whether a lower-case word may describe a person before
+// their name: not punctuated, not a function word, a verb of speech or a form
+// in -ing or -ed ("including", "named").
+func describing(w string) bool {
+	lw := strings.ToLower(w)
+	return !firstUpper(w) && len(lw) >= 3 && !strings.ContainsAny(w, ",;:.\"“”()'’") && !stopWords[lw] &&
+		!speechVerbs[lw] && !strings.HasSuffix(lw, "ing") && !strings.HasSuffix(lw, "ed")
 }
 
 func startsWithArticle(s string) bool {

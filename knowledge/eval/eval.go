@@ -1,6 +1,7 @@
 // Package eval scores answers against question sets in the format of
 // shared/eval/FORMAT.md: top1, recall@5, answer_contains, abstain_ok and score,
-// for briefbot and for the plain FTS5 bm25 baseline it must beat.
+// citation precision and other-briefing citations, for briefbot and for the
+// plain FTS5 bm25 baseline it must beat.
 package eval
 
 import (
@@ -93,6 +94,10 @@ type Outcome struct {
 	Abstain  bool // correctly abstained (unanswerable questions)
 	Found    int  // expect pieces among the first five citations
 	Contains int  // answer_contains strings in the answer
+	// Cited is how many citations an answered answerable question showed;
+	// Relevant how many of them hold an expect piece (from the right file);
+	// Elsewhere how many come from another file than the question's doc.
+	Cited, Relevant, Elsewhere int
 }
 
 // Correct reports whether the question counts towards the score.
@@ -102,10 +107,11 @@ func (o Outcome) Correct() bool { return o.Top1 || o.Abstain }
 type Result struct {
 	Outcomes []Outcome
 	// Counts
-	Questions, Answerable, Unanswerable int
-	Top1Hits, AbstainHits               int
-	ExpectTotal, ExpectFound            int
-	ContainsTotal, ContainsFound        int
+	Questions, Answerable, Unanswerable  int
+	Top1Hits, AbstainHits                int
+	ExpectTotal, ExpectFound             int
+	ContainsTotal, ContainsFound         int
+	Cited, CitedRelevant, CitedElsewhere int
 }
 
 // Top1 is the share of answerable questions whose first citation is correct.
@@ -119,6 +125,60 @@ func (r Result) AnswerContains() float64 { return ratio(r.ContainsFound, r.Conta
 
 // AbstainOK is the share of unanswerable questions answered with no citation.
 func (r Result) AbstainOK() float64 { return ratio(r.AbstainHits, r.Unanswerable) }
+
+// CitationPrecision is, over the answered answerable questions, the share of
+// the citations shown whose sentence holds an expect piece.
+func (r Result) CitationPrecision() float64 { return ratio(r.CitedRelevant, r.Cited) }
+
+// OtherBriefing is the share of those citations taken from another file than
+// the question's doc.
+func (r Result) OtherBriefing() float64 { return ratio(r.CitedElsewhere, r.Cited) }
+
+// CitationsPerAnswer is how many citations an answered answerable question
+// shows on average.
+func (r Result) CitationsPerAnswer() float64 {
+	answered := 0
+	for _, o := range r.Outcomes {
+		if o.Cited > 0 {
+			answered++
+		}
+	}
+	return ratio(r.Cited, answered)
+}
+
+// WrongAnswered is the calibration of the confidence floor from above: the
+// share of the questions answered (with a citation) whose answer is wrong, an
+// unanswerable question answered or an answerable one whose first citation
+// is not right.
+func (r Result) WrongAnswered() float64 {
+	answered, wrong := 0, 0
+	for _, o := range r.Outcomes {
+		if len(o.Answer.Citations) == 0 {
+			continue
+		}
+		answered++
+		if !o.Top1 {
+			wrong++
+		}
+	}
+	return ratio(wrong, answered)
+}
+
+// WronglyDeclined is the calibration from below: the share of the questions
+// declined (no citation) that the briefings answer.
+func (r Result) WronglyDeclined() float64 {
+	declined, wrong := 0, 0
+	for _, o := range r.Outcomes {
+		if len(o.Answer.Citations) > 0 {
+			continue
+		}
+		declined++
+		if len(o.Question.Expect) > 0 {
+			wrong++
+		}
+	}
+	return ratio(wrong, declined)
+}
 
 // Score is (top1 hits + correct abstentions) / all questions.
 func (r Result) Score() float64 { return ratio(r.Top1Hits+r.AbstainHits, r.Questions) }
@@ -153,6 +213,9 @@ func Run(ctx context.Context, qs []Question, ask Asker) (Result, error) {
 			}
 			r.ExpectTotal += len(q.Expect)
 			r.ExpectFound += o.Found
+			r.Cited += o.Cited
+			r.CitedRelevant += o.Relevant
+			r.CitedElsewhere += o.Elsewhere
 		}
 		r.ContainsTotal += len(q.AnswerContains)
 		r.ContainsFound += o.Contains
@@ -172,6 +235,15 @@ func Score(q Question, a knowledge.Answer) Outcome {
 		first := a.Citations
 		if len(first) > 5 {
 			first = first[:5]
+		}
+		for _, c := range a.Citations {
+			o.Cited++
+			if correct(q, c) {
+				o.Relevant++
+			}
+			if !docOK(q, c) {
+				o.Elsewhere++
+			}
 		}
 		for _, piece := range q.Expect {
 			p := Fold(piece)

@@ -1,0 +1,160 @@
+package answer
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/briefbot/briefbot/knowledge/store"
+)
+
+// A yes/no question is answered by what its best sentence settles, led by the
+// verdict: "No — not confirmed: ...", "Not stated: ...", "Not certain: ...",
+// "No: ...", "Yes: ...". The stored statements of the sentence (their cue and
+// negation) settle it first, then the sentence's words.
+
+// verdict is what a sentence settles about a yes/no question.
+type verdict string
+
+// The verdicts, as an answer leads with them.
+const (
+	verdictYes          verdict = "Yes"
+	verdictNo           verdict = "No"
+	verdictNotConfirmed verdict = "No — not confirmed"
+	verdictNotStated    verdict = "Not stated"
+	verdictUncertain    verdict = "Not certain"
+	verdictIndirect     verdict = "The briefings do not say so directly"
+)
+
+// nonAnswers are phrases by which a sentence declines to settle anything.
+var nonAnswers = []string{"declined to say", "declined to comment", "refused to say",
+	"refused to comment", "would not say", "would not comment", "could not comment",
+	"did not say", "no comment", "no decision", "not yet decided", "yet to decide",
+	"has yet to", "have yet to", "not clear whether", "unclear whether", "remains to be seen",
+	"not known whether", "not been decided", "no word on", "did not comment", "would not be drawn"}
+
+// unconfirmed are phrases that report something not confirmed.
+var unconfirmed = []string{"did not confirm", "not confirmed", "unconfirmed", "could not confirm",
+	"would not confirm", "refused to confirm", "declined to confirm", "neither confirmed nor denied"}
+
+// negations make a sentence say no.
+var negations = set("not", "no", "never", "n't", "neither", "nor", "none", "nobody",
+	"denied", "denies", "deny", "rejected", "rejects", "reject", "refused", "refuses",
+	"dismissed", "dismisses", "failed", "fails", "cannot")
+
+// hedges make what a sentence says uncertain: "could", "is expected to".
+var hedges = set("could", "may", "might", "probably", "possibly", "perhaps", "likely",
+	"unlikely", "expected", "expects", "considering", "reportedly", "believed", "suggest",
+	"suggests", "suggested")
+
+// silentCues, negated, say that someone did not speak: "did not comment".
+var silentCues = set("comment", "say", "respond", "reply", "answer", "speak", "disclose",
+	"reveal", "elaborate", "tell", "release")
+
+// negatingCues are statement cues that say no by themselves.
+var negatingCues = set("deny", "reject", "dismiss", "refuse", "rule out")
+
+// settle reads the verdict a sentence gives a yes/no question, from the
+// sentence's stored statements first and then its words.
+func settle(text string, stmts []store.StatementRow) verdict {
+	for _, s := range stmts {
+		switch {
+		case !s.Negated:
+		case strings.Contains(s.Cue, "confirm"):
+			return verdictNotConfirmed
+		case silentCues[s.Cue] || strings.HasSuffix(s.Cue, "a statement"):
+			return verdictNotStated
+		default:
+			return verdictNo // "did not support a lower limit"
+		}
+	}
+	l := " " + strings.ToLower(foldApostrophes(text)) + " "
+	for _, p := range unconfirmed {
+		if strings.Contains(l, p) {
+			return verdictNotConfirmed
+		}
+	}
+	for _, p := range nonAnswers {
+		if strings.Contains(l, p) {
+			return verdictNotStated
+		}
+	}
+	for _, s := range stmts {
+		if negatingCues[s.Cue] {
+			return verdictNo
+		}
+	}
+	neg, hedge := false, false
+	for _, w := range strings.FieldsFunc(strings.ReplaceAll(l, "n't", " n't"), notWordRune) {
+		neg = neg || negations[w]
+		hedge = hedge || hedges[w]
+	}
+	switch {
+	case neg:
+		return verdictNo
+	case hedge:
+		return verdictUncertain
+	}
+	return verdictYes
+}
+
+func notWordRune(r rune) bool {
+	return !(r >= 'a' && r <= 'z' || r == '\'' || r >= 0x80)
+}
+
+// yesNoText leads a yes/no answer with its verdict. A sentence holding too
+// little of the question gets no yes: it is what the briefings say nearby.
+func yesNoText(v verdict, gistText string, covered bool) string {
+	if v == verdictYes && !covered {
+		v = verdictIndirect
+	}
+	return string(v) + ": " + lowerFirst(gistText)
+}
+
+// lowerFirst lowers the first letter of a text that starts with a common
+// word ("The", "It"), keeping names as written.
+func lowerFirst(s string) string {
+	w, _, _ := strings.Cut(s, " ")
+	if commonStarts[w] {
+		return strings.ToLower(w[:1]) + s[1:]
+	}
+	return s
+}
+
+// commonStarts are sentence openers that are not names.
+var commonStarts = set("The", "A", "An", "It", "There", "This", "That", "These", "Those",
+	"He", "She", "They", "We", "Its", "His", "Her", "Their", "Some", "Many", "Most",
+	"Others", "Other", "No", "Not", "Ministers", "Officials", "Critics", "Analysts")
+
+// modalBefore finds a modal right before a figure ("there could also be a
+// boost of about £400m") or after what it counts ("12,000 soldiers could be
+// deployed"), so that a figure that could be is not given as one that is.
+var (
+	modalAfter  = regexp.MustCompile(`^\s*(could|may|might|are expected to|is expected to|are likely to|is likely to)(\s+(?:also\s+)?be\s+\w+|\s+\w+)?`)
+	modalBefore = regexp.MustCompile(`\b(could|may|might)\b(?:\s+also)?\s+be\b(?:\s+\S+){0,10}\s*$`)
+)
+
+// figureModal returns how uncertain a sentence makes a figure: "could be
+// deployed" after it, or "could be" before it; "" when it is stated as fact.
+func figureModal(sentence, figure, counted string) (after, before string) {
+	i := strings.Index(sentence, figure)
+	if i < 0 {
+		return "", ""
+	}
+	rest := sentence[i+len(figure):]
+	if counted != "" {
+		if j := strings.Index(rest, counted); j >= 0 && j < 5 {
+			rest = rest[j+len(counted):]
+		}
+	}
+	if m := modalAfter.FindString(rest); m != "" {
+		return strings.TrimSpace(m), ""
+	}
+	head := sentence[:i]
+	if k := strings.LastIndexAny(head, ",;:."); k >= 0 {
+		head = head[k+1:]
+	}
+	if m := modalBefore.FindStringSubmatch(head); m != nil {
+		return "", m[1]
+	}
+	return "", ""
+}

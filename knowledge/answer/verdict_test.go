@@ -1,0 +1,125 @@
+package answer
+
+import (
+	"testing"
+
+	"github.com/briefbot/briefbot/knowledge"
+	"github.com/briefbot/briefbot/knowledge/store"
+)
+
+// TestSettle checks what a sentence settles about a yes/no question: the
+// stored statement's cue and negation first, then the sentence's words.
+func TestSettle(t *testing.T) {
+	negated := func(cue string) []store.StatementRow {
+		return []store.StatementRow{{Statement: knowledge.Statement{Cue: cue, Negated: true}}}
+	}
+	for _, tc := range []struct {
+		text  string
+		stmts []store.StatementRow
+		want  verdict
+	}{
+		{"Ambassador Zinoviev did not confirm that troops were sent.", negated("confirm"), verdictNotConfirmed},
+		{"The company did not comment on its progress.", negated("comment"), verdictNotStated},
+		{"Ministers do not support a lower limit.", negated("support"), verdictNo},
+		{"A spokesman declined to say whether the prime minister backed the plans.", nil, verdictNotStated},
+		{"She has made no decision on whether to appeal.", nil, verdictNotStated},
+		{"Israel will not attend.", nil, verdictNo},
+		{"The tribunal said it found no evidence of a laddish culture.", nil, verdictNo},
+		{"Others are expected to defy the ban.", nil, verdictUncertain},
+		{"UPS said it was cutting its order from 90 planes to 53.", nil, verdictYes},
+	} {
+		if got := settle(tc.text, tc.stmts); got != tc.want {
+			t.Errorf("settle(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+	if got := yesNoText(verdictYes, "The firm paid.", false); got != "The briefings do not say so directly: the firm paid." {
+		t.Errorf("a yes from a sentence holding little of the question = %q", got)
+	}
+}
+
+// TestFigureModal checks that a figure that could be is not given as one that
+// is.
+func TestFigureModal(t *testing.T) {
+	q := knowledge.Quantity{Text: "as many as 12,000", Counted: "North Korean soldiers", Source: "some reports"}
+	got := figureText(q, "Some reports suggest that as many as 12,000 North Korean soldiers could be deployed in Russia.")
+	if want := "as many as 12,000 North Korean soldiers could be deployed, according to some reports"; got != want {
+		t.Errorf("figureText = %q, want %q", got, want)
+	}
+	q = knowledge.Quantity{Text: "about £400m"}
+	if got := figureText(q, "Economists said there could also be a boost to the budget of about £400m."); got != "could be about £400m" {
+		t.Errorf("figureText = %q, want the modal before the figure", got)
+	}
+	q = knowledge.Quantity{Text: "1,500", Counted: "soldiers"}
+	if got := figureText(q, "About 1,500 soldiers have arrived."); got != "1,500 soldiers" {
+		t.Errorf("figureText = %q, want the figure as stated", got)
+	}
+}
+
+// TestVerbTerms checks which statement cues a question's verb asks for.
+func TestVerbTerms(t *testing.T) {
+	for _, tc := range []struct {
+		verb      string
+		want, not []string
+	}{
+		{"caution", []string{"caution", "warn"}, []string{"say"}},
+		{"cautioned", []string{"caution", "warn"}, nil},
+		{"urged", []string{"urge", "call", "demand"}, nil},
+		{"want", []string{"urge", "call"}, nil},
+		{"say", nil, []string{"say"}},
+	} {
+		got := verbTerms(tc.verb)
+		for _, w := range tc.want {
+			if !got[w] {
+				t.Errorf("verbTerms(%q) lacks %q: %v", tc.verb, w, got)
+			}
+		}
+		for _, w := range tc.not {
+			if got[w] {
+				t.Errorf("verbTerms(%q) holds %q: %v", tc.verb, w, got)
+			}
+		}
+	}
+}
+
+// TestDocWords checks what the sentence index says a briefing holds: a share
+// of a question's weight, and words as written that the stemmer would fold
+// into function words ("IFS" into "if").
+func TestDocWords(t *testing.T) {
+	ri := buildRankIndex(1, []store.CorpusSentence{
+		{ID: 1, DocID: 1, DocPath: "a.txt", DocTitle: "Budget", N: 1, Text: "The IFS said taxes must rise."},
+		{ID: 2, DocID: 2, DocPath: "b.txt", DocTitle: "Roads", N: 1, Text: "If roads fail, drivers pay."},
+	})
+	if !ri.docSays("a.txt", "ifs") || ri.docSays("b.txt", "ifs") {
+		t.Errorf("docSays(ifs): a %v, b %v; want true, false", ri.docSays("a.txt", "ifs"), ri.docSays("b.txt", "ifs"))
+	}
+	e := New(nil)
+	rq := ri.query(e.termGroups([]string{"taxes", "roads"}), ansNone, nil)
+	if a, b := ri.docCoverage(rq, "a.txt"), ri.docCoverage(rq, "b.txt"); a <= 0 || a >= 1 || b <= 0 || b >= 1 {
+		t.Errorf("docCoverage = %v, %v; want each briefing to hold a part", a, b)
+	}
+	if c := ri.docCoverage(rq, "missing.txt"); c != 0 {
+		t.Errorf("docCoverage of a missing briefing = %v", c)
+	}
+}
+
+// TestFittingFigure checks which of a sentence's figures answers the kind of
+// question asked.
+func TestFittingFigure(t *testing.T) {
+	qs := []store.QuantityRow{
+		{Quantity: knowledge.Quantity{Text: "seven", Counted: "of the detainees"}},
+		{Quantity: knowledge.Quantity{Text: "nearly three", Counted: "years"}},
+		{Quantity: knowledge.Quantity{Text: "0.2", Unit: "%"}},
+		{Quantity: knowledge.Quantity{Text: "$1.5m", Unit: "$"}},
+	}
+	for q, want := range map[string]int{
+		"how long have they been held?":  1,
+		"how much did spending go up?":   2,
+		"how many detainees were there?": 0,
+		"what percentage did they hold?": 2,
+		"how much did it cost?":          3,
+	} {
+		if got := fittingFigure(Parse(q), qs); got != want {
+			t.Errorf("fittingFigure(%q) = %d, want %d", q, got, want)
+		}
+	}
+}
