@@ -69,7 +69,7 @@ type Progress struct {
 type Library struct {
 	seeds  string
 	opt    Options
-	st     *store.Store
+	st     Store
 	engine *answer.Engine
 
 	reload sync.Mutex // held by the one reload allowed at a time
@@ -95,20 +95,30 @@ func (r Report) Changed() bool {
 	return len(r.Added)+len(r.Replaced)+len(r.Removed) > 0
 }
 
-// Open opens the store at dbPath and brings it up to date with the seeds folder.
-// A folder that cannot be read is an error only when the store holds nothing;
+// Open opens the store at dbPath (a file, or a postgres:// URL: see OpenStore)
+// and brings it up to date with the seeds folder. A folder that cannot be read is an error only when the store holds nothing;
 // otherwise the stored knowledge serves and the report says why it is stale.
 //
 // Opening a folder that has not changed since the last reload is fast: the
 // store remembers the size, modification time and hash of every file it was
 // built from, so only the files whose size or time changed are read.
 func Open(ctx context.Context, dbPath, seeds string, opt Options) (*Library, Report, error) {
-	st, err := store.Open(ctx, dbPath)
+	st, err := OpenStore(ctx, dbPath)
 	if err != nil {
 		return nil, Report{}, err
 	}
 	l := &Library{seeds: seeds, opt: opt, st: st, engine: answer.New(st)}
 	rep, err := l.Reload(ctx)
+	if err != nil && isCorrupt(err) {
+		// Damage found past the file's header: start afresh, as OpenStore does.
+		if _, ok := st.(embedded); ok {
+			st.Close()
+			if err = moveAside(dbPath, err); err != nil {
+				return nil, rep, err
+			}
+			return Open(ctx, dbPath, seeds, opt)
+		}
+	}
 	if err != nil {
 		docs, derr := st.Documents(ctx)
 		if derr != nil || len(docs) == 0 {
@@ -124,7 +134,7 @@ func Open(ctx context.Context, dbPath, seeds string, opt Options) (*Library, Rep
 func (l *Library) Close() error { return l.st.Close() }
 
 // Store returns the library's store.
-func (l *Library) Store() *store.Store { return l.st }
+func (l *Library) Store() Store { return l.st }
 
 // Seeds returns the seeds folder.
 func (l *Library) Seeds() string { return l.seeds }
@@ -521,7 +531,7 @@ func sortFileErrors(errs []error) {
 // extractAll extracts files on several goroutines and writes them to the
 // ingest in their order as they come, so that extracting and writing overlap
 // and only a window of extracted files is held in memory.
-func (l *Library) extractAll(ctx context.Context, files []source.File, in *store.Ingest, report func(Progress)) (sentences int, err error) {
+func (l *Library) extractAll(ctx context.Context, files []source.File, in Ingest, report func(Progress)) (sentences int, err error) {
 	total := len(files)
 	report(Progress{Phase: Extracting, Total: total})
 	if total == 0 {
@@ -606,7 +616,17 @@ func (l *Library) extractAll(ctx context.Context, files []source.File, in *store
 }
 
 // Ask answers a question.
+// A shared store answers it from one snapshot, so that a reload committed
+// meanwhile on another machine is seen whole or not at all.
 func (l *Library) Ask(ctx context.Context, question string) (knowledge.Answer, error) {
+	if sn, ok := l.st.(snapshotter); ok {
+		snap, end, err := sn.Snapshot(ctx)
+		if err != nil {
+			return knowledge.Answer{Question: question, Citations: []knowledge.Citation{}}, fmt.Errorf("ask: %w", err)
+		}
+		defer end()
+		ctx = snap
+	}
 	return l.engine.Ask(ctx, question)
 }
 

@@ -1,0 +1,221 @@
+// Package pgtest starts throwaway PostgreSQL clusters for tests: initdb in a
+// temporary folder, a server on a free 127.0.0.1 port with fsync off, a fresh
+// database per test. When run as root the server runs as the postgres user.
+// Tests skip, saying why, when PostgreSQL is not installed.
+package pgtest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"os/user"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// Cluster is a running throwaway server.
+type Cluster struct {
+	Dir  string // the data folder
+	Port int
+	bin  string
+	cred *syscall.Credential
+	log  string
+}
+
+// ErrNotInstalled is returned when initdb is found neither in PATH nor in
+// /usr/lib/postgresql/*/bin.
+var ErrNotInstalled = errors.New("PostgreSQL is not installed (no initdb in PATH or /usr/lib/postgresql/*/bin; apt-get install postgresql)")
+
+// binDir finds the folder of initdb and pg_ctl.
+func binDir() (string, error) {
+	if p, err := exec.LookPath("initdb"); err == nil {
+		return filepath.Dir(p), nil
+	}
+	matches, _ := filepath.Glob("/usr/lib/postgresql/*/bin/initdb")
+	if len(matches) == 0 {
+		return "", ErrNotInstalled
+	}
+	return filepath.Dir(matches[len(matches)-1]), nil
+}
+
+// credential is the postgres user's, when running as root (the server refuses
+// to run as root), else nil.
+func credential() (*syscall.Credential, error) {
+	if os.Geteuid() != 0 {
+		return nil, nil
+	}
+	u, err := user.Lookup("postgres")
+	if err != nil {
+		return nil, fmt.Errorf("running as root, and there is no postgres user to run the server as: %w", err)
+	}
+	uid, _ := strconv.Atoi(u.Uid)
+	gid, _ := strconv.Atoi(u.Gid)
+	return &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}, nil
+}
+
+// Start initialises a cluster in a new folder under parent and starts it.
+func Start(parent string) (*Cluster, error) {
+	bin, err := binDir()
+	if err != nil {
+		return nil, err
+	}
+	cred, err := credential()
+	if err != nil {
+		return nil, err
+	}
+	base, err := os.MkdirTemp(parent, "pg")
+	if err != nil {
+		return nil, fmt.Errorf("start cluster: %w", err)
+	}
+	c := &Cluster{Dir: filepath.Join(base, "data"), bin: bin, cred: cred, log: filepath.Join(base, "server.log")}
+	if cred != nil {
+		// The server's user must reach its folder.
+		for _, d := range []string{parent, base} {
+			if err := os.Chmod(d, 0o755); err != nil {
+				return nil, fmt.Errorf("start cluster: %w", err)
+			}
+		}
+		if err := os.Chown(base, int(cred.Uid), int(cred.Gid)); err != nil {
+			return nil, fmt.Errorf("start cluster: %w", err)
+		}
+	}
+	if err := c.run("initdb", "-D", c.Dir, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C"); err != nil {
+		return nil, fmt.Errorf("start cluster: %w", err)
+	}
+	if c.Port, err = freePort(); err != nil {
+		return nil, fmt.Errorf("start cluster: %w", err)
+	}
+	if err := c.Restart(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// Restart starts the server again after Stop.
+func (c *Cluster) Restart() error {
+	opts := fmt.Sprintf("-p %d -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100", c.Port)
+	if err := c.run("pg_ctl", "start", "-w", "-t", "120", "-D", c.Dir, "-l", c.log, "-o", opts); err != nil {
+		log, _ := os.ReadFile(c.log)
+		return fmt.Errorf("start server: %w\n%s", err, log)
+	}
+	return nil
+}
+
+// Stop stops the server at once (pg_ctl -m immediate).
+func (c *Cluster) Stop() error {
+	if err := c.run("pg_ctl", "stop", "-w", "-m", "immediate", "-D", c.Dir); err != nil {
+		return fmt.Errorf("stop server: %w", err)
+	}
+	return nil
+}
+
+func (c *Cluster) run(name string, args ...string) error {
+	cmd := exec.Command(filepath.Join(c.bin, name), args...)
+	if c.cred != nil {
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: c.cred}
+	}
+	cmd.Dir = os.TempDir()
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("%s: %w: %s", name, err, out)
+	}
+	return nil
+}
+
+// URL is the address of database db.
+func (c *Cluster) URL(db string) string {
+	return fmt.Sprintf("postgres://postgres@127.0.0.1:%d/%s?sslmode=disable", c.Port, db)
+}
+
+var dbSeq atomic.Int64
+
+// NewDatabase creates an empty database and returns its URL.
+func (c *Cluster) NewDatabase(ctx context.Context) (string, error) {
+	conn, err := pgx.Connect(ctx, c.URL("postgres"))
+	if err != nil {
+		return "", fmt.Errorf("new database: %w", err)
+	}
+	defer conn.Close(ctx)
+	name := fmt.Sprintf("t%d_%d", os.Getpid(), dbSeq.Add(1))
+	if _, err := conn.Exec(ctx, "CREATE DATABASE "+name); err != nil {
+		return "", fmt.Errorf("new database: %w", err)
+	}
+	return c.URL(name), nil
+}
+
+func freePort() (int, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, err
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port, nil
+}
+
+var (
+	shared    *Cluster
+	sharedErr error
+	sharedDir string
+	once      sync.Once
+)
+
+// Main runs a test package's tests with one shared cluster, started on first
+// use by URL and stopped when the tests end. Call it from TestMain.
+func Main(m *testing.M) {
+	code := m.Run()
+	if shared != nil {
+		shared.Stop()
+	}
+	if sharedDir != "" {
+		os.RemoveAll(sharedDir)
+	}
+	os.Exit(code)
+}
+
+// URL returns the URL of a fresh database on the package's shared cluster (see
+// Main), or on a cluster of the test's own when Main is not used; it skips the
+// test when PostgreSQL is not installed.
+func URL(tb testing.TB) string {
+	tb.Helper()
+	once.Do(func() {
+		sharedDir, sharedErr = os.MkdirTemp("", "pgtest")
+		if sharedErr == nil {
+			shared, sharedErr = Start(sharedDir)
+		}
+	})
+	if errors.Is(sharedErr, ErrNotInstalled) {
+		tb.Skipf("skipping: %v", sharedErr)
+	}
+	if sharedErr != nil {
+		tb.Fatalf("pgtest: %v", sharedErr)
+	}
+	u, err := shared.NewDatabase(context.Background())
+	if err != nil {
+		tb.Fatalf("pgtest: %v", err)
+	}
+	return u
+}
+
+// StartCluster starts a cluster of the test's own in tb.TempDir(), stopped when
+// the test ends.
+func StartCluster(tb testing.TB) *Cluster {
+	tb.Helper()
+	c, err := Start(tb.TempDir())
+	if errors.Is(err, ErrNotInstalled) {
+		tb.Skipf("skipping: %v", err)
+	}
+	if err != nil {
+		tb.Fatalf("pgtest: %v", err)
+	}
+	tb.Cleanup(func() { c.Stop() })
+	return c
+}
