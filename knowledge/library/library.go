@@ -103,31 +103,39 @@ func (r Report) Changed() bool {
 // store remembers the size, modification time and hash of every file it was
 // built from, so only the files whose size or time changed are read.
 func Open(ctx context.Context, dbPath, seeds string, opt Options) (*Library, Report, error) {
+	l, rep, err := openLibrary(ctx, dbPath, seeds, opt)
+	if err != nil && l != nil && isCorrupt(err) {
+		// Damage found past the file's header: start afresh, as OpenStore does.
+		if _, ok := l.st.(embedded); ok {
+			l.Close()
+			if err = moveAside(dbPath, err); err != nil {
+				return nil, rep, err
+			}
+			l, rep, err = openLibrary(ctx, dbPath, seeds, opt)
+		}
+	}
+	if err != nil && l != nil {
+		docs, derr := l.st.Documents(ctx)
+		if derr != nil || len(docs) == 0 {
+			l.Close()
+			return nil, rep, err
+		}
+		rep.Errors = append(rep.Errors, err)
+		err = nil
+	}
+	return l, rep, err
+}
+
+// openLibrary opens the store and reloads it. The library is returned, with
+// the reload's error, whenever the store opened.
+func openLibrary(ctx context.Context, dbPath, seeds string, opt Options) (*Library, Report, error) {
 	st, err := OpenStore(ctx, dbPath)
 	if err != nil {
 		return nil, Report{}, err
 	}
 	l := &Library{seeds: seeds, opt: opt, st: st, engine: answer.New(st)}
 	rep, err := l.Reload(ctx)
-	if err != nil && isCorrupt(err) {
-		// Damage found past the file's header: start afresh, as OpenStore does.
-		if _, ok := st.(embedded); ok {
-			st.Close()
-			if err = moveAside(dbPath, err); err != nil {
-				return nil, rep, err
-			}
-			return Open(ctx, dbPath, seeds, opt)
-		}
-	}
-	if err != nil {
-		docs, derr := st.Documents(ctx)
-		if derr != nil || len(docs) == 0 {
-			st.Close()
-			return nil, rep, err
-		}
-		rep.Errors = append(rep.Errors, err)
-	}
-	return l, rep, nil
+	return l, rep, err
 }
 
 // Close closes the store.
@@ -143,8 +151,9 @@ func (l *Library) Seeds() string { return l.seeds }
 // store holds some: the stored knowledge is kept.
 var ErrEmptyFolder = errors.New("the seeds folder is empty")
 
-// ErrReloading is returned when a reload is asked for while one runs.
-var ErrReloading = errors.New("a reload is already running")
+// ErrReloading is returned when a reload is asked for while one runs, in this
+// process or, on a shared store, in another.
+var ErrReloading = store.ErrReloading
 
 // Reload brings the store up to date with the seeds folder: new and changed files
 // are extracted and stored, files gone from the folder are removed, all in one

@@ -127,6 +127,9 @@ func isCorrupt(err error) bool {
 // the briefings, so nothing is lost that a reload does not rebuild.
 func moveAside(path string, cause error) error {
 	aside := path + ".corrupt-" + time.Now().UTC().Format("20060102T150405")
+	for i := 2; exists(aside); i++ {
+		aside = fmt.Sprintf("%s.corrupt-%s-%d", path, time.Now().UTC().Format("20060102T150405"), i)
+	}
 	if err := os.Rename(path, aside); err != nil {
 		return fmt.Errorf("move damaged store aside: %w (it was: %w)", err, cause)
 	}
@@ -137,4 +140,9 @@ func moveAside(path string, cause error) error {
 	}
 	slog.Warn("the store is damaged: moved it aside, rebuilding it from the briefings", "store", path, "moved_to", aside, "error", cause)
 	return nil
+}
+
+func exists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
 }
