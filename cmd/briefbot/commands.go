@@ -33,7 +33,7 @@ type common struct {
 
 func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.seeds, "seeds", envOr("BRIEFBOT_SEEDS", "seeds"), "folder of briefings")
-	fs.StringVar(&c.db, "db", envOr("BRIEFBOT_DB", "briefbot.db"), "path of the SQLite store")
+	fs.StringVar(&c.db, "db", envOr("BRIEFBOT_DB", "briefbot.db"), "the store: a SQLite file, or a postgres:// URL for a store shared by several machines")
 }
 
 func envOr(name, def string) string {

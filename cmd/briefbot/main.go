@@ -12,7 +12,7 @@
 //	briefbot bench                ingest and answer benchmarks
 //
 // Every sub-command takes --seeds DIR and --db PATH (defaults: BRIEFBOT_SEEDS or
-// "seeds", BRIEFBOT_DB or "briefbot.db").
+// "seeds", BRIEFBOT_DB or "briefbot.db"); --db also takes a postgres:// URL.
 package main
 
 import (
@@ -85,5 +85,6 @@ Usage:
 
 Common flags:
   --seeds DIR   the briefings (default $BRIEFBOT_SEEDS or ./seeds)
-  --db PATH     the store (default $BRIEFBOT_DB or ./briefbot.db)
+  --db PATH     the store (default $BRIEFBOT_DB or ./briefbot.db): a SQLite file,
+                or a postgres:// URL for a store shared by several machines
 `

@@ -14,6 +14,7 @@ import (
 	"os/user"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -78,11 +79,8 @@ func Start(parent string) (*Cluster, error) {
 	}
 	c := &Cluster{Dir: filepath.Join(base, "data"), bin: bin, cred: cred, log: filepath.Join(base, "server.log")}
 	if cred != nil {
-		// The server's user must reach its folder.
-		for _, d := range []string{parent, base} {
-			if err := os.Chmod(d, 0o755); err != nil {
-				return nil, fmt.Errorf("start cluster: %w", err)
-			}
+		if err := reachable(base); err != nil {
+			return nil, fmt.Errorf("start cluster: %w", err)
 		}
 		if err := os.Chown(base, int(cred.Uid), int(cred.Gid)); err != nil {
 			return nil, fmt.Errorf("start cluster: %w", err)
@@ -98,6 +96,23 @@ func Start(parent string) (*Cluster, error) {
 		return nil, err
 	}
 	return c, nil
+}
+
+// reachable lets other users pass through (not list) dir and the folders
+// above it up to the temporary folder, so that the server's user reaches its
+// data folder inside a test's temporary folder.
+func reachable(dir string) error {
+	tmp := filepath.Clean(os.TempDir())
+	for d := filepath.Clean(dir); d != tmp && strings.HasPrefix(d, tmp+string(filepath.Separator)); d = filepath.Dir(d) {
+		info, err := os.Stat(d)
+		if err != nil {
+			return err
+		}
+		if err := os.Chmod(d, info.Mode().Perm()|0o011); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Restart starts the server again after Stop.
@@ -166,11 +181,14 @@ var (
 	sharedErr error
 	sharedDir string
 	once      sync.Once
+	// mainCalled is set by Main, which stops the shared cluster.
+	mainCalled bool
 )
 
 // Main runs a test package's tests with one shared cluster, started on first
 // use by URL and stopped when the tests end. Call it from TestMain.
 func Main(m *testing.M) {
+	mainCalled = true
 	code := m.Run()
 	if shared != nil {
 		shared.Stop()
@@ -182,10 +200,13 @@ func Main(m *testing.M) {
 }
 
 // URL returns the URL of a fresh database on the package's shared cluster (see
-// Main), or on a cluster of the test's own when Main is not used; it skips the
-// test when PostgreSQL is not installed.
+// Main, which must have been called); it skips the test when PostgreSQL is
+// not installed.
 func URL(tb testing.TB) string {
 	tb.Helper()
+	if !mainCalled {
+		tb.Fatal("pgtest.URL: call pgtest.Main from the package's TestMain, which stops the shared cluster (or use StartCluster)")
+	}
 	once.Do(func() {
 		sharedDir, sharedErr = os.MkdirTemp("", "pgtest")
 		if sharedErr == nil {
