@@ -134,6 +134,11 @@ func openLibrary(ctx context.Context, dbPath, seeds string, opt Options) (*Libra
 		return nil, Report{}, err
 	}
 	l := &Library{seeds: seeds, opt: opt, st: st, engine: answer.New(st)}
+	if l.reloader() != nil {
+		// A shard of a shared store that another process reloads.
+		rep, err := l.serveOnly(ctx)
+		return l, rep, err
+	}
 	rep, err := l.Reload(ctx)
 	return l, rep, err
 }
@@ -265,6 +270,9 @@ func decodeScan(text string) (s scanState, ok bool) {
 }
 
 func (l *Library) sync(ctx context.Context, progress func(Progress)) (Report, error) {
+	if err := l.reloader(); err != nil {
+		return Report{}, fmt.Errorf("reload: %w", err)
+	}
 	var rep Report
 	report := func(p Progress) {
 		if l.opt.OnProgress != nil {
@@ -642,6 +650,15 @@ func (l *Library) Ask(ctx context.Context, question string) (knowledge.Answer, e
 // Warm prepares the answer engine for the store's current contents (see
 // answer.Engine.Warm). It is cheap when they have not changed.
 func (l *Library) Warm(ctx context.Context) error {
+	if sn, ok := l.st.(snapshotter); ok {
+		// The indexes of a shared store are built from one generation.
+		snap, end, err := sn.Snapshot(ctx)
+		if err != nil {
+			return fmt.Errorf("warm: %w", err)
+		}
+		defer end()
+		ctx = snap
+	}
 	return l.engine.Warm(ctx)
 }
 

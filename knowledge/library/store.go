@@ -146,3 +146,41 @@ func exists(path string) bool {
 	_, err := os.Lstat(path)
 	return err == nil
 }
+
+// ErrNotReloader is returned by a reload asked of a process that serves a
+// shared store without reloading it: one on a standby, or one without the
+// seeds folder. The process connected to the primary whose seeds folder holds
+// the briefings reloads them for every shard.
+var ErrNotReloader = errors.New("this process does not reload the shared store")
+
+// reloader says why this library must not reload its store, or nil when it
+// may: always for an embedded store; for a shared store, when it is the
+// primary and the seeds folder exists.
+func (l *Library) reloader() error {
+	sh, ok := l.st.(shared)
+	if !ok {
+		return nil
+	}
+	if sh.Standby() {
+		return fmt.Errorf("%w: it reads a standby server; reloads run on the shard connected to the primary that holds the seeds folder", ErrNotReloader)
+	}
+	if info, err := os.Stat(l.seeds); err != nil || !info.IsDir() {
+		return fmt.Errorf("%w: it has no seeds folder %s; reloads run on the shard whose seeds folder holds the briefings", ErrNotReloader, l.seeds)
+	}
+	return nil
+}
+
+// serveOnly opens a shared store that another process reloads: it must hold
+// briefings already.
+func (l *Library) serveOnly(ctx context.Context) (Report, error) {
+	var rep Report
+	var err error
+	if rep.Totals, err = l.st.Totals(ctx); err != nil {
+		return rep, fmt.Errorf("open: %w", err)
+	}
+	if rep.Totals.Documents == 0 {
+		return rep, fmt.Errorf("open: the shared store holds no briefings yet, and %w", l.reloader())
+	}
+	rep.UpToDate = true
+	return rep, nil
+}

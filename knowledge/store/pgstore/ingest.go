@@ -77,6 +77,9 @@ const maxLexeme = 2046
 // transaction, or fails at once with store.ErrReloading when another process,
 // on this machine or another, holds it.
 func (s *Store) Begin(ctx context.Context) (*Ingest, error) {
+	if s.standby {
+		return nil, fmt.Errorf("begin: %w", ErrStandby)
+	}
 	tx, err := s.pool.Begin(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("begin: %w", err)

@@ -16,6 +16,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"sort"
 	"strconv"
@@ -40,9 +41,16 @@ const (
 
 // Store is an open PostgreSQL store. It is safe for concurrent use.
 type Store struct {
-	pool *pgxpool.Pool
-	url  string
+	pool    *pgxpool.Pool
+	url     string
+	standby bool // a read-only standby: migrations and ingests run on the primary
 }
+
+// ErrStandby is returned by Begin on a standby server, which only reads.
+var ErrStandby = errors.New("the store is a read-only standby: reloads run against the primary")
+
+// Standby reports whether the store is a read-only standby server.
+func (s *Store) Standby() bool { return s.standby }
 
 // IsURL reports whether s names a PostgreSQL database (postgres:// or
 // postgresql://) rather than a file.
@@ -61,7 +69,15 @@ func Open(ctx context.Context, url string) (*Store, error) {
 		return nil, fmt.Errorf("open store: %w", err)
 	}
 	s := &Store{pool: pool, url: url}
-	if err := s.migrate(ctx); err != nil {
+	if err := pool.QueryRow(ctx, `SELECT pg_is_in_recovery()`).Scan(&s.standby); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("open store %s: %w", redact(cfg), err)
+	}
+	migrate := s.migrate
+	if s.standby {
+		migrate = s.checkSchema
+	}
+	if err := migrate(ctx); err != nil {
 		pool.Close()
 		return nil, fmt.Errorf("open store %s: %w", redact(cfg), err)
 	}
@@ -125,6 +141,23 @@ func (s *Store) migrate(ctx context.Context) error {
 	return nil
 }
 
+// checkSchema makes sure a standby's schema, which only the primary can
+// migrate, is one this program reads.
+func (s *Store) checkSchema(ctx context.Context) error {
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return fmt.Errorf("check schema: %w", err)
+	}
+	var version int
+	if err := s.pool.QueryRow(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&version); err != nil {
+		return fmt.Errorf("check schema: the primary has not made the store yet: %w", err)
+	}
+	if version != len(names) {
+		return fmt.Errorf("check schema: the store's schema version is %d, this program's %d: open the primary with this program first", version, len(names))
+	}
+	return nil
+}
+
 // querier is a pool or a transaction.
 type querier interface {
 	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
@@ -145,7 +178,11 @@ type snapshotKey struct{}
 // carrying it: every read of this store under that context sees the knowledge
 // as of one moment, whatever commits meanwhile. Call end when done.
 func (s *Store) Snapshot(ctx context.Context) (snap context.Context, end func(), err error) {
-	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
+	var tx pgx.Tx
+	err = retry(s.retries(), func() (err error) {
+		tx, err = s.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
+		return err
+	})
 	if err != nil {
 		return ctx, func() {}, fmt.Errorf("snapshot: %w", err)
 	}
@@ -168,11 +205,50 @@ func (s *Store) q(ctx context.Context) (q querier, done func()) {
 	return s.pool, func() {}
 }
 
+// retries is how many times a read is tried again on a connection the server
+// closed (restarted, failed over), each time on another connection of the
+// pool, which drops the broken ones: more than the pool holds.
+func (s *Store) retries() int { return int(s.pool.Config().MaxConns) + 1 }
+
+// retry runs the read fn again, up to n times, while it fails on a broken
+// connection. Reads change nothing, so running one twice is harmless.
+func retry(n int, fn func() error) error {
+	err := fn()
+	for i := 0; i < n && err != nil && broken(err); i++ {
+		err = fn()
+	}
+	return err
+}
+
+// broken reports whether err says the connection is gone, rather than that
+// the statement failed.
+func broken(err error) bool {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		// admin_shutdown, crash_shutdown, cannot_connect_now
+		return pgErr.Code == "57P01" || pgErr.Code == "57P02" || pgErr.Code == "57P03"
+	}
+	return pgconn.SafeToRetry(err) || errors.Is(err, pgconn.ErrConnClosed) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)
+}
+
+// retriesFor is how often a read through q is retried: never within a
+// transaction, which a broken connection ends.
+func (s *Store) retriesFor(q querier) int {
+	if q == querier(s.pool) {
+		return s.retries()
+	}
+	return 0
+}
+
 // each runs a query and calls fn for each row.
 func (s *Store) each(ctx context.Context, query string, args []any, fn func(pgx.Rows) error) error {
 	q, done := s.q(ctx)
 	defer done()
-	rows, err := q.Query(ctx, query, args...)
+	var rows pgx.Rows
+	err := retry(s.retriesFor(q), func() (err error) {
+		rows, err = q.Query(ctx, query, args...)
+		return err
+	})
 	if err != nil {
 		return err
 	}
@@ -189,7 +265,7 @@ func (s *Store) each(ctx context.Context, query string, args []any, fn func(pgx.
 func (s *Store) row(ctx context.Context, query string, args []any, dest ...any) error {
 	q, done := s.q(ctx)
 	defer done()
-	return q.QueryRow(ctx, query, args...).Scan(dest...)
+	return retry(s.retriesFor(q), func() error { return q.QueryRow(ctx, query, args...).Scan(dest...) })
 }
 
 // Generation counts the ingests committed to the store, on any machine.

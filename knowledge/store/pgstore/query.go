@@ -218,14 +218,17 @@ func (s *Store) hits(ctx context.Context, query string, args ...any) ([]store.Hi
 // sentences in all.
 func (s *Store) DocFreq(ctx context.Context, terms []string) (map[string]int, int, error) {
 	df := map[string]int{}
-	var total int
-	if err := s.row(ctx, `SELECT COUNT(*) FROM sentences`, nil, &total); err != nil {
+	// The count the last ingest recorded: counting a big table costs more
+	// than the rest of an answer.
+	c, err := s.Totals(ctx)
+	if err != nil {
 		return nil, 0, fmt.Errorf("doc freq: %w", err)
 	}
+	total := c.Sentences
 	if len(terms) == 0 {
 		return df, total, nil
 	}
-	err := s.each(ctx, `SELECT term, docs FROM vocab WHERE term = ANY($1)`, []any{terms}, func(r pgx.Rows) error {
+	err = s.each(ctx, `SELECT term, docs FROM vocab WHERE term = ANY($1)`, []any{terms}, func(r pgx.Rows) error {
 		var t string
 		var n int
 		if err := r.Scan(&t, &n); err != nil {

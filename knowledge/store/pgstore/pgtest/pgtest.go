@@ -19,6 +19,7 @@ import (
 	"sync/atomic"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 )
@@ -39,6 +40,10 @@ var ErrNotInstalled = errors.New("PostgreSQL is not installed (no initdb in PATH
 // binDir finds the folder of initdb and pg_ctl.
 func binDir() (string, error) {
 	if p, err := exec.LookPath("initdb"); err == nil {
+		// A link in PATH leads to the folder of the other programs.
+		if real, err := filepath.EvalSymlinks(p); err == nil {
+			p = real
+		}
 		return filepath.Dir(p), nil
 	}
 	matches, _ := filepath.Glob("/usr/lib/postgresql/*/bin/initdb")
@@ -115,9 +120,84 @@ func reachable(dir string) error {
 	return nil
 }
 
+// StartStandby makes a streaming standby of c in a new folder under parent
+// (pg_basebackup -R: it follows c's write-ahead log) and starts it.
+func (c *Cluster) StartStandby(parent string) (*Cluster, error) {
+	base, err := os.MkdirTemp(parent, "standby")
+	if err != nil {
+		return nil, fmt.Errorf("start standby: %w", err)
+	}
+	s := &Cluster{Dir: filepath.Join(base, "data"), bin: c.bin, cred: c.cred, log: filepath.Join(base, "server.log")}
+	if s.cred != nil {
+		if err := reachable(base); err != nil {
+			return nil, fmt.Errorf("start standby: %w", err)
+		}
+		if err := os.Chown(base, int(s.cred.Uid), int(s.cred.Gid)); err != nil {
+			return nil, fmt.Errorf("start standby: %w", err)
+		}
+	}
+	if err := s.run("pg_basebackup", "-h", "127.0.0.1", "-p", strconv.Itoa(c.Port), "-U", "postgres",
+		"-D", s.Dir, "-R", "-X", "stream", "--no-sync", "-c", "fast"); err != nil {
+		return nil, fmt.Errorf("start standby: %w", err)
+	}
+	if s.Port, err = freePort(); err != nil {
+		return nil, fmt.Errorf("start standby: %w", err)
+	}
+	if err := s.Restart(); err != nil {
+		return nil, fmt.Errorf("start standby: %w", err)
+	}
+	return s, nil
+}
+
+// WaitReplayed waits until standby has replayed everything written to c so
+// far, or ctx ends.
+func (c *Cluster) WaitReplayed(ctx context.Context, standby *Cluster) error {
+	p, err := pgx.Connect(ctx, c.URL("postgres"))
+	if err != nil {
+		return fmt.Errorf("wait for the standby: %w", err)
+	}
+	defer p.Close(ctx)
+	var lsn string
+	// A record written now ends after everything written before: the
+	// standby has replayed all once it has replayed that. (The insert position
+	// itself may sit past a page header that no record reaches until the next
+	// write, seconds later on an idle server.)
+	if err := p.QueryRow(ctx, `SELECT pg_logical_emit_message(false, 'pgtest', 'replayed?')::text`).Scan(&lsn); err != nil {
+		return fmt.Errorf("wait for the standby: %w", err)
+	}
+	for wait := 10 * time.Millisecond; ; wait = min(2*wait, 500*time.Millisecond) {
+		var done bool
+		s, err := pgx.Connect(ctx, standby.URL("postgres"))
+		if err == nil {
+			err = s.QueryRow(ctx, `SELECT COALESCE(pg_last_wal_replay_lsn() >= $1::pg_lsn, false)`, lsn).Scan(&done)
+			s.Close(ctx)
+		}
+		if err == nil && done {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("wait for the standby: %w (last error: %v)", ctx.Err(), err)
+		case <-time.After(wait):
+		}
+	}
+}
+
+// StartStandby starts a standby of c in tb.TempDir(), stopped when the test
+// ends.
+func StartStandby(tb testing.TB, c *Cluster) *Cluster {
+	tb.Helper()
+	s, err := c.StartStandby(tb.TempDir())
+	if err != nil {
+		tb.Fatalf("pgtest: %v", err)
+	}
+	tb.Cleanup(func() { s.Stop() })
+	return s
+}
+
 // Restart starts the server again after Stop.
 func (c *Cluster) Restart() error {
-	opts := fmt.Sprintf("-p %d -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100", c.Port)
+	opts := fmt.Sprintf("-p %d -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100 -c wal_retrieve_retry_interval=100ms", c.Port)
 	if err := c.run("pg_ctl", "start", "-w", "-t", "120", "-D", c.Dir, "-l", c.log, "-o", opts); err != nil {
 		log, _ := os.ReadFile(c.log)
 		return fmt.Errorf("start server: %w\n%s", err, log)
