@@ -17,6 +17,7 @@ import (
 	"github.com/briefbot/briefbot/knowledge"
 	"github.com/briefbot/briefbot/knowledge/eval"
 	"github.com/briefbot/briefbot/knowledge/library"
+	"github.com/briefbot/briefbot/knowledge/store/pgstore"
 )
 
 // stdout and stdin are variables so tests can capture them.
@@ -147,7 +148,7 @@ func cmdIngest(ctx context.Context, args []string) error {
 	t := rep.Totals
 	fmt.Fprintf(stdout, "%s: %d added, %d changed, %d removed, %d unchanged\n", c.seeds, len(rep.Added), len(rep.Replaced), len(rep.Removed), rep.Unchanged)
 	fmt.Fprintf(stdout, "store %s: %d documents, %d sentences, %d actors, %d statements, %d quantities, %d time expressions, %d roles\n",
-		c.db, t.Documents, t.Sentences, t.Actors, t.Statements, t.Quantities, t.Times, t.Roles)
+		pgstore.Redact(c.db), t.Documents, t.Sentences, t.Actors, t.Statements, t.Quantities, t.Times, t.Roles)
 	for _, e := range rep.Errors {
 		fmt.Fprintln(stdout, "error:", e)
 	}

@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -42,7 +43,6 @@ const (
 // Store is an open PostgreSQL store. It is safe for concurrent use.
 type Store struct {
 	pool    *pgxpool.Pool
-	url     string
 	standby bool // a read-only standby: migrations and ingests run on the primary
 }
 
@@ -58,9 +58,9 @@ func IsURL(s string) bool {
 	return strings.HasPrefix(s, "postgres://") || strings.HasPrefix(s, "postgresql://")
 }
 
-// Open connects to the database at url and brings its schema up to date.
-func Open(ctx context.Context, url string) (*Store, error) {
-	cfg, err := pgxpool.ParseConfig(url)
+// Open connects to the database at dsn (a postgres:// URL) and brings its schema up to date.
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	cfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open store: %w", err)
 	}
@@ -68,7 +68,7 @@ func Open(ctx context.Context, url string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store: %w", err)
 	}
-	s := &Store{pool: pool, url: url}
+	s := &Store{pool: pool}
 	if err := pool.QueryRow(ctx, `SELECT pg_is_in_recovery()`).Scan(&s.standby); err != nil {
 		pool.Close()
 		return nil, fmt.Errorf("open store %s: %w", redact(cfg), err)
@@ -82,6 +82,19 @@ func Open(ctx context.Context, url string) (*Store, error) {
 		return nil, fmt.Errorf("open store %s: %w", redact(cfg), err)
 	}
 	return s, nil
+}
+
+// Redact returns db fit for logs: a URL without its password, anything else
+// (a file path) as it is.
+func Redact(db string) string {
+	if !IsURL(db) {
+		return db
+	}
+	u, err := url.Parse(db)
+	if err != nil {
+		return "postgres://(unreadable URL)"
+	}
+	return u.Redacted()
 }
 
 // redact names the database without its password.
