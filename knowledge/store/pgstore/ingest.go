@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -30,6 +31,7 @@ type Ingest struct {
 	changed  bool
 	meta     map[string]string
 	vocab    map[string]int // change of each term's sentence count
+	tokens   int64          // change of the number of tokens stored
 
 	next [numTables]int64 // the next ID of each table with an ID
 	rows [numTables][][]any
@@ -56,7 +58,7 @@ var tables = [numTables]struct {
 	id   bool // the first column is an ID the ingest assigns
 }{
 	tDocuments:  {"documents", []string{"id", "path", "title", "date", "hash", "size", "sentences", "facts"}, true},
-	tSentences:  {"sentences", []string{"id", "doc_id", "n", "text", "terms"}, true},
+	tSentences:  {"sentences", []string{"id", "doc_id", "n", "text", "terms", "tokens"}, true},
 	tActors:     {"actors", []string{"id", "doc_id", "local", "key", "name", "kind", "title", "org", "country", "description", "mentions"}, true},
 	tAliases:    {"aliases", []string{"alias", "actor_id"}, false},
 	tMentions:   {"mentions", []string{"actor_id", "sentence_id", "text", "start_byte", "end_byte"}, false},
@@ -165,6 +167,12 @@ func (in *Ingest) delete(path string) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
+	var tokens int64
+	if err := in.tx.QueryRow(in.ctx, `SELECT COALESCE(SUM(tokens), 0) FROM sentences
+		WHERE doc_id = (SELECT id FROM documents WHERE path = $1)`, path).Scan(&tokens); err != nil {
+		return err
+	}
+	in.tokens -= tokens
 	_, err = in.tx.Exec(in.ctx, `DELETE FROM documents WHERE path = $1`, path)
 	return err
 }
@@ -284,7 +292,8 @@ func (in *Ingest) buffer(b *knowledge.Briefing) {
 	sentIDs := make([]int64, len(b.Sentences)+1)
 	for _, s := range b.Sentences {
 		sentIDs[s.N] = in.id(tSentences)
-		in.add(tSentences, sentIDs[s.N], docID, s.N, s.Text, in.terms(s.Text))
+		terms, tokens := in.terms(s.Text)
+		in.add(tSentences, sentIDs[s.N], docID, s.N, s.Text, terms, tokens)
 	}
 	actorBase := in.next[tActors]
 	for i, a := range b.Actors {
@@ -319,28 +328,50 @@ func (in *Ingest) buffer(b *knowledge.Briefing) {
 	}
 }
 
-// terms returns a sentence's distinct stems, space-separated, and counts them
-// in the vocabulary.
-func (in *Ingest) terms(text string) string {
+// terms returns a sentence's stems with their positions, as the text of a
+// tsvector, and how many tokens it has; it counts the distinct stems in the
+// vocabulary.
+func (in *Ingest) terms(text string) (vector string, tokens int) {
 	ts := stem.Terms(text)
-	seen := make(map[string]bool, len(ts))
-	out := ts[:0]
-	for _, t := range ts {
-		if seen[t] || len(t) > maxLexeme {
+	in.tokens += int64(len(ts))
+	positions := make(map[string][]int, len(ts))
+	var order []string
+	for i, t := range ts {
+		if len(t) > maxLexeme {
 			continue
 		}
-		seen[t] = true
-		in.vocab[t]++
-		out = append(out, t)
+		if positions[t] == nil {
+			order = append(order, t)
+			in.vocab[t]++
+		}
+		positions[t] = append(positions[t], min(i+1, maxPosition))
 	}
-	return strings.Join(out, " ")
+	var b strings.Builder
+	for i, t := range order {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteByte('\'')
+		b.WriteString(strings.ReplaceAll(strings.ReplaceAll(t, `\`, `\\`), `'`, `''`))
+		b.WriteString("':")
+		for j, p := range positions[t] {
+			if j > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(strconv.Itoa(p))
+		}
+	}
+	return b.String(), len(ts)
 }
 
-// insertSentences writes sentences in one statement, turning their stems into
-// a tsvector as they are (no parsing, no stemming by PostgreSQL).
-const insertSentences = `INSERT INTO sentences (id, doc_id, n, text, terms)
-	SELECT u.id, u.doc, u.n, u.t, array_to_tsvector(string_to_array(u.terms, ' '))
-	FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::text[], $5::text[]) AS u (id, doc, n, t, terms)`
+// maxPosition is the largest position a tsvector holds; later words share it.
+const maxPosition = 16383
+
+// insertSentences writes sentences in one statement, their stems read as a
+// tsvector as they are (no parsing, no stemming by PostgreSQL).
+const insertSentences = `INSERT INTO sentences (id, doc_id, n, text, terms, tokens)
+	SELECT u.id, u.doc, u.n, u.t, u.terms::tsvector, u.tokens
+	FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::text[], $5::text[], $6::int[]) AS u (id, doc, n, t, terms, tokens)`
 
 // flush writes every buffered row, parents first: sentences in one INSERT,
 // the rest by COPY.
@@ -352,11 +383,11 @@ func (in *Ingest) flush() error {
 		}
 		var err error
 		if t == tSentences {
-			ids, docs, ns, texts, terms := make([]int64, len(rows)), make([]int64, len(rows)), make([]int32, len(rows)), make([]string, len(rows)), make([]string, len(rows))
+			ids, docs, ns, texts, terms, tokens := make([]int64, len(rows)), make([]int64, len(rows)), make([]int32, len(rows)), make([]string, len(rows)), make([]string, len(rows)), make([]int32, len(rows))
 			for i, r := range rows {
-				ids[i], docs[i], ns[i], texts[i], terms[i] = r[0].(int64), r[1].(int64), int32(r[2].(int)), r[3].(string), r[4].(string)
+				ids[i], docs[i], ns[i], texts[i], terms[i], tokens[i] = r[0].(int64), r[1].(int64), int32(r[2].(int)), r[3].(string), r[4].(string), int32(r[5].(int))
 			}
-			_, err = in.tx.Exec(in.ctx, insertSentences, ids, docs, ns, texts, terms)
+			_, err = in.tx.Exec(in.ctx, insertSentences, ids, docs, ns, texts, terms, tokens)
 		} else {
 			_, err = in.tx.CopyFrom(in.ctx, pgx.Identifier{tables[t].name}, tables[t].cols, pgx.CopyFromRows(rows))
 		}
@@ -412,6 +443,12 @@ func (in *Ingest) writeVocab() error {
 		if d != 0 {
 			terms = append(terms, t)
 			deltas = append(deltas, int32(d))
+		}
+	}
+	if in.tokens != 0 {
+		if _, err := in.tx.Exec(in.ctx, `INSERT INTO meta (key, value) VALUES ($1, $2::bigint::text)
+			ON CONFLICT (key) DO UPDATE SET value = (meta.value::bigint + $2::bigint)::text`, metaTokens, in.tokens); err != nil {
+			return fmt.Errorf("write token count: %w", err)
 		}
 	}
 	if len(terms) == 0 {

@@ -330,6 +330,10 @@ func (s *Store) Documents(ctx context.Context) ([]store.DocInfo, error) {
 // QUANTITIES TIMES ROLES".
 const metaTotals = "store.totals"
 
+// metaTokens is the meta key of the number of tokens of every sentence, for
+// bm25's average sentence length.
+const metaTokens = "store.tokens"
+
 // Totals counts everything stored: one look-up of the counts the last ingest
 // recorded, or a count of every table.
 func (s *Store) Totals(ctx context.Context) (store.Counts, error) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -244,28 +245,51 @@ func (s *Store) DocFreq(ctx context.Context, terms []string) (map[string]int, in
 }
 
 // Search finds the sentences holding any of the words of match (an expression
-// of quoted words OR-ed, as store.Terms builds it), best first by ts_rank over
-// the stems. Score is the negated rank: lower is better, as with bm25.
+// of quoted words OR-ed, as store.Terms builds it), best first by bm25 computed
+// as FTS5 computes it (k1 = 1.2, b = 0.75, a word asked twice counted twice),
+// so that both stores rank alike. Score is bm25: lower is better.
 func (s *Store) Search(ctx context.Context, match string, limit int) ([]store.Hit, error) {
-	query := tsquery(match)
-	if query == "" {
+	terms := phraseTerms(match)
+	if len(terms) == 0 {
 		return nil, nil
 	}
-	hits, err := s.hits(ctx, `SELECT s.id, d.path, d.title, d.date, s.n, s.text, f.score
-		FROM (SELECT id, -ts_rank(terms, q) AS score FROM sentences, CAST($1 AS tsquery) AS q
-		      WHERE terms @@ q ORDER BY score, id LIMIT $2) AS f
-		JOIN sentences s ON s.id = f.id JOIN documents d ON d.id = s.doc_id
-		ORDER BY f.score, s.id`, query, limit)
+	c, err := s.Totals(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	tokens, err := s.Meta(ctx, metaTokens)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	n, _ := strconv.ParseFloat(tokens, 64)
+	avgdl := 1.0
+	if c.Sentences > 0 && n > 0 {
+		avgdl = n / float64(c.Sentences)
+	}
+	hits, err := s.hits(ctx, `WITH q AS (SELECT t AS term, COUNT(*) AS times FROM unnest($1::text[]) AS t GROUP BY t),
+		found AS (SELECT id, terms, tokens FROM sentences WHERE terms @@ CAST($2 AS tsquery)),
+		scored AS (
+			SELECT f.id, -SUM(q.times * GREATEST(ln(($3 - v.docs + 0.5) / (v.docs + 0.5)), 1e-6)
+				* array_length(u.positions, 1) * 2.2
+				/ (array_length(u.positions, 1) + 1.2 * (0.25 + 0.75 * f.tokens / $4::float8))) AS score
+			FROM found f CROSS JOIN LATERAL unnest(f.terms) AS u
+			JOIN q ON q.term = u.lexeme JOIN vocab v ON v.term = u.lexeme
+			GROUP BY f.id ORDER BY score, f.id LIMIT $5)
+		SELECT s.id, d.path, d.title, d.date, s.n, s.text, sc.score
+		FROM scored sc JOIN sentences s ON s.id = sc.id JOIN documents d ON d.id = s.doc_id
+		ORDER BY sc.score, s.id`, terms, tsquery(terms), float64(c.Sentences), avgdl, limit)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	return hits, nil
 }
 
-// tsquery turns an expression of quoted words OR-ed into a tsquery of their
-// stems OR-ed, each lexeme quoted so that none is read as query syntax.
-func tsquery(match string) string {
-	var words []string
+// phraseTerms reads an expression of quoted words OR-ed and returns the stems
+// of the words, one for each word. A word of several tokens ("1,500") gives
+// each of them, where FTS5 would match them as a phrase; eval.Baseline, the
+// caller, splits words so that none has several.
+func phraseTerms(match string) []string {
+	var terms []string
 	for rest := match; ; {
 		i := strings.IndexByte(rest, '"')
 		if i < 0 {
@@ -288,19 +312,25 @@ func tsquery(match string) string {
 			w.WriteByte('"')
 			rest = rest[1:]
 		}
-		words = append(words, w.String())
+		for _, t := range stem.Terms(w.String()) {
+			if len(t) <= maxLexeme {
+				terms = append(terms, t)
+			}
+		}
 	}
+	return terms
+}
+
+// tsquery ORs the terms, each quoted so that none is read as query syntax.
+func tsquery(terms []string) string {
 	seen := map[string]bool{}
 	var lexemes []string
-	for _, w := range words {
-		for _, t := range stem.Terms(w) {
-			if seen[t] || len(t) > maxLexeme {
-				continue
-			}
-			seen[t] = true
-			t = strings.ReplaceAll(strings.ReplaceAll(t, `\`, `\\`), `'`, `''`)
-			lexemes = append(lexemes, "'"+t+"'")
+	for _, t := range terms {
+		if seen[t] {
+			continue
 		}
+		seen[t] = true
+		lexemes = append(lexemes, "'"+strings.ReplaceAll(strings.ReplaceAll(t, `\`, `\\`), `'`, `''`)+"'")
 	}
 	return strings.Join(lexemes, " | ")
 }

@@ -10,8 +10,8 @@ import (
 func TestRedact(t *testing.T) {
 	for in, want := range map[string]string{
 		"postgres://bot:s3cret@db.example:5432/briefbot?sslmode=require": "postgres://bot:xxxxx@db.example:5432/briefbot?sslmode=require",
-		"postgresql://bot@db/briefbot":                                  "postgresql://bot@db/briefbot",
-		"/var/lib/briefbot/briefbot.db":                                 "/var/lib/briefbot/briefbot.db",
+		"postgresql://bot@db/briefbot":                                   "postgresql://bot@db/briefbot",
+		"/var/lib/briefbot/briefbot.db":                                  "/var/lib/briefbot/briefbot.db",
 	} {
 		if got := pgstore.Redact(in); got != want {
 			t.Errorf("Redact(%q) = %q, want %q", in, got, want)

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/briefbot/briefbot/knowledge"
+	"github.com/briefbot/briefbot/knowledge/eval"
 	"github.com/briefbot/briefbot/knowledge/library"
 	"github.com/briefbot/briefbot/knowledge/store/pgstore/pgtest"
 )
@@ -25,7 +26,8 @@ func sharedDir() string {
 }
 
 // TestSameCitationsBBC asks the BBC dev questions of both stores built from
-// the BBC corpus: at least 97% must cite the same sentences (all do today).
+// the BBC corpus: at least 97% must cite the same sentences (all do today),
+// in the bot's answers and in the bm25 baseline's.
 func TestSameCitationsBBC(t *testing.T) {
 	shared := sharedDir()
 	corpus := filepath.Join(shared, "corpus/bbc")
@@ -46,7 +48,27 @@ func TestSameCitationsBBC(t *testing.T) {
 		defer lib.Close()
 		libs[name] = lib
 	}
-	same := 0
+	same, sameBaseline := 0, 0
+	baseSQLite, basePostgres := eval.Baseline(libs["sqlite"].Store()), eval.Baseline(libs["postgres"].Store())
+	for _, q := range questions {
+		a, err := baseSQLite(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := basePostgres(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if slices.Equal(cited(a), cited(b)) {
+			sameBaseline++
+		} else {
+			t.Logf("baseline %q: sqlite cites %v, postgres %v", q, cited(a), cited(b))
+		}
+	}
+	t.Logf("%d of %d questions (%.3f) have the same bm25 baseline answer on both stores", sameBaseline, len(questions), float64(sameBaseline)/float64(len(questions)))
+	if float64(sameBaseline) < 0.97*float64(len(questions)) {
+		t.Errorf("%d of %d questions have the same baseline answer on both stores; want at least 97%%", sameBaseline, len(questions))
+	}
 	for _, q := range questions {
 		a, err := libs["sqlite"].Ask(ctx, q)
 		if err != nil {

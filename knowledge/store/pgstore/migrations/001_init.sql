@@ -21,15 +21,17 @@ CREATE TABLE documents (
 );
 CREATE INDEX documents_order ON documents (date DESC, path);
 
--- terms holds the sentence's stems as the project's own stemmer makes them
--- (package stem, the same terms as the embedded store's FTS5 index), so that
--- PostgreSQL adds no stemmer of its own.
+-- terms holds the sentence's stems with their positions as the project's own
+-- stemmer makes them (package stem, the same terms as the embedded store's FTS5
+-- index), so that PostgreSQL adds no stemmer of its own; tokens counts them, for
+-- bm25 as FTS5 computes it.
 CREATE TABLE sentences (
     id     BIGINT PRIMARY KEY,
     doc_id BIGINT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
     n      INTEGER NOT NULL,
     text   TEXT NOT NULL,
     terms  TSVECTOR NOT NULL,
+    tokens INTEGER NOT NULL,
     UNIQUE (doc_id, n)
 );
 CREATE INDEX sentences_terms ON sentences USING GIN (terms);
