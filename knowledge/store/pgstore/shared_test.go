@@ -152,3 +152,29 @@ func TestSnapshot(t *testing.T) {
 		t.Errorf("outside the snapshot: doc freq %v of %d, %v", df, total, err)
 	}
 }
+
+// TestOpenTogether: machines starting together on a new database make the
+// schema once between them.
+func TestOpenTogether(t *testing.T) {
+	url := pgtest.URL(t)
+	const n = 4
+	errs := make(chan error, n)
+	for range n {
+		go func() {
+			st, err := pgstore.Open(context.Background(), url)
+			if err == nil {
+				st.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range n {
+		if err := <-errs; err != nil {
+			t.Errorf("Open: %v", err)
+		}
+	}
+	st := openStore(t, url)
+	if g, err := st.Generation(context.Background()); err != nil || g != 0 {
+		t.Errorf("generation %d, %v; want 0", g, err)
+	}
+}
