@@ -100,7 +100,7 @@ func cited(a knowledge.Answer) []string {
 	return out
 }
 
-func readQuestions(t *testing.T, path string) []string {
+func readQuestions(t testing.TB, path string) []string {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
