@@ -138,10 +138,17 @@ type Snapshot struct {
 	Quantities     []store.QuantityHit
 	Facts          store.SentenceFacts
 	ActorSentences []store.Hit
+	Limited        []Limited
 	DocFreq        map[string]int
 	Sentences      int
 	Search         [][]store.Hit
 	Briefings      []*knowledge.Briefing
+}
+
+// Limited are the first rows of queries with a limit, for a few actors.
+type Limited struct {
+	Statements     []store.StatementRow
+	ActorSentences []store.Hit
 }
 
 // take reads a snapshot of st: every query, over every actor and sentence.
@@ -189,6 +196,19 @@ func take(t *testing.T, st library.Store) Snapshot {
 	must("Facts")
 	s.ActorSentences, err = st.ActorSentences(ctx, actorIDs, 10000)
 	must("ActorSentences")
+	// The engine's limits cut the same rows on both.
+	for i := 0; i < len(actorIDs); i += 7 {
+		some := actorIDs[i:min(i+7, len(actorIDs))]
+		sts, err := st.Statements(ctx, some, 2)
+		if err != nil {
+			t.Fatalf("Statements: %v", err)
+		}
+		hits, err := st.ActorSentences(ctx, some, 3)
+		if err != nil {
+			t.Fatalf("ActorSentences: %v", err)
+		}
+		s.Limited = append(s.Limited, Limited{sts, hits})
+	}
 	termList := make([]string, 0, len(terms)+1)
 	for term := range terms {
 		termList = append(termList, term)
