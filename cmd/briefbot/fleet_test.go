@@ -11,11 +11,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/bwmarrin/discordgo"
-	"github.com/jackc/pgx/v5"
-
 	"github.com/briefbot/briefbot/bot/discordtest"
 	"github.com/briefbot/briefbot/knowledge/store/pgstore/pgtest"
+	"github.com/bwmarrin/discordgo"
 )
 
 // TestFleet runs four shard processes against one fake Discord and one shared
@@ -31,10 +29,6 @@ func TestFleet(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
 	url, err := primary.NewDatabase(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := pgx.ParseConfig(url)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,6 +60,10 @@ func TestFleet(t *testing.T) {
 	if err := primary.WaitReplayed(ctx, standby); err != nil {
 		t.Fatal(err)
 	}
+	standbyURL, err := standby.Same(url)
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	const token = "fleet-test-token"
 	const n = 4
@@ -81,7 +79,7 @@ func TestFleet(t *testing.T) {
 	for shard := range n {
 		db, dir := url, noSeeds
 		if shard >= 2 {
-			db = standby.URL(cfg.Database)
+			db = standbyURL
 		}
 		if shard == 0 {
 			dir = seeds

@@ -2,9 +2,11 @@
 // with a seeds folder (reading, validating and extracting only what changed, in
 // one transaction) and answers questions, dossiers and source listings from it.
 //
-// Reloads never overlap. A reload builds the new knowledge inside one SQLite
-// transaction, so answers in flight keep reading the old knowledge until it
-// commits, and a failed or interrupted reload leaves the old knowledge serving.
+// Reloads never overlap. A reload builds the new knowledge inside one
+// transaction of the store (the embedded SQLite file, or the PostgreSQL
+// database that shards on several machines share: see OpenStore), so answers
+// in flight keep reading the old knowledge until it commits, and a failed or
+// interrupted reload leaves the old knowledge serving.
 package library
 
 import (

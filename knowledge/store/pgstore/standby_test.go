@@ -9,8 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/briefbot/briefbot/knowledge/library"
 	"github.com/briefbot/briefbot/knowledge/store/pgstore"
 	"github.com/briefbot/briefbot/knowledge/store/pgstore/pgtest"
@@ -24,10 +22,6 @@ func TestStandby(t *testing.T) {
 	defer cancel()
 	primary := pgtest.StartCluster(t)
 	url, err := primary.NewDatabase(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := pgx.ParseConfig(url)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,8 +47,12 @@ func TestStandby(t *testing.T) {
 	if err := primary.WaitReplayed(ctx, standby); err != nil {
 		t.Fatal(err)
 	}
+	standbyURL, err := standby.Same(url)
+	if err != nil {
+		t.Fatal(err)
+	}
 	// The standby's shard has no seeds folder of its own.
-	shard, rep, err := library.Open(ctx, standby.URL(cfg.Database), filepath.Join(t.TempDir(), "no-seeds"), library.Options{})
+	shard, rep, err := library.Open(ctx, standbyURL, filepath.Join(t.TempDir(), "no-seeds"), library.Options{})
 	if err != nil {
 		t.Fatalf("library.Open on the standby: %v", err)
 	}

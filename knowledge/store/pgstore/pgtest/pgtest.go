@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/url"
 	"os"
 	"os/exec"
 	"os/user"
@@ -229,6 +230,17 @@ func (c *Cluster) run(name string, args ...string) error {
 // URL is the address of database db.
 func (c *Cluster) URL(db string) string {
 	return fmt.Sprintf("postgres://postgres@127.0.0.1:%d/%s?sslmode=disable", c.Port, db)
+}
+
+// Same returns the URL of the database that dbURL names, on c (a standby of
+// the cluster dbURL points at, say).
+func (c *Cluster) Same(dbURL string) (string, error) {
+	u, err := url.Parse(dbURL)
+	if err != nil {
+		return "", fmt.Errorf("same database: %w", err)
+	}
+	u.Host = fmt.Sprintf("127.0.0.1:%d", c.Port)
+	return u.String(), nil
 }
 
 var dbSeq atomic.Int64
