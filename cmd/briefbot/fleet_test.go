@@ -11,9 +11,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bwmarrin/discordgo"
+
 	"github.com/briefbot/briefbot/bot/discordtest"
 	"github.com/briefbot/briefbot/knowledge/store/pgstore/pgtest"
-	"github.com/bwmarrin/discordgo"
 )
 
 // TestFleet runs four shard processes against one fake Discord and one shared
