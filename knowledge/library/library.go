@@ -638,29 +638,33 @@ func (l *Library) extractAll(ctx context.Context, files []source.File, in Ingest
 // A shared store answers it from one snapshot, so that a reload committed
 // meanwhile on another machine is seen whole or not at all.
 func (l *Library) Ask(ctx context.Context, question string) (knowledge.Answer, error) {
-	if sn, ok := l.st.(snapshotter); ok {
-		snap, end, err := sn.Snapshot(ctx)
-		if err != nil {
-			return knowledge.Answer{Question: question, Citations: []knowledge.Citation{}}, fmt.Errorf("ask: %w", err)
-		}
-		defer end()
-		ctx = snap
+	ctx, end, err := l.snapshot(ctx)
+	if err != nil {
+		return knowledge.Answer{Question: question, Citations: []knowledge.Citation{}}, fmt.Errorf("ask: %w", err)
 	}
+	defer end()
 	return l.engine.Ask(ctx, question)
+}
+
+// Dossier is answer.Engine.Dossier, from one snapshot of a shared store as Ask.
+func (l *Library) Dossier(ctx context.Context, name string) (answer.Dossier, error) {
+	ctx, end, err := l.snapshot(ctx)
+	if err != nil {
+		return answer.Dossier{}, fmt.Errorf("dossier: %w", err)
+	}
+	defer end()
+	return l.engine.Dossier(ctx, name)
 }
 
 // Warm prepares the answer engine for the store's current contents (see
 // answer.Engine.Warm). It is cheap when they have not changed.
 func (l *Library) Warm(ctx context.Context) error {
-	if sn, ok := l.st.(snapshotter); ok {
-		// The indexes of a shared store are built from one generation.
-		snap, end, err := sn.Snapshot(ctx)
-		if err != nil {
-			return fmt.Errorf("warm: %w", err)
-		}
-		defer end()
-		ctx = snap
+	// The indexes of a shared store are built from one generation.
+	ctx, end, err := l.snapshot(ctx)
+	if err != nil {
+		return fmt.Errorf("warm: %w", err)
 	}
+	defer end()
 	return l.engine.Warm(ctx)
 }
 

@@ -45,6 +45,15 @@ type snapshotter interface {
 	Snapshot(ctx context.Context) (context.Context, func(), error)
 }
 
+// snapshot returns a context reading one snapshot of a shared store, and the
+// function that ends it; an embedded store's reads need none.
+func (l *Library) snapshot(ctx context.Context) (context.Context, func(), error) {
+	if sn, ok := l.st.(snapshotter); ok {
+		return sn.Snapshot(ctx)
+	}
+	return ctx, func() {}, nil
+}
+
 // The implementations.
 var (
 	_ answer.Store = (*store.Store)(nil)

@@ -58,6 +58,9 @@ var Questions = []string{
 	"ukraine",
 }
 
+// Dossiers are the actors whose dossiers must be the same on both stores.
+var Dossiers = []string{"Mark Rutte", "China", "Russia", "Peskov", "North Korea", "Mongolia"}
+
 // searches are the full-text searches compared: hits, order and bm25 scores.
 var searches = [][]string{
 	{"Kim"},
@@ -256,6 +259,16 @@ func same(t *testing.T, got, want *library.Library) {
 		}
 		if diff := cmp.Diff(wa, ga); diff != "" {
 			t.Errorf("Ask(%q): mismatch with the embedded store (-want +got):\n%s", q, diff)
+		}
+	}
+	for _, name := range Dossiers {
+		gd, gerr := got.Dossier(ctx, name)
+		wd, werr := want.Dossier(ctx, name)
+		if (gerr == nil) != (werr == nil) {
+			t.Fatalf("Dossier(%q): %v; the embedded store's: %v", name, gerr, werr)
+		}
+		if diff := cmp.Diff(wd, gd); diff != "" {
+			t.Errorf("Dossier(%q): mismatch with the embedded store (-want +got):\n%s", name, diff)
 		}
 	}
 }
