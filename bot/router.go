@@ -287,7 +287,7 @@ func (r *Router) actor(ctx context.Context, req Request) (Reply, error) {
 	if name == "" {
 		return Reply{Text: "Which actor? For example: /actor Mark Rutte"}, nil
 	}
-	d, err := r.lib.Engine().Dossier(ctx, name)
+	d, err := r.lib.Dossier(ctx, name)
 	var amb *answer.Ambiguous
 	var nf *answer.NotFound
 	switch {

@@ -19,6 +19,7 @@ import (
 	"github.com/briefbot/briefbot/knowledge/eval"
 	"github.com/briefbot/briefbot/knowledge/library"
 	"github.com/briefbot/briefbot/knowledge/store"
+	"github.com/briefbot/briefbot/knowledge/store/pgstore"
 )
 
 // stdout and stdin are variables so tests can capture them.
@@ -44,7 +45,7 @@ func (c *common) register(fs *flag.FlagSet) {
 		cfg.Seeds, cfg.DB = bot.DefaultSeeds, bot.DefaultDB
 	}
 	fs.StringVar(&c.seeds, "seeds", cfg.Seeds, "folder of briefings")
-	fs.StringVar(&c.db, "db", cfg.DB, "path of the SQLite store")
+	fs.StringVar(&c.db, "db", cfg.DB, "the store: a SQLite file, or a postgres:// URL for a store shared by several machines")
 }
 
 // open opens the library, reporting file errors on stderr.
@@ -163,7 +164,7 @@ func cmdIngest(ctx context.Context, args []string) error {
 	t := rep.Totals
 	fmt.Fprintf(stdout, "%s: %d added, %d changed, %d removed, %d unchanged\n", c.seeds, len(rep.Added), len(rep.Replaced), len(rep.Removed), rep.Unchanged)
 	fmt.Fprintf(stdout, "store %s: %d documents, %d sentences, %d actors, %d statements, %d quantities, %d time expressions, %d roles\n",
-		c.db, t.Documents, t.Sentences, t.Actors, t.Statements, t.Quantities, t.Times, t.Roles)
+		pgstore.Redact(c.db), t.Documents, t.Sentences, t.Actors, t.Statements, t.Quantities, t.Times, t.Roles)
 	for _, e := range rep.Errors {
 		fmt.Fprintln(stdout, "error:", e)
 	}
@@ -373,10 +374,10 @@ func cmdFeedback(ctx context.Context, args []string) error {
 	if c.err != nil {
 		return c.err
 	}
-	if _, err := os.Stat(c.db); err != nil {
+	if _, err := os.Stat(c.db); err != nil && !pgstore.IsURL(c.db) {
 		return fmt.Errorf("feedback: no store at %s: %w", c.db, err)
 	}
-	st, err := store.Open(ctx, c.db)
+	st, err := library.OpenStore(ctx, c.db)
 	if err != nil {
 		return err
 	}

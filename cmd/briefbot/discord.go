@@ -9,6 +9,7 @@ import (
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/knowledge/library"
+	"github.com/briefbot/briefbot/knowledge/store/pgstore"
 )
 
 // loadConfig reads the bot's configuration from the environment and a .env
@@ -49,7 +50,7 @@ func runDiscord(ctx context.Context, cfg bot.Config, lib *library.Library, log *
 	if err != nil {
 		return err
 	}
-	log.Info("starting on Discord", "seeds", cfg.Seeds, "db", cfg.DB, "guild", cfg.GuildID,
+	log.Info("starting on Discord", "seeds", cfg.Seeds, "db", pgstore.Redact(cfg.DB), "guild", cfg.GuildID,
 		"channels", len(cfg.Channels), "threads", threadsSetting(cfg.Threads), "shard", cfg.ShardID, "shards", shardsSetting(cfg),
 		"rate_user", cfg.UserRate.String(), "rate_channel", cfg.ChannelRate.String())
 	return d.Run(ctx)

@@ -14,7 +14,8 @@
 //
 // Every sub-command takes --seeds DIR and --db PATH (defaults: BRIEFBOT_SEEDS or
 // "seeds", BRIEFBOT_DB or "briefbot.db", from the environment or a .env file in
-// the working directory: every sub-command reads the configuration the same way).
+// the working directory: every sub-command reads the configuration the same way);
+// --db also takes a postgres:// URL.
 package main
 
 import (
@@ -91,6 +92,7 @@ Usage:
 
 Common flags:
   --seeds DIR   the briefings (default $BRIEFBOT_SEEDS or ./seeds)
-  --db PATH     the store (default $BRIEFBOT_DB or ./briefbot.db)
+  --db PATH     the store (default $BRIEFBOT_DB or ./briefbot.db): a SQLite file,
+                or a postgres:// URL for a store shared by several machines
   (variables are read from the environment, then from ./.env)
 `

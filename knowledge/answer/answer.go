@@ -26,7 +26,7 @@ const MaxCitations = 5
 
 // Engine answers questions from a store. It is safe for concurrent use.
 type Engine struct {
-	st *store.Store
+	st Store
 	gz *gazetteer.Gazetteer
 
 	mu sync.Mutex
@@ -36,7 +36,7 @@ type Engine struct {
 }
 
 // New returns an engine reading st.
-func New(st *store.Store) *Engine {
+func New(st Store) *Engine {
 	return &Engine{st: st, gz: gazetteer.Default()}
 }
 

@@ -301,10 +301,16 @@ func Fold(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
+// Searcher is a store's full-text search (store.Store, pgstore.Store): the
+// sentences best matching an expression built by store.Terms.
+type Searcher interface {
+	Search(ctx context.Context, match string, limit int) ([]store.Hit, error)
+}
+
 // Baseline is the plain full-text search every figure is compared with: the
 // question's words OR-ed in an FTS5 bm25 query, the top sentence cited, never
 // abstaining.
-func Baseline(st *store.Store) Asker {
+func Baseline(st Searcher) Asker {
 	return func(ctx context.Context, question string) (knowledge.Answer, error) {
 		a := knowledge.Answer{Question: question, Citations: []knowledge.Citation{}}
 		words := strings.FieldsFunc(question, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })

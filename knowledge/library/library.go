@@ -2,9 +2,11 @@
 // with a seeds folder (reading, validating and extracting only what changed, in
 // one transaction) and answers questions, dossiers and source listings from it.
 //
-// Reloads never overlap. A reload builds the new knowledge inside one SQLite
-// transaction, so answers in flight keep reading the old knowledge until it
-// commits, and a failed or interrupted reload leaves the old knowledge serving.
+// Reloads never overlap. A reload builds the new knowledge inside one
+// transaction of the store (the embedded SQLite file, or the PostgreSQL
+// database that shards on several machines share: see OpenStore), so answers
+// in flight keep reading the old knowledge until it commits, and a failed or
+// interrupted reload leaves the old knowledge serving.
 package library
 
 import (
@@ -69,7 +71,7 @@ type Progress struct {
 type Library struct {
 	seeds  string
 	opt    Options
-	st     *store.Store
+	st     Store
 	engine *answer.Engine
 
 	reload sync.Mutex // held by the one reload allowed at a time
@@ -95,36 +97,59 @@ func (r Report) Changed() bool {
 	return len(r.Added)+len(r.Replaced)+len(r.Removed) > 0
 }
 
-// Open opens the store at dbPath and brings it up to date with the seeds folder.
-// A folder that cannot be read is an error only when the store holds nothing;
+// Open opens the store at dbPath (a file, or a postgres:// URL: see OpenStore)
+// and brings it up to date with the seeds folder. A folder that cannot be read is an error only when the store holds nothing;
 // otherwise the stored knowledge serves and the report says why it is stale.
 //
 // Opening a folder that has not changed since the last reload is fast: the
 // store remembers the size, modification time and hash of every file it was
 // built from, so only the files whose size or time changed are read.
 func Open(ctx context.Context, dbPath, seeds string, opt Options) (*Library, Report, error) {
-	st, err := store.Open(ctx, dbPath)
+	l, rep, err := openLibrary(ctx, dbPath, seeds, opt)
+	if err != nil && l != nil && isCorrupt(err) {
+		// Damage found past the file's header: start afresh, as OpenStore does.
+		if _, ok := l.st.(embedded); ok {
+			l.Close()
+			if err = moveAside(dbPath, err); err != nil {
+				return nil, rep, err
+			}
+			l, rep, err = openLibrary(ctx, dbPath, seeds, opt)
+		}
+	}
+	if err != nil && l != nil {
+		docs, derr := l.st.Documents(ctx)
+		if derr != nil || len(docs) == 0 {
+			l.Close()
+			return nil, rep, err
+		}
+		rep.Errors = append(rep.Errors, err)
+		err = nil
+	}
+	return l, rep, err
+}
+
+// openLibrary opens the store and reloads it. The library is returned, with
+// the reload's error, whenever the store opened.
+func openLibrary(ctx context.Context, dbPath, seeds string, opt Options) (*Library, Report, error) {
+	st, err := OpenStore(ctx, dbPath)
 	if err != nil {
 		return nil, Report{}, err
 	}
 	l := &Library{seeds: seeds, opt: opt, st: st, engine: answer.New(st)}
-	rep, err := l.Reload(ctx)
-	if err != nil {
-		docs, derr := st.Documents(ctx)
-		if derr != nil || len(docs) == 0 {
-			st.Close()
-			return nil, rep, err
-		}
-		rep.Errors = append(rep.Errors, err)
+	if l.reloader() != nil {
+		// A shard of a shared store that another process reloads.
+		rep, err := l.serveOnly(ctx)
+		return l, rep, err
 	}
-	return l, rep, nil
+	rep, err := l.Reload(ctx)
+	return l, rep, err
 }
 
 // Close closes the store.
 func (l *Library) Close() error { return l.st.Close() }
 
 // Store returns the library's store.
-func (l *Library) Store() *store.Store { return l.st }
+func (l *Library) Store() Store { return l.st }
 
 // Seeds returns the seeds folder.
 func (l *Library) Seeds() string { return l.seeds }
@@ -133,8 +158,9 @@ func (l *Library) Seeds() string { return l.seeds }
 // store holds some: the stored knowledge is kept.
 var ErrEmptyFolder = errors.New("the seeds folder is empty")
 
-// ErrReloading is returned when a reload is asked for while one runs.
-var ErrReloading = errors.New("a reload is already running")
+// ErrReloading is returned when a reload is asked for while one runs, in this
+// process or, on a shared store, in another.
+var ErrReloading = store.ErrReloading
 
 // Reload brings the store up to date with the seeds folder: new and changed files
 // are extracted and stored, files gone from the folder are removed, all in one
@@ -246,6 +272,9 @@ func decodeScan(text string) (s scanState, ok bool) {
 }
 
 func (l *Library) sync(ctx context.Context, progress func(Progress)) (Report, error) {
+	if err := l.reloader(); err != nil {
+		return Report{}, fmt.Errorf("reload: %w", err)
+	}
 	var rep Report
 	report := func(p Progress) {
 		if l.opt.OnProgress != nil {
@@ -521,7 +550,7 @@ func sortFileErrors(errs []error) {
 // extractAll extracts files on several goroutines and writes them to the
 // ingest in their order as they come, so that extracting and writing overlap
 // and only a window of extracted files is held in memory.
-func (l *Library) extractAll(ctx context.Context, files []source.File, in *store.Ingest, report func(Progress)) (sentences int, err error) {
+func (l *Library) extractAll(ctx context.Context, files []source.File, in Ingest, report func(Progress)) (sentences int, err error) {
 	total := len(files)
 	report(Progress{Phase: Extracting, Total: total})
 	if total == 0 {
@@ -606,13 +635,36 @@ func (l *Library) extractAll(ctx context.Context, files []source.File, in *store
 }
 
 // Ask answers a question.
+// A shared store answers it from one snapshot, so that a reload committed
+// meanwhile on another machine is seen whole or not at all.
 func (l *Library) Ask(ctx context.Context, question string) (knowledge.Answer, error) {
+	ctx, end, err := l.snapshot(ctx)
+	if err != nil {
+		return knowledge.Answer{Question: question, Citations: []knowledge.Citation{}}, fmt.Errorf("ask: %w", err)
+	}
+	defer end()
 	return l.engine.Ask(ctx, question)
+}
+
+// Dossier is answer.Engine.Dossier, from one snapshot of a shared store as Ask.
+func (l *Library) Dossier(ctx context.Context, name string) (answer.Dossier, error) {
+	ctx, end, err := l.snapshot(ctx)
+	if err != nil {
+		return answer.Dossier{}, fmt.Errorf("dossier: %w", err)
+	}
+	defer end()
+	return l.engine.Dossier(ctx, name)
 }
 
 // Warm prepares the answer engine for the store's current contents (see
 // answer.Engine.Warm). It is cheap when they have not changed.
 func (l *Library) Warm(ctx context.Context) error {
+	// The indexes of a shared store are built from one generation.
+	ctx, end, err := l.snapshot(ctx)
+	if err != nil {
+		return fmt.Errorf("warm: %w", err)
+	}
+	defer end()
 	return l.engine.Warm(ctx)
 }
 

@@ -26,12 +26,18 @@ type Feedback struct {
 	Citations []knowledge.Citation `json:"citations"`
 }
 
+// CitationsJSON checks the vote and returns its citations as a JSON array,
+// as both stores keep them.
+func (f Feedback) CitationsJSON() ([]byte, error) {
+	if f.Vote != VoteUp && f.Vote != VoteDown {
+		return nil, fmt.Errorf("vote %q is not %q or %q", f.Vote, VoteUp, VoteDown)
+	}
+	return json.Marshal(orNoCitations(f.Citations))
+}
+
 // AddFeedback stores a vote.
 func (s *Store) AddFeedback(ctx context.Context, f Feedback) error {
-	if f.Vote != VoteUp && f.Vote != VoteDown {
-		return fmt.Errorf("add feedback: vote %q is not %q or %q", f.Vote, VoteUp, VoteDown)
-	}
-	cites, err := json.Marshal(orNoCitations(f.Citations))
+	cites, err := f.CitationsJSON()
 	if err != nil {
 		return fmt.Errorf("add feedback: %w", err)
 	}

@@ -15,7 +15,7 @@ func (s *Store) StatementsIn(ctx context.Context, sentenceIDs []int64) ([]Statem
 	rows, err := s.db.QueryContext(ctx, `SELECT st.speaker_id, st.cue, st.content, st.direct, st.negated,
 			s.id, d.path, d.title, d.date, s.n, s.text
 		FROM statements st JOIN sentences s ON s.id = st.sentence_id JOIN documents d ON d.id = s.doc_id
-		WHERE st.sentence_id IN (SELECT value FROM json_each(?)) ORDER BY d.path, s.n`, idList(sentenceIDs))
+		WHERE st.sentence_id IN (SELECT value FROM json_each(?)) ORDER BY d.path, s.n, st.id`, idList(sentenceIDs))
 	if err != nil {
 		return nil, fmt.Errorf("statements in: %w", err)
 	}

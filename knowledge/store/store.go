@@ -703,6 +703,10 @@ func insertSQL(t, n int) string {
 // ErrNotFound is returned when a looked-up thing is not in the store.
 var ErrNotFound = errors.New("not found")
 
+// ErrReloading is returned by a shared store's Begin when another process,
+// perhaps on another machine, is writing to it.
+var ErrReloading = errors.New("a reload is already running")
+
 // Hit is one sentence found by a search.
 type Hit struct {
 	SentenceID int64
