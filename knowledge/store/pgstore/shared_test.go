@@ -45,13 +45,17 @@ func TestMigrationsRecorded(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.Close(ctx)
+	files, err := filepath.Glob(filepath.Join("migrations", "*.sql"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("embedded migrations: %v, %v", files, err)
+	}
 	var n int
 	var name string
 	if err := conn.QueryRow(ctx, `SELECT COUNT(*), MIN(name) FROM schema_migrations`).Scan(&n, &name); err != nil {
 		t.Fatal(err)
 	}
-	if n != 1 || name != "001_init.sql" {
-		t.Errorf("schema_migrations holds %d versions, first %q; want 1, 001_init.sql", n, name)
+	if n != len(files) || name != "001_init.sql" {
+		t.Errorf("schema_migrations holds %d versions, first %q; want each of the %d migrations once, 001_init.sql first", n, name, len(files))
 	}
 }
 
