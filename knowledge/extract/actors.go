@@ -22,7 +22,7 @@ var orgHeads = set("agency", "ministry", "department", "office", "council",
 	"international", "organisation", "organization", "alliance", "coalition",
 	"movement", "front", "league", "society", "club", "board", "authority",
 	"administration", "bureau", "centre", "center", "watch", "campaign", "commons",
-	"lords", "cabinet", "government", "exchange", "reserve", "treasury",
+	"lords", "cabinet", "government", "exchange", "reserve", "treasury", "daily",
 	"secretariat", "brigade", "brigades", "command", "directorate", "unit", "team")
 
 // placeHeads end the names of places: "Tiananmen Square", "Gulf of Venezuela".
@@ -60,6 +60,7 @@ var honorificsInName = set("lord", "lady", "sir", "dame", "baroness", "baron", "
 
 // findActors walks the document in order, creating actors and recording mentions.
 func (x *extractor) findActors() {
+	x.learnOrgNames()
 	x.collectPeople()
 	for _, s := range x.sents {
 		for k := 0; k < len(s.toks); k++ {
@@ -117,6 +118,8 @@ func nameWords(s *sentence, i, j int) int {
 func (x *extractor) classifyName(s *sentence, i, j int) knowledge.ActorKind {
 	last := s.toks[j-1].low
 	switch {
+	case s.tags[i].org:
+		return knowledge.Organisation // "Bank of England", "TUC general secretary"
 	case thingHeads[last]:
 		return "" // "Marshall Plan", "European Constitution"
 	case orgHeads[last]:
@@ -164,6 +167,10 @@ func (x *extractor) nameAt(s *sentence, i, j int) {
 			x.describe(s, id, i, j)
 			return
 		}
+		if id, ok := x.orgFirstWord(s, i); ok && !s.tags[i].org {
+			x.mention(s, id, i, j, "alias") // "Merrill" for Merrill Lynch
+			return
+		}
 		if kind == "" && !x.actsLikeOrg(s, i, j) {
 			return
 		}
@@ -175,10 +182,7 @@ func (x *extractor) nameAt(s *sentence, i, j int) {
 		x.mention(s, id, i, j, "name")
 		x.describe(s, id, i, j)
 	case knowledge.Organisation:
-		name := s.Text[s.toks[i].start:s.toks[j-1].end]
-		id := x.ensure("org:"+strings.ToLower(name), func() *knowledge.Actor {
-			return &knowledge.Actor{Name: name, Kind: knowledge.Organisation}
-		})
+		id := x.namedOrg(s, i, j)
 		x.mention(s, id, i, j, "name")
 	}
 }
@@ -363,6 +367,9 @@ func (x *extractor) ensure(key string, mk func() *knowledge.Actor) int {
 	x.actors = append(x.actors, a)
 	id := len(x.actors) - 1
 	x.byKey[key] = id
+	if f := strings.Fields(strings.ToLower(foldQuote(a.Name))); a.Kind == knowledge.Organisation && len(f) >= 2 {
+		x.orgByWord[f[0]] = append(x.orgByWord[f[0]], id)
+	}
 	if a.Kind == knowledge.Person {
 		x.nameWords[id] = trimHonorific(strings.Fields(strings.ToLower(foldQuote(a.Name))))
 		x.fullNames[id] = strings.Join(x.nameWords[id], " ")

@@ -86,8 +86,8 @@ loop:
 			hasRole = true
 		case tg.kind == tCountry || tg.kind == tGov || tg.kind == tOrg:
 		case t.low == "'s" && k > 0 && (s.tags[k-1].kind == tCountry || s.tags[k-1].kind == tOrg || s.tags[k-1].kind == tGov):
-		case tg.kind == tName && hasRole && t.cap:
-		case t.kind == word && !t.cap && hasRole && titleModifiers[t.low]:
+		case tg.kind == tName && hasRole && (t.cap || tg.org):
+		case t.kind == word && (!t.cap || atStart(s, k)) && hasRole && titleModifiers[t.low]:
 		case t.kind == word && !t.cap && hasRole && k > 0 && !commonCaps[t.low] && cueForms[t.low] == "" &&
 			(s.tags[k-1].kind == tCountry || s.tags[k-1].kind == tGov || s.tags[k-1].kind == tOrg || titleModifiers[s.toks[k-1].low]):
 		case t.s == "-" && hasRole:
@@ -123,6 +123,15 @@ loop:
 			}
 		case tRole:
 			roleWords = append(roleWords, s.toks[k].low)
+		case tName:
+			// A name before the title is the body the title is of: "TUC
+			// general secretary", "Merrill Lynch banker", "Home Office minister".
+			if tg.first && tg.end <= end && x.classifyName(s, k, tg.end) == knowledge.Organisation {
+				p.org = x.actors[x.namedOrg(s, k, tg.end)].Key
+				if tg.country != "" {
+					p.country = tg.country
+				}
+			}
 		default:
 			if len(roleWords) > 0 && titleModifiers[s.toks[k].low] {
 				roleWords = append(roleWords, s.toks[k].low)
@@ -227,6 +236,13 @@ func (x *extractor) appositive(s *sentence, id, j int) {
 			org = "org:" + strings.ToLower(tg.entry.Name)
 			if tg.entry.Country != "" {
 				country = tg.entry.Country
+			}
+		case tg.kind == tName && tg.first && org == "" && tg.end <= end && x.classifyName(s, t, tg.end) == knowledge.Organisation:
+			// "general secretary of Unison", "chairman of the Commission for
+			// Racial Equality"
+			org = x.actors[x.namedOrg(s, t, tg.end)].Key
+			if tg.country != "" {
+				country = tg.country
 			}
 		}
 	}

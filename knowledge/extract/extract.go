@@ -55,6 +55,11 @@ type extractor struct {
 	docOwner map[string]int
 	// capitalised counts the capitalised words not opening a sentence.
 	capitalised map[string]int
+	// orgNames are the lower-case names the briefing uses as organisations'
+	// (learnOrgNames); orgByWord finds organisations by the first word of a
+	// name of two words or more.
+	orgNames  map[string]bool
+	orgByWord map[string][]int
 	// sex is what honorifics said of each person (by actor ID).
 	sex map[int]sex
 	// nameWords and fullNames are each person's lower-case name; peopleByWord
@@ -92,6 +97,10 @@ type tag struct {
 	entry gazetteer.Entry // for gazetteer tags
 	first bool            // the first token of its phrase
 	end   int             // for the first token: the end of the phrase (token index)
+	// org marks a name run as an organisation's (orgnames.go); country is the
+	// country its name holds ("Bank of Japan", "China Daily").
+	org     bool
+	country string
 }
 
 type tagKind uint8
@@ -114,7 +123,7 @@ type mention struct {
 }
 
 func newExtractor(doc knowledge.Document) *extractor {
-	x := &extractor{capitalised: map[string]int{}, docOwner: map[string]int{}, gz: gazetteer.Default(), doc: doc, lowered: map[string]bool{}, byKey: map[string]int{}, sex: map[int]sex{}, nameWords: map[int][]string{}, fullNames: map[int]string{}, peopleByWord: map[string][]int{}}
+	x := &extractor{capitalised: map[string]int{}, orgNames: map[string]bool{}, orgByWord: map[string][]int{}, docOwner: map[string]int{}, gz: gazetteer.Default(), doc: doc, lowered: map[string]bool{}, byKey: map[string]int{}, sex: map[int]sex{}, nameWords: map[int][]string{}, fullNames: map[int]string{}, peopleByWord: map[string][]int{}}
 	prevEnd := 0
 	for _, s := range doc.Sentences {
 		st := &sentence{Sentence: s, toks: tokenize(s.Text)}

@@ -1,0 +1,315 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/briefbot/briefbot/knowledge"
+	"github.com/briefbot/briefbot/knowledge/gazetteer"
+)
+
+// Organisation names longer than one capitalised run: the name finder stops at
+// small words, so "Bank of England" reaches it as "Bank", "of", "England", and
+// "Public and Commercial Services union" as "Public", "and", "Commercial
+// Services". The rules here join such runs into one name, marked as an
+// organisation's, after the gazetteer and the name finder have tagged the
+// sentence, and learn, from the whole briefing, which names are organisations'
+// by where they stand ("Merrill Lynch banker Stephanie Villalba", "an economist
+// at Capital Economics").
+
+// orgLinks join an organisation's head to what it is of: "Bank of England",
+// "Institute for Fiscal Studies", "Commission on Human Rights".
+var orgLinks = set("of", "for", "on")
+
+// orgJoins join two parts of an organisation's name: "Trade and Industry",
+// "Public and Commercial Services".
+var orgJoins = set("and", "&")
+
+// leadHeads open organisation names that go on with "of" or "for", besides the
+// words of orgHeads: "Confederation of British Industry", "Embassy of Japan".
+var leadHeads = set("confederation", "embassy", "academy", "chamber", "order",
+	"organisation", "organization", "federation", "ministry", "department",
+	"office", "institute", "commission", "bank", "association", "society", "council",
+	"committee", "university", "college", "court", "bureau", "agency", "board",
+	"authority", "centre", "center", "foundation", "fund", "league", "union",
+	"alliance", "coalition", "party", "federation", "trust", "forum", "network")
+
+// bodyNouns, written in lower case right after a capitalised name, say that the
+// name is an organisation's: "the Public and Commercial Services union", "the
+// Unison union", "the China Daily newspaper".
+var bodyNouns = set("union", "unions", "party", "group", "company", "firm", "bank",
+	"agency", "newspaper", "paper", "magazine", "charity", "council", "committee",
+	"commission", "association", "federation", "institute", "foundation", "trust",
+	"airline", "carrier", "network", "broadcaster", "regulator", "watchdog",
+	"think-tank", "thinktank", "alliance", "university", "retailer", "insurer",
+	"lender", "consultancy", "bookmaker", "brewer", "supermarket", "chain")
+
+// orgPositions are words that, after a title, introduce the body the title
+// holder works for: "an economist at Capital Economics", "a strategist with
+// HSBC".
+var orgPositions = set("at", "with")
+
+// phrase is one tagged run of tokens: a gazetteer match or a capitalised name.
+type phrase struct {
+	i, j int
+	kind tagKind
+}
+
+// phrases lists the tagged runs of s in order. An untagged capitalised word
+// that heads organisation names counts as a name too: a sentence opener such as
+// "Bank" that the briefing also writes in lower case.
+func phrases(s *sentence) []phrase {
+	var out []phrase
+	for k := 0; k < len(s.toks); k++ {
+		tg := s.tags[k]
+		switch {
+		case tg.first:
+			out = append(out, phrase{k, tg.end, tg.kind})
+			k = tg.end - 1
+		case tg.kind == tNone && s.toks[k].kind == word && s.toks[k].cap && leadHeads[s.toks[k].low] &&
+			k+2 < len(s.toks) && orgLinks[s.toks[k+1].low] && s.toks[k+2].cap:
+			out = append(out, phrase{k, k + 1, tName})
+		}
+	}
+	return out
+}
+
+// joinOrgNames joins the runs of s that make one organisation's name and marks
+// them as such.
+func (x *extractor) joinOrgNames(s *sentence) {
+	ph := phrases(s)
+	for n := 0; n < len(ph); n++ {
+		if m := headFirstName(s, ph, n); m > n {
+			x.markOrg(s, ph[n].i, ph[m].j, countryWithin(s, ph[n:m+1]))
+			n = m
+			continue
+		}
+		if m := nameBeforeBody(s, ph, n); m > n {
+			x.markOrg(s, ph[n].i, ph[m].j, countryWithin(s, ph[n:m+1]))
+			n = m
+			continue
+		}
+		if m := countryFirstName(s, ph, n); m > n {
+			x.markOrg(s, ph[n].i, ph[m].j, s.tags[ph[n].i].entry.Code)
+			n = m
+			continue
+		}
+	}
+	// "the Public and Commercial Services union": runs joined by "and" before a
+	// lower-case word for a body.
+	ph = phrases(s)
+	for n := 0; n < len(ph); n++ {
+		p := ph[n]
+		if p.kind != tName || s.tags[p.i].org || p.j >= len(s.toks) || !bodyNouns[s.toks[p.j].low] || s.toks[p.j].cap {
+			continue
+		}
+		start := n
+		for start > 0 && ph[start-1].kind == tName && ph[start-1].j+1 == ph[start].i && orgJoins[s.toks[ph[start].i-1].low] {
+			start--
+		}
+		x.markOrg(s, ph[start].i, p.j, countryWithin(s, ph[start:n+1]))
+	}
+}
+
+// headFirstName returns the index of the last phrase of an organisation name
+// that phrase n opens with a head word and a link ("Bank" "of" "England",
+// "Institute" "for" "Fiscal Studies", "Department" "of" "Trade" "and"
+// "Industry"), or n when it opens none.
+func headFirstName(s *sentence, ph []phrase, n int) int {
+	p := ph[n]
+	if p.kind != tName || s.tags[p.i].org || !leadHeads[s.toks[p.j-1].low] {
+		return n
+	}
+	last := n
+	for m := n + 1; m < len(ph); m++ {
+		q := ph[m]
+		if q.kind != tName && q.kind != tCountry && !(q.kind == tRole && s.toks[q.i].cap) || !linkGap(s, ph[m-1], q, m == n+1) {
+			break
+		}
+		last = m
+	}
+	return last
+}
+
+// linkGap reports whether the tokens between runs p and q join them inside one
+// organisation name: "of", "for the", a demonym right before ("British
+// Industry") and, after the first link, "and" before a short part that does not
+// speak on its own ("Trade and Industry", not "and Tony Blair said").
+func linkGap(s *sentence, p, q phrase, first bool) bool {
+	gap := s.toks[p.j:q.i]
+	switch len(gap) {
+	case 0:
+		// "Confederation of British Industry", "Association of Chief Police
+		// Officers"
+		return (p.kind == tCountry || p.kind == tRole) && !first
+	case 1:
+		if orgLinks[gap[0].low] {
+			return true
+		}
+		return !first && orgJoins[gap[0].low] && q.j-q.i <= 2 && !speaksAfter(s, q.j)
+	case 2:
+		return orgLinks[gap[0].low] && gap[1].low == "the"
+	}
+	return false
+}
+
+// speaksAfter reports whether token k is a cue or a possessive, which make the
+// run before it an actor of its own.
+func speaksAfter(s *sentence, k int) bool {
+	return k < len(s.toks) && (cueForms[s.toks[k].low] != "" || s.toks[k].low == "'s")
+}
+
+// nameBeforeBody returns n+1 when phrase n is a name and phrase n+1, right
+// after it, is a one-word body of the gazetteer that heads organisation names:
+// "Trades Union" "Congress"; otherwise n.
+func nameBeforeBody(s *sentence, ph []phrase, n int) int {
+	if n+1 >= len(ph) || ph[n].kind != tName || s.tags[ph[n].i].org {
+		return n
+	}
+	q := ph[n+1]
+	if q.i != ph[n].j || q.j-q.i != 1 || q.kind != tGov && q.kind != tOrg || !orgHeads[s.toks[q.i].low] {
+		return n
+	}
+	return n + 1
+}
+
+// countryFirstName returns n+1 when phrase n is a country written by its name
+// and phrase n+1, right after it, names an organisation by its head ("China
+// Daily", "Japan Airlines"); otherwise n.
+func countryFirstName(s *sentence, ph []phrase, n int) int {
+	if n+1 >= len(ph) || ph[n].kind != tCountry || s.tags[ph[n].i].entry.Form != gazetteer.FormName {
+		return n
+	}
+	q := ph[n+1]
+	if q.kind != tName || q.i != ph[n].j || !orgHeads[s.toks[q.j-1].low] || q.j-q.i > 3 {
+		return n
+	}
+	return n + 1
+}
+
+// countryWithin returns the country named inside an organisation's name ("Bank
+// of Japan", "Confederation of British Industry"), or "".
+func countryWithin(s *sentence, ph []phrase) string {
+	for _, p := range ph {
+		if p.kind == tCountry {
+			return s.tags[p.i].entry.Code
+		}
+	}
+	return ""
+}
+
+// markOrg tags tokens i..j of s as one organisation's name, of country.
+func (x *extractor) markOrg(s *sentence, i, j int, country string) {
+	for t := i; t < j; t++ {
+		s.tags[t] = tag{kind: tName, org: true, country: country}
+	}
+	s.tags[i].first = true
+	s.tags[i].end = j
+}
+
+// learnOrgNames finds, in the whole briefing, the capitalised names that stand
+// where an organisation's name stands: before a lower-case title and a
+// person's name ("TUC general secretary Brendan Barber", "former Merrill Lynch
+// banker Stephanie Villalba"), or after a title and "at" or "with" ("an
+// economist at Capital Economics"). Every run with that name is then an
+// organisation's.
+func (x *extractor) learnOrgNames() {
+	// The words of longer names, which may be surnames: "a spokesman of Blair".
+	inNames := map[string]bool{}
+	for _, s := range x.sents {
+		for k := 0; k < len(s.toks); k++ {
+			if tg := s.tags[k]; tg.first && tg.kind == tName && tg.end-k >= 2 {
+				for t := k; t < tg.end; t++ {
+					inNames[s.toks[t].low] = true
+				}
+			}
+		}
+	}
+	for _, s := range x.sents {
+		for k := 0; k < len(s.toks); k++ {
+			tg := s.tags[k]
+			if !tg.first || tg.kind != tName || tg.org {
+				continue
+			}
+			if orgBeforeTitle(s, k, tg.end) || orgAfterTitle(s, k) ||
+				tg.end == k+1 && !inNames[s.toks[k].low] && titleOf(s, k) {
+				x.orgNames[nameKey(s, k, tg.end)] = true
+			}
+		}
+	}
+	if len(x.orgNames) == 0 {
+		return
+	}
+	for _, s := range x.sents {
+		for k := 0; k < len(s.toks); k++ {
+			if tg := s.tags[k]; tg.first && tg.kind == tName && x.orgNames[nameKey(s, k, tg.end)] {
+				s.tags[k].org = true
+			}
+		}
+	}
+}
+
+// nameKey is the lower-case text of tokens i..j.
+func nameKey(s *sentence, i, j int) string {
+	return strings.ToLower(foldQuote(s.Text[s.toks[i].start:s.toks[j-1].end]))
+}
+
+// orgBeforeTitle reports whether the name i..j stands before a lower-case title
+// that stands before a person's name: "TUC general secretary Brendan Barber".
+func orgBeforeTitle(s *sentence, i, j int) bool {
+	k := j
+	for k < len(s.toks) && s.tags[k].kind == tNone && !s.toks[k].cap && titleModifiers[s.toks[k].low] {
+		k++
+	}
+	if k >= len(s.toks) || s.tags[k].kind != tRole || !s.tags[k].first || s.toks[k].cap {
+		return false
+	}
+	e := s.tags[k].end
+	for e < len(s.toks) && s.tags[e].kind == tRole && s.tags[e].first && !s.toks[e].cap {
+		e = s.tags[e].end // "chief economist"
+	}
+	return e < len(s.toks) && s.tags[e].kind == tName && s.tags[e].first && s.toks[e].cap
+}
+
+// orgAfterTitle reports whether the name at i follows a title and "at" or
+// "with", or "for the" or "of the": "an economist at Capital Economics", "a
+// spokesman for the State Tobacco Monopoly Administration".
+func orgAfterTitle(s *sentence, i int) bool {
+	if i >= 2 && orgPositions[s.toks[i-1].low] && s.tags[i-2].kind == tRole {
+		return true
+	}
+	return i >= 3 && s.toks[i-1].low == "the" && s.tags[i-3].kind == tRole &&
+		(orgPositions[s.toks[i-2].low] || orgLinks[s.toks[i-2].low])
+}
+
+// titleOf reports whether the name at i follows a title and "of": "general
+// secretary of Unison".
+func titleOf(s *sentence, i int) bool {
+	return i >= 2 && s.toks[i-1].low == "of" && s.tags[i-2].kind == tRole && !s.toks[i-2].cap
+}
+
+// orgFirstWord returns the organisation a single capitalised word names by the
+// first word of its name, when the briefing names exactly one organisation so:
+// "Merrill" for Merrill Lynch. Common words ("Public", "National") name none.
+func (x *extractor) orgFirstWord(s *sentence, i int) (int, bool) {
+	w := s.toks[i].low
+	if commonCaps[w] || contentCaps[w] {
+		return 0, false
+	}
+	if (leadHeads[w] || orgHeads[w]) && (i == 0 || s.toks[i-1].low != "the") {
+		return 0, false // but "the Bank" is the Bank of England
+	}
+	if ids := x.orgByWord[w]; len(ids) == 1 {
+		return ids[0], true
+	}
+	return 0, false
+}
+
+// namedOrg returns the organisation the name run i..j of s names, creating it
+// with the country its tag holds when new.
+func (x *extractor) namedOrg(s *sentence, i, j int) int {
+	name := s.Text[s.toks[i].start:s.toks[j-1].end]
+	country := s.tags[i].country
+	return x.ensure("org:"+strings.ToLower(name), func() *knowledge.Actor {
+		return &knowledge.Actor{Name: name, Kind: knowledge.Organisation, Country: country}
+	})
+}

@@ -1,0 +1,123 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/briefbot/briefbot/knowledge"
+)
+
+// actorByName returns the actor of b named name.
+func actorByName(b *knowledge.Briefing, name string) (knowledge.Actor, bool) {
+	for _, a := range b.Actors {
+		if a.Name == name {
+			return a, true
+		}
+	}
+	return knowledge.Actor{}, false
+}
+
+// TestOrganisationNames checks that an organisation's name of several
+// capitalised runs is one organisation, and that its parts are no actors.
+func TestOrganisationNames(t *testing.T) {
+	for _, tc := range []struct {
+		text, org, country string
+		notActors          []string
+	}{
+		{"The Bank of England is working with the statisticians.", "Bank of England", "", []string{"Bank", "England"}},
+		{"In January the independent Institute for Fiscal Studies (IFS) said taxes would rise.", "Institute for Fiscal Studies", "", []string{"Fiscal Studies"}},
+		{"Official data comes from the Office for National Statistics.", "Office for National Statistics", "", []string{"National Statistics"}},
+		{"Mark Serwotka, from the Public and Commercial Services union, said there should be a strike.", "Public and Commercial Services", "", []string{"Commercial Services"}},
+		{"Trevor Phillips, chairman of the Commission for Racial Equality, said more must be done.", "Commission for Racial Equality", "", []string{"Racial Equality", "Commission"}},
+		{"The Association of Chief Police Officers has issued guidance.", "Association of Chief Police Officers", "", []string{"Chief Police Officers"}},
+		{"The Confederation of British Industry said the plan was costly.", "Confederation of British Industry", "GBR", []string{"Industry"}},
+		{"The Bank of Japan kept rates on hold.", "Bank of Japan", "JPN", []string{"Bank"}},
+		{"China Daily said the market was growing.", "China Daily", "CHN", []string{"Daily"}},
+		{"The unions and the Trades Union Congress are discussing the issue.", "Trades Union Congress", "", []string{"Trades Union", "Congress"}},
+		{"Mr Smith said the Department of Trade and Industry was wrong.", "Department of Trade and Industry", "", []string{"Industry"}},
+	} {
+		b := extractText(tc.text)
+		a, ok := actorByName(b, tc.org)
+		if !ok || a.Kind != knowledge.Organisation || a.Country != tc.country {
+			t.Errorf("%q: organisation %q (%s) missing; got %v", tc.text, tc.org, tc.country, b.Actors)
+		}
+		for _, n := range tc.notActors {
+			if _, ok := actorByName(b, n); ok {
+				t.Errorf("%q: %q is an actor of its own", tc.text, n)
+			}
+		}
+	}
+}
+
+// TestOrganisationNamesStop checks that a name joined by "and" that speaks on
+// its own stays apart from the organisation before it.
+func TestOrganisationNamesStop(t *testing.T) {
+	b := extractText("The Bank of England and Gordon Brown said rates would stay on hold.")
+	if _, ok := actorByName(b, "Gordon Brown"); !ok {
+		t.Errorf("Gordon Brown was joined to the bank: %v", b.Actors)
+	}
+	if _, ok := actorByName(b, "Bank of England"); !ok {
+		t.Errorf("no Bank of England: %v", b.Actors)
+	}
+}
+
+// TestAffiliationFromPremodifier checks that the name before a title is the
+// organisation of the person it titles, and that a demonym gives the country.
+func TestAffiliationFromPremodifier(t *testing.T) {
+	for _, tc := range []struct {
+		text, person, title, org, country string
+	}{
+		{"TUC general secretary Brendan Barber said workers were angry.", "Brendan Barber", "TUC general secretary", "org:tuc", ""},
+		{"Former Merrill Lynch banker Stephanie Villalba said she would appeal.", "Stephanie Villalba", "Former Merrill Lynch banker", "org:merrill lynch", ""},
+		{"The economy grew faster, according to Bank of England deputy governor Rachel Lomax.", "Rachel Lomax", "Bank of England deputy governor", "org:bank of england", ""},
+		{"French finance minister Thierry Breton said the euro was too strong.", "Thierry Breton", "French finance minister", "", "FRA"},
+		{"Former Downing Street communications chief Alastair Campbell said nothing.", "Alastair Campbell", "Former Downing Street communications chief", "gov:GBR:downing street", "GBR"},
+		{"Dave Prentis, general secretary of Unison, said the changes were unfair.", "Dave Prentis", "general secretary of Unison", "org:unison", ""},
+		{"Prices rose, said Jonathan Loynes, chief economist at Capital Economics.", "Jonathan Loynes", "chief economist at Capital Economics", "org:capital economics", ""},
+	} {
+		b := extractText(tc.text)
+		a, ok := actorByName(b, tc.person)
+		if !ok {
+			t.Errorf("%q: no %s: %v", tc.text, tc.person, b.Actors)
+			continue
+		}
+		if a.Title != tc.title || a.Org != tc.org || a.Country != tc.country {
+			t.Errorf("%q: %s is title %q org %q country %q; want %q %q %q", tc.text, tc.person, a.Title, a.Org, a.Country, tc.title, tc.org, tc.country)
+		}
+	}
+}
+
+// TestOrganisationByFirstWord checks that the first word of an organisation's
+// name refers to it later on, and that a name seen before a title is an
+// organisation in every sentence.
+func TestOrganisationByFirstWord(t *testing.T) {
+	b := extractText("Former Merrill Lynch banker Stephanie Villalba lost her claim.",
+		"Merrill Lynch denied the claims. Merrill said she lacked leadership skills.")
+	a, ok := actorByName(b, "Merrill Lynch")
+	if !ok || a.Kind != knowledge.Organisation {
+		t.Fatalf("Merrill Lynch is not an organisation: %v", b.Actors)
+	}
+	if _, ok := actorByName(b, "Merrill"); ok {
+		t.Errorf("Merrill is an actor of its own: %v", b.Actors)
+	}
+	said := 0
+	for _, st := range b.Statements {
+		if st.Speaker == a.ID {
+			said++
+		}
+	}
+	if said < 2 {
+		t.Errorf("Merrill Lynch speaks %d times, want 2: %v", said, b.Statements)
+	}
+}
+
+// TestSeatOfGovernmentNickname checks that "No 10" is Downing Street, of the
+// United Kingdom.
+func TestSeatOfGovernmentNickname(t *testing.T) {
+	b := extractText("A No 10 spokesman said the prime minister was relaxed.")
+	for _, a := range b.Actors {
+		if a.Kind == knowledge.Government && a.Country == "GBR" {
+			return
+		}
+	}
+	t.Errorf("No 10 is no British government body: %v", b.Actors)
+}
