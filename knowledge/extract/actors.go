@@ -23,7 +23,8 @@ var orgHeads = set("agency", "ministry", "department", "office", "council",
 	"movement", "front", "league", "society", "club", "board", "authority",
 	"administration", "bureau", "centre", "center", "watch", "campaign", "commons",
 	"lords", "cabinet", "government", "exchange", "reserve", "treasury", "daily",
-	"secretariat", "brigade", "brigades", "command", "directorate", "unit", "team")
+	"secretariat", "brigade", "brigades", "command", "directorate", "unit", "team",
+	"executive")
 
 // placeHeads end the names of places: "Tiananmen Square", "Gulf of Venezuela".
 var placeHeads = set("square", "street", "road", "avenue", "river", "mountain",
@@ -77,13 +78,9 @@ func (x *extractor) findActors() {
 				x.roleReferenceAt(s, k)
 			}
 		}
-		sort.Slice(s.mentions, func(a, b int) bool {
-			if s.mentions[a].j != s.mentions[b].j {
-				return s.mentions[a].j < s.mentions[b].j
-			}
-			return s.mentions[a].i > s.mentions[b].i
-		})
+		sortMentions(s)
 	}
+	x.resolvePending()
 }
 
 // collectPeople registers every person named in full (two or more name words) so
@@ -512,9 +509,19 @@ func (x *extractor) roleReferenceAt(s *sentence, k int) {
 	if start == 0 || !definite(s.toks[start-1].low) {
 		return
 	}
+	from := start - 1 // the determiner, or the country before "'s"
+	if s.toks[from].low == "'s" && from > 0 && s.tags[from-1].kind == tCountry && country == "" {
+		from--
+		for from > 0 && s.tags[from-1].kind == tCountry && !s.tags[from].first {
+			from--
+		}
+		country = s.tags[from].entry.Code
+	}
 	role := strings.ToLower(s.Text[s.toks[k].start:s.toks[end-1].end])
 	if id, ok := x.personWithTitle(role, country); ok {
 		x.mention(s, id, start, end, "title")
+	} else {
+		x.awaitTitle(s, from, end, s.Text[s.toks[start].start:s.toks[end-1].end], country)
 	}
 }
 

@@ -60,6 +60,8 @@ type extractor struct {
 	// name of two words or more.
 	orgNames  map[string]bool
 	orgByWord map[string][]int
+	// pending are the definite titles no one held when read (cataphora.go).
+	pending []pendingTitle
 	// sex is what honorifics said of each person (by actor ID).
 	sex map[int]sex
 	// nameWords and fullNames are each person's lower-case name; peopleByWord

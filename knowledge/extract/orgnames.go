@@ -83,7 +83,7 @@ func (x *extractor) joinOrgNames(s *sentence) {
 			n = m
 			continue
 		}
-		if m := nameBeforeBody(s, ph, n); m > n {
+		if m := headLastName(s, ph, n); m > n {
 			x.markOrg(s, ph[n].i, ph[m].j, countryWithin(s, ph[n:m+1]))
 			n = m
 			continue
@@ -158,18 +158,34 @@ func speaksAfter(s *sentence, k int) bool {
 	return k < len(s.toks) && (cueForms[s.toks[k].low] != "" || s.toks[k].low == "'s")
 }
 
-// nameBeforeBody returns n+1 when phrase n is a name and phrase n+1, right
-// after it, is a one-word body of the gazetteer that heads organisation names:
-// "Trades Union" "Congress"; otherwise n.
-func nameBeforeBody(s *sentence, ph []phrase, n int) int {
-	if n+1 >= len(ph) || ph[n].kind != tName || s.tags[ph[n].i].org {
+// headLastName returns the index of the last phrase of an organisation name
+// that ends in a head word and that phrase n opens: a name before a one-word
+// body of the gazetteer ("Trades Union" "Congress"), or one word and "and"
+// before the rest ("Health" "and" "Safety Executive"); otherwise n.
+func headLastName(s *sentence, ph []phrase, n int) int {
+	if ph[n].kind != tName || s.tags[ph[n].i].org {
 		return n
 	}
-	q := ph[n+1]
-	if q.i != ph[n].j || q.j-q.i != 1 || q.kind != tGov && q.kind != tOrg || !orgHeads[s.toks[q.i].low] {
-		return n
+	m := n
+	if m+1 < len(ph) && ph[n].j-ph[n].i == 1 && ph[m+1].kind == tName && ph[m+1].i == ph[m].j+1 && orgJoins[s.toks[ph[m].j].low] {
+		m++
 	}
-	return n + 1
+	best := n
+	if m > n && orgHeads[s.toks[ph[m].j-1].low] {
+		best = m
+	}
+	// Capitalised words of the gazetteer right after: "Trades Union Congress",
+	// "National Executive Committee".
+	for ; m+1 < len(ph) && ph[m+1].i == ph[m].j && s.toks[ph[m+1].i].cap; m++ {
+		q := ph[m+1]
+		if q.kind != tName && (q.j-q.i != 1 || q.kind != tGov && q.kind != tOrg && q.kind != tRole) {
+			break
+		}
+		if orgHeads[s.toks[q.j-1].low] {
+			best = m + 1
+		}
+	}
+	return best
 }
 
 // countryFirstName returns n+1 when phrase n is a country written by its name
@@ -213,14 +229,20 @@ func (x *extractor) markOrg(s *sentence, i, j int, country string) {
 // economist at Capital Economics"). Every run with that name is then an
 // organisation's.
 func (x *extractor) learnOrgNames() {
-	// The words of longer names, which may be surnames: "a spokesman of Blair".
-	inNames := map[string]bool{}
+	// The words of longer names, which may be surnames ("a spokesman of
+	// Blair"), and the words used alone as names.
+	inNames, alone := map[string]bool{}, map[string]int{}
 	for _, s := range x.sents {
 		for k := 0; k < len(s.toks); k++ {
-			if tg := s.tags[k]; tg.first && tg.kind == tName && tg.end-k >= 2 {
+			tg := s.tags[k]
+			switch {
+			case !tg.first || tg.kind != tName:
+			case tg.end-k >= 2:
 				for t := k; t < tg.end; t++ {
 					inNames[s.toks[t].low] = true
 				}
+			default:
+				alone[s.toks[k].low]++
 			}
 		}
 	}
@@ -231,7 +253,8 @@ func (x *extractor) learnOrgNames() {
 				continue
 			}
 			if orgBeforeTitle(s, k, tg.end) || orgAfterTitle(s, k) ||
-				tg.end == k+1 && !inNames[s.toks[k].low] && titleOf(s, k) {
+				tg.end == k+1 && !inNames[s.toks[k].low] && titleOf(s, k) ||
+				shortByFirstWord(s, k, tg.end, alone) {
 				x.orgNames[nameKey(s, k, tg.end)] = true
 			}
 		}
@@ -279,6 +302,23 @@ func orgAfterTitle(s *sentence, i int) bool {
 	}
 	return i >= 3 && s.toks[i-1].low == "the" && s.tags[i-3].kind == tRole &&
 		(orgPositions[s.toks[i-2].low] || orgLinks[s.toks[i-2].low])
+}
+
+// shortByFirstWord reports whether the name i..j, of two or three words, is
+// shortened to its first word elsewhere in the briefing and never to its last,
+// as a firm's name is ("Merrill Lynch", "Merrill") and a person's is not
+// ("Tony Blair", "Mr Blair"). A name after an honorific is a person's.
+func shortByFirstWord(s *sentence, i, j int, alone map[string]int) bool {
+	if j-i < 2 || j-i > 3 || i > 0 && (honorifics[s.toks[i-1].low] || s.tags[i-1].kind == tRole) {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if s.toks[k].kind != word || nameConnectors[s.toks[k].low] {
+			return false
+		}
+	}
+	first, last := s.toks[i].low, s.toks[j-1].low
+	return alone[first] > 0 && alone[last] == 0 && !commonCaps[first] && !contentCaps[first]
 }
 
 // titleOf reports whether the name at i follows a title and "of": "general

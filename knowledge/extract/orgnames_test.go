@@ -34,6 +34,8 @@ func TestOrganisationNames(t *testing.T) {
 		{"China Daily said the market was growing.", "China Daily", "CHN", []string{"Daily"}},
 		{"The unions and the Trades Union Congress are discussing the issue.", "Trades Union Congress", "", []string{"Trades Union", "Congress"}},
 		{"Mr Smith said the Department of Trade and Industry was wrong.", "Department of Trade and Industry", "", []string{"Industry"}},
+		{"The Health and Safety Executive said it was trying.", "Health and Safety Executive", "", []string{"Safety Executive"}},
+		{"She served on the National Executive Committee in the 1990s.", "National Executive Committee", "", []string{"National Executive", "Committee"}},
 	} {
 		b := extractText(tc.text)
 		a, ok := actorByName(b, tc.org)
@@ -107,6 +109,20 @@ func TestOrganisationByFirstWord(t *testing.T) {
 	}
 	if said < 2 {
 		t.Errorf("Merrill Lynch speaks %d times, want 2: %v", said, b.Statements)
+	}
+}
+
+// TestFirmByFirstWord checks that a name the briefing shortens to its first
+// word, and never to its last, is an organisation's, and that a person's name
+// shortened to the surname stays a person's.
+func TestFirmByFirstWord(t *testing.T) {
+	b := extractText("A former executive at the London offices of Merrill Lynch has lost her claim.",
+		"Merrill Lynch denied the claims. Merrill said Tony Blair was wrong. Mr Blair disagreed.")
+	if a, ok := actorByName(b, "Merrill Lynch"); !ok || a.Kind != knowledge.Organisation {
+		t.Errorf("Merrill Lynch is not an organisation: %v", b.Actors)
+	}
+	if a, ok := actorByName(b, "Tony Blair"); !ok || a.Kind != knowledge.Person {
+		t.Errorf("Tony Blair is not a person: %v", b.Actors)
 	}
 }
 
