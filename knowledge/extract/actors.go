@@ -151,8 +151,12 @@ func (x *extractor) nameAt(s *sentence, i, j int) {
 	kind := x.classifyName(s, i, j)
 	defer x.honorificMention(s, i, j)
 	if nameWords(s, i, j) == 1 {
-		// A single word: a person already named, else an organisation if it
-		// acts like one.
+		// A single word: an acronym the briefing spells out, a person already
+		// named, else an organisation if it acts like one.
+		if id, ok := x.acronymOrg(s, i); ok {
+			x.mention(s, id, i, j, "alias")
+			return
+		}
 		if id, ok := x.findPerson(s, i, j); ok {
 			x.mention(s, id, i, j, "name")
 			x.describe(s, id, i, j)

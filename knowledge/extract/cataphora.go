@@ -20,7 +20,6 @@ type pendingTitle struct {
 	i, j    int // the tokens it covers, from its determiner or country on
 	role    string
 	country string
-	after   int // the number of actors when it was read
 }
 
 // cataphoraReach is how many sentences after a title its holder may be named in.
@@ -28,7 +27,7 @@ const cataphoraReach = 1
 
 // awaitTitle records a definite title without a holder.
 func (x *extractor) awaitTitle(s *sentence, i, j int, role, country string) {
-	x.pending = append(x.pending, pendingTitle{s: s, si: x.sentIndex(s), i: i, j: j, role: role, country: country, after: len(x.actors)})
+	x.pending = append(x.pending, pendingTitle{s: s, si: x.sentIndex(s), i: i, j: j, role: role, country: country})
 }
 
 // sentIndex returns the index of s in x.sents.
@@ -41,28 +40,36 @@ func (x *extractor) sentIndex(s *sentence) int {
 func (x *extractor) resolvePending() {
 	taken := map[int]bool{}
 	for _, p := range x.pending {
-		for id := p.after; id < len(x.actors); id++ {
-			a := x.actors[id]
+		last := x.sents[min(p.si+cataphoraReach, len(x.sents)-1)].N
+		best := -1
+		for id, a := range x.actors {
 			if a.Kind != knowledge.Person || taken[id] || len(a.Mentions) == 0 {
 				continue
 			}
-			first := a.Mentions[0].Sentence
-			if first < p.s.N || first > x.sents[min(p.si+cataphoraReach, len(x.sents)-1)].N {
-				break // people are created in text order
-			}
-			if a.Title != "" || p.country != "" && a.Country != "" && a.Country != p.country {
+			m := a.Mentions[0] // the first in text order
+			if m.Sentence < p.s.N || m.Sentence > last || m.Sentence == p.s.N && m.Start < p.s.toks[p.j-1].end {
 				continue
 			}
-			taken[id] = true
-			a.Title = p.role
-			if a.Country == "" {
-				a.Country = p.country
+			if best < 0 || m.Sentence < x.actors[best].Mentions[0].Sentence ||
+				m.Sentence == x.actors[best].Mentions[0].Sentence && m.Start < x.actors[best].Mentions[0].Start {
+				best = id
 			}
-			x.roles = append(x.roles, knowledge.Role{Sentence: p.s.N, Person: id, Title: strings.ToLower(p.role), Of: x.orgName("", p.country)})
-			x.mention(p.s, id, p.i, p.j, "title")
-			sortMentions(p.s)
-			break
 		}
+		if best < 0 {
+			continue
+		}
+		a := x.actors[best]
+		if a.Title != "" || p.country != "" && a.Country != "" && a.Country != p.country {
+			continue // the next person named is someone else
+		}
+		taken[best] = true
+		a.Title = p.role
+		if a.Country == "" {
+			a.Country = p.country
+		}
+		x.roles = append(x.roles, knowledge.Role{Sentence: p.s.N, Person: best, Title: strings.ToLower(p.role), Of: x.orgName("", p.country)})
+		x.mention(p.s, best, p.i, p.j, "title")
+		sortMentions(p.s)
 	}
 }
 

@@ -60,6 +60,9 @@ type extractor struct {
 	// name of two words or more.
 	orgNames  map[string]bool
 	orgByWord map[string][]int
+	// acronymOf maps the acronyms the briefing spells out to the names they
+	// stand for, as written.
+	acronymOf map[string]string
 	// pending are the definite titles no one held when read (cataphora.go).
 	pending []pendingTitle
 	// sex is what honorifics said of each person (by actor ID).
@@ -125,7 +128,7 @@ type mention struct {
 }
 
 func newExtractor(doc knowledge.Document) *extractor {
-	x := &extractor{capitalised: map[string]int{}, orgNames: map[string]bool{}, orgByWord: map[string][]int{}, docOwner: map[string]int{}, gz: gazetteer.Default(), doc: doc, lowered: map[string]bool{}, byKey: map[string]int{}, sex: map[int]sex{}, nameWords: map[int][]string{}, fullNames: map[int]string{}, peopleByWord: map[string][]int{}}
+	x := &extractor{capitalised: map[string]int{}, orgNames: map[string]bool{}, orgByWord: map[string][]int{}, acronymOf: map[string]string{}, docOwner: map[string]int{}, gz: gazetteer.Default(), doc: doc, lowered: map[string]bool{}, byKey: map[string]int{}, sex: map[int]sex{}, nameWords: map[int][]string{}, fullNames: map[int]string{}, peopleByWord: map[string][]int{}}
 	prevEnd := 0
 	for _, s := range doc.Sentences {
 		st := &sentence{Sentence: s, toks: tokenize(s.Text)}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/briefbot/briefbot/knowledge"
 	"github.com/briefbot/briefbot/knowledge/gazetteer"
+	"github.com/briefbot/briefbot/knowledge/lexicon"
 )
 
 // Organisation names longer than one capitalised run: the name finder stops at
@@ -259,9 +260,6 @@ func (x *extractor) learnOrgNames() {
 			}
 		}
 	}
-	if len(x.orgNames) == 0 {
-		return
-	}
 	for _, s := range x.sents {
 		for k := 0; k < len(s.toks); k++ {
 			if tg := s.tags[k]; tg.first && tg.kind == tName && x.orgNames[nameKey(s, k, tg.end)] {
@@ -269,6 +267,53 @@ func (x *extractor) learnOrgNames() {
 			}
 		}
 	}
+	x.learnAcronyms()
+}
+
+// learnAcronyms finds the organisations the briefing names with their acronym
+// after them, "the Office for National Statistics (ONS)", so that the acronym
+// alone names the same organisation anywhere in the briefing.
+func (x *extractor) learnAcronyms() {
+	for _, s := range x.sents {
+		for k := 0; k < len(s.toks); k++ {
+			tg := s.tags[k]
+			if !tg.first || tg.kind != tName || x.classifyName(s, k, tg.end) != knowledge.Organisation {
+				continue
+			}
+			if acr, ok := acronymAfter(s, k, tg.end); ok {
+				if _, seen := x.acronymOf[acr]; !seen {
+					x.acronymOf[acr] = s.Text[s.toks[k].start:s.toks[tg.end-1].end]
+				}
+			}
+		}
+	}
+}
+
+// acronymAfter returns, lower-cased, the acronym in brackets right after the
+// name i..j when its letters are the initials of the name.
+func acronymAfter(s *sentence, i, j int) (string, bool) {
+	if j+2 >= len(s.toks) || s.toks[j].s != "(" || s.toks[j+2].s != ")" {
+		return "", false
+	}
+	a := s.toks[j+1]
+	if a.kind != word || strings.ToUpper(a.s) != a.s || !lexicon.LooksLikeAcronym(a.low) {
+		return "", false
+	}
+	if lexicon.Initials(s.Text[s.toks[i].start:s.toks[j-1].end]) != a.low {
+		return "", false
+	}
+	return a.low, true
+}
+
+// acronymOrg returns the organisation a single word names as its acronym.
+func (x *extractor) acronymOrg(s *sentence, i int) (int, bool) {
+	name, ok := x.acronymOf[s.toks[i].low]
+	if !ok || s.toks[i].s != strings.ToUpper(s.toks[i].s) {
+		return 0, false
+	}
+	return x.ensure("org:"+strings.ToLower(name), func() *knowledge.Actor {
+		return &knowledge.Actor{Name: name, Kind: knowledge.Organisation}
+	}), true
 }
 
 // nameKey is the lower-case text of tokens i..j.
@@ -349,7 +394,11 @@ func (x *extractor) orgFirstWord(s *sentence, i int) (int, bool) {
 func (x *extractor) namedOrg(s *sentence, i, j int) int {
 	name := s.Text[s.toks[i].start:s.toks[j-1].end]
 	country := s.tags[i].country
-	return x.ensure("org:"+strings.ToLower(name), func() *knowledge.Actor {
+	id := x.ensure("org:"+strings.ToLower(name), func() *knowledge.Actor {
 		return &knowledge.Actor{Name: name, Kind: knowledge.Organisation, Country: country}
 	})
+	if acr, ok := acronymAfter(s, i, j); ok && strings.EqualFold(x.acronymOf[acr], name) {
+		x.mention(s, id, i, j+3, "name") // "the Office for National Statistics (ONS) said"
+	}
+	return id
 }

@@ -137,3 +137,56 @@ func TestSeatOfGovernmentNickname(t *testing.T) {
 	}
 	t.Errorf("No 10 is no British government body: %v", b.Actors)
 }
+
+// TestSpelledOutAcronym checks that an acronym in brackets after an
+// organisation's name is the same organisation, there and later on, and that
+// the name with its acronym speaks.
+func TestSpelledOutAcronym(t *testing.T) {
+	b := extractText("ONS figures came late.",
+		"In January the independent Institute for Fiscal Studies (IFS) said Mr Brown would need to raise taxes. Official data comes from the Office for National Statistics (ONS). The IFS also said spending would fall.")
+	for _, name := range []string{"IFS", "ONS"} {
+		if _, ok := actorByName(b, name); ok {
+			t.Errorf("%s is an actor of its own: %v", name, b.Actors)
+		}
+	}
+	ifs, ok := actorByName(b, "Institute for Fiscal Studies")
+	if !ok {
+		t.Fatalf("no Institute for Fiscal Studies: %v", b.Actors)
+	}
+	var said []int
+	for _, st := range b.Statements {
+		if st.Speaker == ifs.ID {
+			said = append(said, st.Sentence)
+		}
+	}
+	if len(said) != 2 {
+		t.Errorf("the IFS speaks in sentences %v, want 2 and 4: %v", said, b.Statements)
+	}
+	if ons, ok := actorByName(b, "Office for National Statistics"); !ok || len(ons.Mentions) < 3 {
+		t.Errorf("ONS in the headline is not the Office for National Statistics: %+v", ons)
+	}
+}
+
+// TestTitleBeforeName checks that a definite title no one holds goes to the
+// person named in the next sentence, who then speaks in both, and that a
+// person with a title of their own does not take it.
+func TestTitleBeforeName(t *testing.T) {
+	b := extractText("Meanwhile, France's finance minister has said the world faced catastrophe. Herve Gaymard said he would seek action at the next meeting.")
+	a, ok := actorByName(b, "Herve Gaymard")
+	if !ok || a.Title != "finance minister" || a.Country != "FRA" {
+		t.Fatalf("Herve Gaymard is %+v; want France's finance minister", a)
+	}
+	var said []int
+	for _, st := range b.Statements {
+		if st.Speaker == a.ID {
+			said = append(said, st.Sentence)
+		}
+	}
+	if len(said) != 2 || said[0] != 1 {
+		t.Errorf("Gaymard speaks in sentences %v, want 1 and 2", said)
+	}
+	b = extractText("The finance minister said the world faced catastrophe. John Smith, a teacher, said he disagreed.")
+	if a, _ := actorByName(b, "John Smith"); a.Title == "finance minister" {
+		t.Errorf("the teacher took the minister's title: %+v", a)
+	}
+}
