@@ -39,6 +39,12 @@ func (x *extractor) describe(s *sentence, id, i, j int) {
 	if p.title != "" || p.country != "" || p.org != "" {
 		x.mention(s, id, p.start, j, "title")
 	}
+	if p.title != "" && p.org == "" && p.country == "" && headOfBody(p.role) {
+		// "General secretary Brendan Barber said", after "the TUC has said".
+		if org, ok := x.recentOrg(s, i); ok {
+			p.org = x.actors[org].Key
+		}
+	}
 	if p.title != "" && a.Title == "" {
 		a.Title = p.title
 		x.roles = append(x.roles, knowledge.Role{Sentence: s.N, Person: id, Title: p.role, Of: x.orgName(p.org, p.country)})

@@ -402,3 +402,35 @@ func (x *extractor) namedOrg(s *sentence, i, j int) int {
 	}
 	return id
 }
+
+// headOfBody reports whether a title's role words are those of an
+// organisation's head: "general secretary", "chief executive", "chairman".
+func headOfBody(role string) bool {
+	return role == "general secretary" || strings.HasSuffix(role, "chief executive") ||
+		lexicon.HeadWords[lastWord(role)] && lastWord(role) != "president" && lastWord(role) != "leader"
+}
+
+// recentOrgReach is how many sentences back an untitled head's organisation
+// may be named.
+const recentOrgReach = 2
+
+// recentOrg returns the organisation named last before token i of s, in s or
+// in the recentOrgReach sentences before it.
+func (x *extractor) recentOrg(s *sentence, i int) (int, bool) {
+	si := x.sentIndex(s)
+	for p := si; p >= 0 && p >= si-recentOrgReach; p-- {
+		best, bestEnd := -1, -1
+		for _, m := range x.sents[p].mentions {
+			if x.actors[m.actor].Kind != knowledge.Organisation || p == si && m.j > i {
+				continue
+			}
+			if m.j > bestEnd {
+				best, bestEnd = m.actor, m.j
+			}
+		}
+		if best >= 0 {
+			return best, true
+		}
+	}
+	return 0, false
+}

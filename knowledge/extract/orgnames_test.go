@@ -75,6 +75,7 @@ func TestAffiliationFromPremodifier(t *testing.T) {
 		{"Former Downing Street communications chief Alastair Campbell said nothing.", "Alastair Campbell", "Former Downing Street communications chief", "gov:GBR:downing street", "GBR"},
 		{"Dave Prentis, general secretary of Unison, said the changes were unfair.", "Dave Prentis", "general secretary of Unison", "org:unison", ""},
 		{"Prices rose, said Jonathan Loynes, chief economist at Capital Economics.", "Jonathan Loynes", "chief economist at Capital Economics", "org:capital economics", ""},
+		{"The TUC has called for a change in the law. General secretary Brendan Barber said workers were at risk.", "Brendan Barber", "General secretary", "org:tuc", ""},
 	} {
 		b := extractText(tc.text)
 		a, ok := actorByName(b, tc.person)
