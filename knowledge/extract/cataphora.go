@@ -38,27 +38,36 @@ func (x *extractor) sentIndex(s *sentence) int {
 // resolvePending gives each waiting title to the first person named after it,
 // within reach, who has no title, and records the title as their mention.
 func (x *extractor) resolvePending() {
+	if len(x.pending) == 0 {
+		return
+	}
+	// The people in the order the briefing first names them.
+	var people []int
+	for id, a := range x.actors {
+		if a.Kind == knowledge.Person && len(a.Mentions) > 0 {
+			people = append(people, id)
+		}
+	}
+	first := func(id int) knowledge.Mention { return x.actors[id].Mentions[0] }
+	sort.Slice(people, func(a, b int) bool {
+		ma, mb := first(people[a]), first(people[b])
+		return ma.Sentence < mb.Sentence || ma.Sentence == mb.Sentence && ma.Start < mb.Start
+	})
 	taken := map[int]bool{}
 	for _, p := range x.pending {
-		last := x.sents[min(p.si+cataphoraReach, len(x.sents)-1)].N
-		best := -1
-		for id, a := range x.actors {
-			if a.Kind != knowledge.Person || taken[id] || len(a.Mentions) == 0 {
-				continue
-			}
-			m := a.Mentions[0] // the first in text order
-			if m.Sentence < p.s.N || m.Sentence > last || m.Sentence == p.s.N && m.Start < p.s.toks[p.j-1].end {
-				continue
-			}
-			if best < 0 || m.Sentence < x.actors[best].Mentions[0].Sentence ||
-				m.Sentence == x.actors[best].Mentions[0].Sentence && m.Start < x.actors[best].Mentions[0].Start {
-				best = id
-			}
-		}
-		if best < 0 {
+		end := p.s.toks[p.j-1].end
+		n := sort.Search(len(people), func(k int) bool {
+			m := first(people[k])
+			return m.Sentence > p.s.N || m.Sentence == p.s.N && m.Start >= end
+		})
+		if n == len(people) || first(people[n]).Sentence > x.sents[min(p.si+cataphoraReach, len(x.sents)-1)].N {
 			continue
 		}
+		best := people[n]
 		a := x.actors[best]
+		if taken[best] {
+			continue
+		}
 		if a.Title != "" || p.country != "" && a.Country != "" && a.Country != p.country {
 			continue // the next person named is someone else
 		}
