@@ -74,9 +74,31 @@ func phrases(s *sentence) []phrase {
 	return out
 }
 
+// postNominals are letters after a person's name that say what they are:
+// "Philippe Sands QC", "Keith Vaz MP". They are no part of the name, and no
+// acronym that makes the name an organisation's.
+var postNominals = set("qc", "kc", "mp", "mep", "msp", "am", "obe", "mbe", "cbe",
+	"kbe", "dbe", "vc", "frs", "phd", "jr", "jr.", "sr", "sr.")
+
+// trimPostNominals ends each name run of s before its post-nominal letters.
+func trimPostNominals(s *sentence) {
+	for k := 0; k < len(s.toks); k++ {
+		tg := s.tags[k]
+		if !tg.first || tg.kind != tName || tg.end-k < 3 || !postNominals[s.toks[tg.end-1].low] {
+			continue
+		}
+		if t := s.toks[tg.end-1]; t.s != strings.ToUpper(t.s) && t.low != "jr" && t.low != "sr" && t.low != "phd" {
+			continue // "Am" in a name is no Assembly Member
+		}
+		s.tags[tg.end-1] = tag{}
+		s.tags[k].end--
+	}
+}
+
 // joinOrgNames joins the runs of s that make one organisation's name and marks
 // them as such.
 func (x *extractor) joinOrgNames(s *sentence) {
+	trimPostNominals(s)
 	ph := phrases(s)
 	for n := 0; n < len(ph); n++ {
 		if m := headFirstName(s, ph, n); m > n {

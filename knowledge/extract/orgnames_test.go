@@ -127,6 +127,18 @@ func TestFirmByFirstWord(t *testing.T) {
 	}
 }
 
+// TestPostNominals checks that letters after a name keep it a person's.
+func TestPostNominals(t *testing.T) {
+	b := extractText("In a book published this week, Philippe Sands QC, a member of Matrix Chambers, says the war was illegal. Mr Sands is a lawyer.")
+	a, ok := actorByName(b, "Philippe Sands")
+	if !ok || a.Kind != knowledge.Person {
+		t.Errorf("Philippe Sands QC is no person: %v", b.Actors)
+	}
+	if a, ok := actorByName(b, "Matrix Chambers"); !ok || a.Kind != knowledge.Organisation {
+		t.Errorf("Matrix Chambers is no organisation: %v", b.Actors)
+	}
+}
+
 // TestSeatOfGovernmentNickname checks that "No 10" is Downing Street, of the
 // United Kingdom.
 func TestSeatOfGovernmentNickname(t *testing.T) {
