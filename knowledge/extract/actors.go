@@ -24,7 +24,7 @@ var orgHeads = set("agency", "ministry", "department", "office", "council",
 	"administration", "bureau", "centre", "center", "watch", "campaign", "commons",
 	"lords", "cabinet", "government", "exchange", "reserve", "treasury", "daily",
 	"secretariat", "brigade", "brigades", "command", "directorate", "unit", "team",
-	"executive", "chambers")
+	"executive", "chambers", "lobby")
 
 // placeHeads end the names of places: "Tiananmen Square", "Gulf of Venezuela".
 var placeHeads = set("square", "street", "road", "avenue", "river", "mountain",
@@ -47,7 +47,7 @@ var thingHeads = set("plan", "policy", "constitution", "war", "treaty", "act", "
 	"budget", "election", "referendum", "campaign", "inquiry", "review", "case",
 	"trial", "rule", "law", "code", "project", "mission", "operation", "day", "week",
 	"year", "era", "age", "revolution", "movement", "presidency", "premiership",
-	"tour", "visit")
+	"tour", "visit", "lecture", "facility")
 
 // placeIntro are words before a place name.
 var placeIntro = set("the", "in", "at", "to", "from", "near", "of", "on", "into",
@@ -136,6 +136,9 @@ func (x *extractor) classifyName(s *sentence, i, j int) knowledge.ActorKind {
 		}
 	}
 	if nameWords(s, i, j) >= 2 && nameWords(s, i, j) <= 5 {
+		if x.isPlace(s, i, j) {
+			return "" // "New South Wales", "County Durham"
+		}
 		for k := i; k < j; k++ {
 			if s.toks[k].kind == word && strings.ToUpper(s.toks[k].s) == s.toks[k].s && len(s.toks[k].s) > 1 {
 				return knowledge.Organisation // an acronym in a name: "BP Amoco"

@@ -63,6 +63,8 @@ type extractor struct {
 	// acronymOf maps the acronyms the briefing spells out to the names they
 	// stand for, as written.
 	acronymOf map[string]string
+	// places caches which name runs are places of the gazetteer.
+	places map[string]bool
 	// pending are the definite titles no one held when read (cataphora.go).
 	pending []pendingTitle
 	// sex is what honorifics said of each person (by actor ID).
@@ -128,7 +130,7 @@ type mention struct {
 }
 
 func newExtractor(doc knowledge.Document) *extractor {
-	x := &extractor{capitalised: map[string]int{}, orgNames: map[string]bool{}, orgByWord: map[string][]int{}, acronymOf: map[string]string{}, docOwner: map[string]int{}, gz: gazetteer.Default(), doc: doc, lowered: map[string]bool{}, byKey: map[string]int{}, sex: map[int]sex{}, nameWords: map[int][]string{}, fullNames: map[int]string{}, peopleByWord: map[string][]int{}}
+	x := &extractor{capitalised: map[string]int{}, orgNames: map[string]bool{}, orgByWord: map[string][]int{}, acronymOf: map[string]string{}, places: map[string]bool{}, docOwner: map[string]int{}, gz: gazetteer.Default(), doc: doc, lowered: map[string]bool{}, byKey: map[string]int{}, sex: map[int]sex{}, nameWords: map[int][]string{}, fullNames: map[int]string{}, peopleByWord: map[string][]int{}}
 	prevEnd := 0
 	for _, s := range doc.Sentences {
 		st := &sentence{Sentence: s, toks: tokenize(s.Text)}

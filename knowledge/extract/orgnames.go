@@ -18,8 +18,14 @@ import (
 // at Capital Economics").
 
 // orgLinks join an organisation's head to what it is of: "Bank of England",
-// "Institute for Fiscal Studies", "Commission on Human Rights".
-var orgLinks = set("of", "for", "on")
+// "Institute for Fiscal Studies", "Commission on Human Rights", "League
+// Against Cruel Sports" (capitalised only).
+var orgLinks = set("of", "for", "on", "against")
+
+// isLink reports whether token t links an organisation's head to what it is of.
+func isLink(t token) bool {
+	return orgLinks[t.low] && (t.low != "against" || t.cap)
+}
 
 // orgJoins join two parts of an organisation's name: "Trade and Industry",
 // "Public and Commercial Services".
@@ -67,7 +73,7 @@ func phrases(s *sentence) []phrase {
 			out = append(out, phrase{k, tg.end, tg.kind})
 			k = tg.end - 1
 		case tg.kind == tNone && s.toks[k].kind == word && s.toks[k].cap && leadHeads[s.toks[k].low] &&
-			k+2 < len(s.toks) && orgLinks[s.toks[k+1].low] && s.toks[k+2].cap:
+			k+2 < len(s.toks) && isLink(s.toks[k+1]) && s.toks[k+2].cap:
 			out = append(out, phrase{k, k + 1, tName})
 		}
 	}
@@ -165,12 +171,12 @@ func linkGap(s *sentence, p, q phrase, first bool) bool {
 		// Officers"
 		return (p.kind == tCountry || p.kind == tRole) && !first
 	case 1:
-		if orgLinks[gap[0].low] {
+		if isLink(gap[0]) {
 			return true
 		}
 		return !first && orgJoins[gap[0].low] && q.j-q.i <= 2 && !speaksAfter(s, q.j)
 	case 2:
-		return orgLinks[gap[0].low] && gap[1].low == "the"
+		return isLink(gap[0]) && gap[1].low == "the"
 	}
 	return false
 }
@@ -357,8 +363,15 @@ func orgBeforeTitle(s *sentence, i, j int) bool {
 	for e < len(s.toks) && s.tags[e].kind == tRole && s.tags[e].first && !s.toks[e].cap {
 		e = s.tags[e].end // "chief economist"
 	}
-	return e < len(s.toks) && s.tags[e].kind == tName && s.tags[e].first && s.toks[e].cap
+	if e+1 < len(s.toks) && s.toks[e].s == "," {
+		e++ // "James Hardie chairwoman, Meredith Hellicar, said"
+	}
+	return e < len(s.toks) && s.tags[e].kind == tName && s.tags[e].first && s.toks[e].cap && !fieldWords[s.toks[i].low]
 }
+
+// fieldWords name a field of work, not a body, before a title: "PR executive",
+// "TV presenter".
+var fieldWords = set("pr", "it", "hr", "tv", "ict", "ai", "r&d", "web", "internet")
 
 // orgAfterTitle reports whether the name at i follows a title and "at" or
 // "with", or "for the" or "of the": "an economist at Capital Economics", "a
@@ -368,7 +381,7 @@ func orgAfterTitle(s *sentence, i int) bool {
 		return true
 	}
 	return i >= 3 && s.toks[i-1].low == "the" && s.tags[i-3].kind == tRole &&
-		(orgPositions[s.toks[i-2].low] || orgLinks[s.toks[i-2].low])
+		(orgPositions[s.toks[i-2].low] || isLink(s.toks[i-2]))
 }
 
 // shortByFirstWord reports whether the name i..j, of two or three words, is
@@ -423,6 +436,25 @@ func (x *extractor) namedOrg(s *sentence, i, j int) int {
 		x.mention(s, id, i, j+3, "name") // "the Office for National Statistics (ONS) said"
 	}
 	return id
+}
+
+// placeLeads open the names of places: "County Durham", "Mount Kenya", "Lake
+// Geneva".
+var placeLeads = set("county", "mount", "lake", "cape", "port", "fort", "isle")
+
+// isPlace reports whether the name run i..j is a place: of the gazetteer, or
+// opened by a word for one.
+func (x *extractor) isPlace(s *sentence, i, j int) bool {
+	if placeLeads[s.toks[i].low] {
+		return true
+	}
+	name := s.Text[s.toks[i].start:s.toks[j-1].end]
+	if v, ok := x.places[name]; ok {
+		return v
+	}
+	e, ok := x.gz.Lookup(name)
+	x.places[name] = ok && e.Kind == gazetteer.Place
+	return x.places[name]
 }
 
 // headOfBody reports whether a title's role words are those of an

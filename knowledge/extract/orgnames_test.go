@@ -34,6 +34,7 @@ func TestOrganisationNames(t *testing.T) {
 		{"China Daily said the market was growing.", "China Daily", "CHN", []string{"Daily"}},
 		{"The unions and the Trades Union Congress are discussing the issue.", "Trades Union Congress", "", []string{"Trades Union", "Congress"}},
 		{"Mr Smith said the Department of Trade and Industry was wrong.", "Department of Trade and Industry", "", []string{"Industry"}},
+		{"The League Against Cruel Sports welcomed the ban.", "League Against Cruel Sports", "", []string{"Cruel Sports"}},
 		{"The Health and Safety Executive said it was trying.", "Health and Safety Executive", "", []string{"Safety Executive"}},
 		{"She served on the National Executive Committee in the 1990s.", "National Executive Committee", "", []string{"National Executive", "Committee"}},
 	} {
@@ -136,6 +137,17 @@ func TestPostNominals(t *testing.T) {
 	}
 	if a, ok := actorByName(b, "Matrix Chambers"); !ok || a.Kind != knowledge.Organisation {
 		t.Errorf("Matrix Chambers is no organisation: %v", b.Actors)
+	}
+}
+
+// TestPlacesAreNoPeople checks that a place of the gazetteer named in two
+// words is no person.
+func TestPlacesAreNoPeople(t *testing.T) {
+	b := extractText("The firm was sued in New South Wales, the court in County Durham said.")
+	for _, n := range []string{"New South Wales", "County Durham"} {
+		if a, ok := actorByName(b, n); ok && a.Kind == knowledge.Person {
+			t.Errorf("%s is a person", n)
+		}
 	}
 }
 
