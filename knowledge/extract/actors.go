@@ -24,7 +24,9 @@ var orgHeads = set("agency", "ministry", "department", "office", "council",
 	"administration", "bureau", "centre", "center", "watch", "campaign", "commons",
 	"lords", "cabinet", "government", "exchange", "reserve", "treasury", "daily",
 	"secretariat", "brigade", "brigades", "command", "directorate", "unit", "team",
-	"executive", "chambers", "lobby")
+	"executive", "chambers", "lobby", "research", "economics", "consulting",
+	"consultants", "associates", "securities", "investments", "analytics",
+	"management", "ventures")
 
 // placeHeads end the names of places: "Tiananmen Square", "Gulf of Venezuela".
 var placeHeads = set("square", "street", "road", "avenue", "river", "mountain",

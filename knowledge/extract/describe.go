@@ -184,6 +184,9 @@ func (x *extractor) appositive(s *sentence, id, j int) {
 	hasRole := false
 	roleAt := -1
 	for t := k; t < end; t++ {
+		if s.tags[t].kind == tRole && s.tags[t].first && pluralRole(s, t) && roleAt < 0 {
+			return // ", World Bank officials and foreign ministers": a list goes on
+		}
 		if s.tags[t].kind == tRole {
 			hasRole = true
 			if roleAt < 0 {

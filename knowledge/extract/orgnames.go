@@ -281,7 +281,7 @@ func (x *extractor) learnOrgNames() {
 			if !tg.first || tg.kind != tName || tg.org {
 				continue
 			}
-			if orgBeforeTitle(s, k, tg.end) || orgAfterTitle(s, k) ||
+			if orgBeforeTitle(s, k, tg.end) || orgAfterTitle(s, k) || membersAfter(s, k, tg.end) ||
 				tg.end == k+1 && !inNames[s.toks[k].low] && titleOf(s, k) ||
 				shortByFirstWord(s, k, tg.end, alone) {
 				x.orgNames[nameKey(s, k, tg.end)] = true
@@ -401,6 +401,13 @@ func shortByFirstWord(s *sentence, i, j int, alone map[string]int) bool {
 	return alone[first] > 0 && alone[last] == 0 && !commonCaps[first] && !contentCaps[first]
 }
 
+// membersAfter reports whether the name i..j, of two words or more, has a word
+// for the people of an organisation right after it: "Deutsche Boerse bosses".
+func membersAfter(s *sentence, i, j int) bool {
+	return j-i >= 2 && j < len(s.toks) && !s.toks[j].cap && orgMembers[s.toks[j].low] &&
+		(i == 0 || !honorifics[s.toks[i-1].low])
+}
+
 // titleOf reports whether the name at i follows a title and "of": "general
 // secretary of Unison".
 func titleOf(s *sentence, i int) bool {
@@ -456,6 +463,20 @@ func (x *extractor) isPlace(s *sentence, i, j int) bool {
 	x.places[name] = ok && e.Kind == gazetteer.Place
 	return x.places[name]
 }
+
+// pluralRole reports whether the title starting at token k is written in the
+// plural ("officials", "foreign ministers"), which no one person is.
+func pluralRole(s *sentence, k int) bool {
+	e := s.tags[k].end
+	w := s.toks[e-1].low
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(s.tags[k].entry.Name, w)
+}
+
+// orgMembers, in lower case right after a name, say that it is an
+// organisation's: "Deutsche Boerse bosses", "Merrill Lynch shareholders".
+var orgMembers = set("bosses", "executives", "shareholders", "employees", "staff",
+	"workers", "directors", "managers", "investors", "customers", "officials",
+	"executive", "shareholder", "employee", "spokesman", "spokeswoman", "spokesperson")
 
 // headOfBody reports whether a title's role words are those of an
 // organisation's head: "general secretary", "chief executive", "chairman".

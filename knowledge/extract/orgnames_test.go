@@ -151,6 +151,24 @@ func TestPlacesAreNoPeople(t *testing.T) {
 	}
 }
 
+// TestMembersMakeABody checks that a name with a word for an organisation's
+// people after it is an organisation's.
+func TestMembersMakeABody(t *testing.T) {
+	b := extractText("Deutsche Boerse bosses have held talks with the London Stock Exchange, its chief has said.")
+	if a, ok := actorByName(b, "Deutsche Boerse"); !ok || a.Kind != knowledge.Organisation {
+		t.Errorf("Deutsche Boerse is no organisation: %v", b.Actors)
+	}
+}
+
+// TestListIsNoAppositive checks that a list going on after a name does not
+// describe the person.
+func TestListIsNoAppositive(t *testing.T) {
+	b := extractText("Also due to attend are UN Secretary General Kofi Annan, World Bank officials and foreign ministers from 23 countries.")
+	if a, ok := actorByName(b, "Kofi Annan"); !ok || a.Org == "org:world bank" {
+		t.Errorf("Kofi Annan is %+v", a)
+	}
+}
+
 // TestSeatOfGovernmentNickname checks that "No 10" is Downing Street, of the
 // United Kingdom.
 func TestSeatOfGovernmentNickname(t *testing.T) {
