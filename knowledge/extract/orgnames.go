@@ -259,8 +259,9 @@ func (x *extractor) markOrg(s *sentence, i, j int, country string) {
 // organisation's.
 func (x *extractor) learnOrgNames() {
 	// The words of longer names, which may be surnames ("a spokesman of
-	// Blair"), and the words used alone as names.
-	inNames, alone := map[string]bool{}, map[string]int{}
+	// Blair"); the words used alone as names, and as a body's ("Merrill
+	// said", "Merrill's"); the names titled as people's.
+	inNames, alone, aloneActing, titled := map[string]bool{}, map[string]int{}, map[string]int{}, map[string]bool{}
 	for _, s := range x.sents {
 		for k := 0; k < len(s.toks); k++ {
 			tg := s.tags[k]
@@ -270,8 +271,14 @@ func (x *extractor) learnOrgNames() {
 				for t := k; t < tg.end; t++ {
 					inNames[s.toks[t].low] = true
 				}
+				if titledPerson(s, k, tg.end) {
+					titled[nameKey(s, k, tg.end)] = true
+				}
 			default:
 				alone[s.toks[k].low]++
+				if speaksAfter(s, tg.end) {
+					aloneActing[s.toks[k].low]++
+				}
 			}
 		}
 	}
@@ -283,7 +290,7 @@ func (x *extractor) learnOrgNames() {
 			}
 			if orgBeforeTitle(s, k, tg.end) || orgAfterTitle(s, k) || membersAfter(s, k, tg.end) ||
 				tg.end == k+1 && !inNames[s.toks[k].low] && titleOf(s, k) ||
-				shortByFirstWord(s, k, tg.end, alone) {
+				!titled[nameKey(s, k, tg.end)] && shortByFirstWord(s, k, tg.end, alone, aloneActing) {
 				x.orgNames[nameKey(s, k, tg.end)] = true
 			}
 		}
@@ -385,10 +392,11 @@ func orgAfterTitle(s *sentence, i int) bool {
 }
 
 // shortByFirstWord reports whether the name i..j, of two or three words, is
-// shortened to its first word elsewhere in the briefing and never to its last,
-// as a firm's name is ("Merrill Lynch", "Merrill") and a person's is not
-// ("Tony Blair", "Mr Blair"). A name after an honorific is a person's.
-func shortByFirstWord(s *sentence, i, j int, alone map[string]int) bool {
+// shortened to its first word elsewhere in the briefing, twice or more and at
+// least once where it speaks or owns ("Merrill said", "Merrill's"), and never
+// to its last, as a firm's name is ("Merrill Lynch") and a person's is not
+// ("Tony Blair", "Mr Blair"; "King Michael of Romania" stays Michael's).
+func shortByFirstWord(s *sentence, i, j int, alone, aloneActing map[string]int) bool {
 	if j-i < 2 || j-i > 3 || i > 0 && (honorifics[s.toks[i-1].low] || s.tags[i-1].kind == tRole) {
 		return false
 	}
@@ -398,7 +406,27 @@ func shortByFirstWord(s *sentence, i, j int, alone map[string]int) bool {
 		}
 	}
 	first, last := s.toks[i].low, s.toks[j-1].low
-	return alone[first] > 0 && alone[last] == 0 && !commonCaps[first] && !contentCaps[first]
+	return alone[first] >= 2 && aloneActing[first] > 0 && alone[last] == 0 && !commonCaps[first] && !contentCaps[first]
+}
+
+// titledPerson reports whether the name i..j has a title or honorific before
+// it, or a title in an appositive after it: "spokesman Xing Wangli", "Xing
+// Wangli, a spokesman".
+func titledPerson(s *sentence, i, j int) bool {
+	if i > 0 && (s.tags[i-1].kind == tRole || honorifics[s.toks[i-1].low]) {
+		return true
+	}
+	if j+1 >= len(s.toks) || s.toks[j].s != "," {
+		return false
+	}
+	k := j + 1
+	if w := s.toks[k].low; w == "a" || w == "an" || w == "the" {
+		k++
+	}
+	for k < len(s.toks) && titleModifiers[s.toks[k].low] && s.tags[k].kind != tRole {
+		k++
+	}
+	return k < len(s.toks) && s.tags[k].kind == tRole
 }
 
 // membersAfter reports whether the name i..j, of two words or more, has a word

@@ -119,7 +119,7 @@ func TestOrganisationByFirstWord(t *testing.T) {
 // shortened to the surname stays a person's.
 func TestFirmByFirstWord(t *testing.T) {
 	b := extractText("A former executive at the London offices of Merrill Lynch has lost her claim.",
-		"Merrill Lynch denied the claims. Merrill said Tony Blair was wrong. Mr Blair disagreed.")
+		"Merrill Lynch denied the claims. Merrill said Tony Blair was wrong. Mr Blair disagreed with Merrill.")
 	if a, ok := actorByName(b, "Merrill Lynch"); !ok || a.Kind != knowledge.Organisation {
 		t.Errorf("Merrill Lynch is not an organisation: %v", b.Actors)
 	}
@@ -166,6 +166,18 @@ func TestListIsNoAppositive(t *testing.T) {
 	b := extractText("Also due to attend are UN Secretary General Kofi Annan, World Bank officials and foreign ministers from 23 countries.")
 	if a, ok := actorByName(b, "Kofi Annan"); !ok || a.Org == "org:world bank" {
 		t.Errorf("Kofi Annan is %+v", a)
+	}
+}
+
+// TestPeopleByFirstName checks that people named by their first name stay
+// people: a titled name, and a first name that never speaks or owns.
+func TestPeopleByFirstName(t *testing.T) {
+	b := extractText("\"China won't allow new factories,\" said Xing Wangli, a spokesman for the regulator. Xing's statement is bad news. Xing said more.",
+		"He was thwarted by Michael Ancram. His son - Michael - was born in 1990. He met ex-King Michael of Romania.")
+	for _, n := range []string{"Xing Wangli", "Michael Ancram"} {
+		if a, ok := actorByName(b, n); !ok || a.Kind != knowledge.Person {
+			t.Errorf("%s is no person: %v", n, b.Actors)
+		}
 	}
 }
 
