@@ -232,8 +232,11 @@ var genderOf = map[string]sex{
 // actsLikeOrg reports whether a lone capitalised word acts as an organisation
 // would: it speaks, owns something, or recurs.
 func (x *extractor) actsLikeOrg(s *sentence, i, j int) bool {
-	if w := s.toks[i].low; x.capitalised[w] >= 2 && !x.lowered[w] && len(w) > 2 {
-		return true // a name the briefing keeps using: "Rosneft", "Yukos"
+	if isContraction(s.toks[i].low) {
+		return false // "I'm", "Don't"
+	}
+	if w := s.toks[i].low; x.capitalised[w] >= 2 && !x.lowered[w] && len(w) > 2 && !x.isPlace(s, i, j) {
+		return true // a name the briefing keeps using: "Rosneft", "Yukos"; not "Fife"
 	}
 	if j < len(s.toks) {
 		next := s.toks[j].low

@@ -506,6 +506,20 @@ var orgMembers = set("bosses", "executives", "shareholders", "employees", "staff
 	"workers", "directors", "managers", "investors", "customers", "officials",
 	"executive", "shareholder", "employee", "spokesman", "spokeswoman", "spokesperson")
 
+// contractionEnds end the contractions of speech: "I'm", "we've", "don't".
+var contractionEnds = []string{"'m", "'ve", "n't", "'ll", "'re", "'d"}
+
+// isContraction reports whether the lower-case word w is a contraction.
+func isContraction(w string) bool {
+	w = foldQuote(w)
+	for _, e := range contractionEnds {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
 // headOfBody reports whether a title's role words are those of an
 // organisation's head: "general secretary", "chief executive", "chairman".
 func headOfBody(role string) bool {

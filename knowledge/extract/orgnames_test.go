@@ -181,6 +181,21 @@ func TestPeopleByFirstName(t *testing.T) {
 	}
 }
 
+// TestRecurringWordsAreNoBodies checks that a place or a contraction the
+// briefing keeps writing with a capital is no organisation.
+func TestRecurringWordsAreNoBodies(t *testing.T) {
+	b := extractText("Voters in Scotland were angry. \"I'm tired,\" one said. Scotland has its own parliament.",
+		"\"I'm leaving,\" said another. Yukos said it would appeal. Yukos denied the claims.")
+	for _, n := range []string{"Scotland", "I'm"} {
+		if a, ok := actorByName(b, n); ok && a.Kind == knowledge.Organisation {
+			t.Errorf("%s is an organisation", n)
+		}
+	}
+	if a, ok := actorByName(b, "Yukos"); !ok || a.Kind != knowledge.Organisation {
+		t.Errorf("Yukos is no organisation: %v", b.Actors)
+	}
+}
+
 // TestSeatOfGovernmentNickname checks that "No 10" is Downing Street, of the
 // United Kingdom.
 func TestSeatOfGovernmentNickname(t *testing.T) {
