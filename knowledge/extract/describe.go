@@ -92,7 +92,7 @@ loop:
 			hasRole = true
 		case tg.kind == tCountry || tg.kind == tGov || tg.kind == tOrg:
 		case t.low == "'s" && k > 0 && (s.tags[k-1].kind == tCountry || s.tags[k-1].kind == tOrg || s.tags[k-1].kind == tGov):
-		case tg.kind == tName && hasRole && (t.cap || tg.org):
+		case tg.kind == tName && hasRole && (t.cap || tg.org), tg.body && hasRole:
 		case t.kind == word && (!t.cap || atStart(s, k)) && hasRole && titleModifiers[t.low]:
 		case t.kind == word && !t.cap && hasRole && k > 0 && !commonCaps[t.low] && cueForms[t.low] == "" &&
 			(s.tags[k-1].kind == tCountry || s.tags[k-1].kind == tGov || s.tags[k-1].kind == tOrg || titleModifiers[s.toks[k-1].low]):

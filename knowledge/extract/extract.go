@@ -108,6 +108,9 @@ type tag struct {
 	// country its name holds ("Bank of Japan", "China Daily").
 	org     bool
 	country string
+	// body marks a capitalised word of a country's generic body, "the Chinese
+	// Foreign Ministry", read as in lower case (orgnames.go).
+	body bool
 }
 
 type tagKind uint8

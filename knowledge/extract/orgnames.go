@@ -107,6 +107,15 @@ func (x *extractor) joinOrgNames(s *sentence) {
 	trimPostNominals(s)
 	ph := phrases(s)
 	for n := 0; n < len(ph); n++ {
+		if countryBody(s, ph, n) {
+			// "the Chinese Foreign Ministry", "Russia's Defence Ministry": the
+			// country's generic body, as in lower case (genericBody).
+			for t := ph[n+1].i; t < ph[n+1].j; t++ {
+				s.tags[t] = tag{body: true}
+			}
+			n++
+			continue
+		}
 		if m := headFirstName(s, ph, n); m > n {
 			x.markOrg(s, ph[n].i, ph[m].j, countryWithin(s, ph[n:m+1]))
 			n = m
@@ -215,6 +224,19 @@ func headLastName(s *sentence, ph []phrase, n int) int {
 		}
 	}
 	return best
+}
+
+// countryBody reports whether phrase n is a country and phrase n+1, right after
+// it or its possessive, a capitalised generic body: "Chinese Foreign Ministry".
+func countryBody(s *sentence, ph []phrase, n int) bool {
+	if n+1 >= len(ph) || ph[n].kind != tCountry || ph[n+1].kind != tName {
+		return false
+	}
+	q := ph[n+1]
+	if gap := q.i - ph[n].j; gap > 1 || gap == 1 && s.toks[ph[n].j].low != "'s" {
+		return false
+	}
+	return gazetteer.GenericBody(nameKey(s, q.i, q.j))
 }
 
 // countryFirstName returns n+1 when phrase n is a country written by its name

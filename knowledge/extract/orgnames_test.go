@@ -76,6 +76,7 @@ func TestAffiliationFromPremodifier(t *testing.T) {
 		{"Former Downing Street communications chief Alastair Campbell said nothing.", "Alastair Campbell", "Former Downing Street communications chief", "gov:GBR:downing street", "GBR"},
 		{"Dave Prentis, general secretary of Unison, said the changes were unfair.", "Dave Prentis", "general secretary of Unison", "org:unison", ""},
 		{"Prices rose, said Jonathan Loynes, chief economist at Capital Economics.", "Jonathan Loynes", "chief economist at Capital Economics", "org:capital economics", ""},
+		{"But US Treasury Under-Secretary John Taylor said the US could not support it.", "John Taylor", "US Treasury Under-Secretary", "gov:USA:treasury", "USA"},
 		{"The TUC has called for a change in the law. General secretary Brendan Barber said workers were at risk.", "Brendan Barber", "General secretary", "org:tuc", ""},
 	} {
 		b := extractText(tc.text)
@@ -193,6 +194,26 @@ func TestRecurringWordsAreNoBodies(t *testing.T) {
 	}
 	if a, ok := actorByName(b, "Yukos"); !ok || a.Kind != knowledge.Organisation {
 		t.Errorf("Yukos is no organisation: %v", b.Actors)
+	}
+}
+
+// TestCountryBodyCapitalised checks that a country's generic body written with
+// capitals is the same body as in lower case.
+func TestCountryBodyCapitalised(t *testing.T) {
+	b := extractText("The Chinese Foreign Ministry said it was concerned. Later the Chinese foreign ministry said it hoped for talks. Russia's Defence Ministry said nothing.")
+	for _, n := range []string{"Foreign Ministry", "Defence Ministry"} {
+		if _, ok := actorByName(b, n); ok {
+			t.Errorf("%s is an actor without its country: %v", n, b.Actors)
+		}
+	}
+	found := 0
+	for _, a := range b.Actors {
+		if a.Kind == knowledge.Government && (a.Country == "CHN" || a.Country == "RUS") {
+			found++
+		}
+	}
+	if found != 2 {
+		t.Errorf("found %d country bodies, want the Chinese and Russian ministries: %v", found, b.Actors)
 	}
 }
 
