@@ -91,7 +91,7 @@ loop:
 		case tg.kind == tRole:
 			hasRole = true
 		case tg.kind == tCountry || tg.kind == tGov || tg.kind == tOrg:
-		case t.low == "'s" && k > 0 && (s.tags[k-1].kind == tCountry || s.tags[k-1].kind == tOrg || s.tags[k-1].kind == tGov):
+		case t.low == "'s" && k > 0 && (s.tags[k-1].kind == tCountry || s.tags[k-1].kind == tOrg || s.tags[k-1].kind == tGov || x.orgBefore(s, k)):
 		case tg.kind == tName && hasRole && (t.cap || tg.org), tg.body && hasRole:
 		case t.kind == word && (!t.cap || atStart(s, k)) && hasRole && titleModifiers[t.low]:
 		case t.kind == word && !t.cap && hasRole && k > 0 && !commonCaps[t.low] && cueForms[t.low] == "" &&
@@ -132,8 +132,8 @@ loop:
 		case tName:
 			// A name before the title is the body the title is of: "TUC
 			// general secretary", "Merrill Lynch banker", "Home Office minister".
-			if tg.first && tg.end <= end && x.classifyName(s, k, tg.end) == knowledge.Organisation {
-				p.org = x.actors[x.namedOrg(s, k, tg.end)].Key
+			if key, ok := x.orgNamed(s, k, end); ok {
+				p.org = key
 				if tg.country != "" {
 					p.country = tg.country
 				}
@@ -246,12 +246,14 @@ func (x *extractor) appositive(s *sentence, id, j int) {
 			if tg.entry.Country != "" {
 				country = tg.entry.Country
 			}
-		case tg.kind == tName && tg.first && org == "" && tg.end <= end && x.classifyName(s, t, tg.end) == knowledge.Organisation:
+		case tg.kind == tName && tg.first && org == "":
 			// "general secretary of Unison", "chairman of the Commission for
-			// Racial Equality"
-			org = x.actors[x.namedOrg(s, t, tg.end)].Key
-			if tg.country != "" {
-				country = tg.country
+			// Racial Equality", "TBWA's boss"
+			if key, ok := x.orgNamed(s, t, end); ok {
+				org = key
+				if tg.country != "" {
+					country = tg.country
+				}
 			}
 		}
 	}

@@ -542,6 +542,34 @@ func isContraction(w string) bool {
 	return false
 }
 
+// orgNamed returns the key of the organisation the name run starting at token
+// k (and ending by end) names: one classified so, or one the briefing already
+// knows by that name ("TBWA").
+func (x *extractor) orgNamed(s *sentence, k, end int) (string, bool) {
+	tg := s.tags[k]
+	if !tg.first || tg.kind != tName || tg.end > end {
+		return "", false
+	}
+	if x.classifyName(s, k, tg.end) == knowledge.Organisation {
+		return x.actors[x.namedOrg(s, k, tg.end)].Key, true
+	}
+	if id, ok := x.byKey["org:"+nameKey(s, k, tg.end)]; ok {
+		return x.actors[id].Key, true
+	}
+	return "", false
+}
+
+// orgBefore reports whether the name run ending right before token k names an
+// organisation the briefing knows: "TBWA's boss".
+func (x *extractor) orgBefore(s *sentence, k int) bool {
+	i := k - 1
+	for i > 0 && s.tags[i].kind == tName && !s.tags[i].first {
+		i--
+	}
+	_, ok := x.orgNamed(s, i, k)
+	return ok
+}
+
 // headOfBody reports whether a title's role words are those of an
 // organisation's head: "general secretary", "chief executive", "chairman".
 func headOfBody(role string) bool {

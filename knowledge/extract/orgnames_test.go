@@ -77,6 +77,8 @@ func TestAffiliationFromPremodifier(t *testing.T) {
 		{"Dave Prentis, general secretary of Unison, said the changes were unfair.", "Dave Prentis", "general secretary of Unison", "org:unison", ""},
 		{"Prices rose, said Jonathan Loynes, chief economist at Capital Economics.", "Jonathan Loynes", "chief economist at Capital Economics", "org:capital economics", ""},
 		{"But US Treasury Under-Secretary John Taylor said the US could not support it.", "John Taylor", "US Treasury Under-Secretary", "gov:USA:treasury", "USA"},
+		{"TBWA said it was proud. TBWA's boss Trevor Beattie said he was sorry.", "Trevor Beattie", "TBWA's boss", "org:tbwa", ""},
+		{"TBWA said it was proud. The e-mail was sent to Trevor Beattie, TBWA's boss, who said he was sorry.", "Trevor Beattie", "TBWA's boss", "org:tbwa", ""},
 		{"The TUC has called for a change in the law. General secretary Brendan Barber said workers were at risk.", "Brendan Barber", "General secretary", "org:tuc", ""},
 	} {
 		b := extractText(tc.text)
