@@ -518,6 +518,9 @@ func (x *extractor) roleReferenceAt(s *sentence, k int) {
 			country = s.tags[start].entry.Code
 		}
 	}
+	if x.introduceUnnamed(s, start, end, country) {
+		return
+	}
 	if start == 0 || !definite(s.toks[start-1].low) {
 		return
 	}

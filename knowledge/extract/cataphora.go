@@ -91,3 +91,51 @@ func sortMentions(s *sentence) {
 		return s.mentions[a].i > s.mentions[b].i
 	})
 }
+
+// introduceUnnamed reads a sentence that opens with someone described, not
+// named, and the body they belong to: "A former senior manager at Monsanto
+// directed ...". The description becomes a person, whom a later definite title
+// ("The manager told ...") refers to. The title is tokens start..end, country
+// the country before it; it reports whether it made the person.
+func (x *extractor) introduceUnnamed(s *sentence, start, end int, country string) bool {
+	i := start
+	for i > 0 && titleModifiers[s.toks[i-1].low] && s.tags[i-1].kind == tNone && !s.toks[i-1].cap {
+		i-- // "former senior"
+	}
+	if i == 0 || !indefinite(s.toks[i-1].low) || !atStart(s, i-1) {
+		return false
+	}
+	if end+1 >= len(s.toks) || !orgPositions[s.toks[end].low] && !isLink(s.toks[end]) {
+		return false
+	}
+	k := end + 1
+	if s.toks[k].low == "the" {
+		k++
+	}
+	if k >= len(s.toks) || !s.tags[k].first {
+		return false
+	}
+	e := s.tags[k].end
+	org := ""
+	switch s.tags[k].kind {
+	case tOrg:
+		org = "org:" + strings.ToLower(s.tags[k].entry.Name)
+	case tGov:
+		org = "gov:" + s.tags[k].entry.Country + ":" + strings.ToLower(s.tags[k].entry.Name)
+	case tName:
+		org, _ = x.orgNamed(s, k, e)
+	}
+	if org == "" || speaksAfter(s, e) {
+		return false // "A spokesman for the company said": the statement's
+	}
+	title := s.Text[s.toks[i].start:s.toks[end-1].end]
+	id := x.ensure("person:"+strings.ToLower(s.Text[s.toks[i].start:s.toks[e-1].end]), func() *knowledge.Actor {
+		return &knowledge.Actor{Name: title, Kind: knowledge.Person, Title: title, Org: org, Country: country}
+	})
+	x.roles = append(x.roles, knowledge.Role{Sentence: s.N, Person: id, Title: strings.ToLower(title), Of: x.orgName(org, country)})
+	x.mention(s, id, i-1, e, "title")
+	return true
+}
+
+// indefinite reports whether w introduces someone new.
+func indefinite(w string) bool { return w == "a" || w == "an" }

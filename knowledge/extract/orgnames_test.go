@@ -219,6 +219,33 @@ func TestCountryBodyCapitalised(t *testing.T) {
 	}
 }
 
+// TestUnnamedIntroduced checks that someone introduced by a description with
+// their body is a person a later definite title refers to.
+func TestUnnamedIntroduced(t *testing.T) {
+	b := extractText("Monsanto has agreed to pay a fine. A former senior manager at Monsanto directed a firm to give a bribe. The manager told the company to disguise an invoice.")
+	var p knowledge.Actor
+	for _, a := range b.Actors {
+		if a.Kind == knowledge.Person && a.Title == "former senior manager" {
+			p = a
+		}
+	}
+	if p.Org != "org:monsanto" {
+		t.Fatalf("no former senior manager at Monsanto: %v", b.Actors)
+	}
+	said := false
+	for _, st := range b.Statements {
+		if st.Sentence == 3 {
+			said = true
+			if st.Speaker != p.ID {
+				t.Errorf("sentence 3 is said by %d, want the manager %d", st.Speaker, p.ID)
+			}
+		}
+	}
+	if !said {
+		t.Errorf("no statement in sentence 3: %v", b.Statements)
+	}
+}
+
 // TestSeatOfGovernmentNickname checks that "No 10" is Downing Street, of the
 // United Kingdom.
 func TestSeatOfGovernmentNickname(t *testing.T) {
