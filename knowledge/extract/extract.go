@@ -65,6 +65,8 @@ type extractor struct {
 	acronymOf map[string]string
 	// places caches which name runs are places of the gazetteer.
 	places map[string]bool
+	// phraseBuf is the storage joinOrgNames lists a sentence's phrases in.
+	phraseBuf []phrase
 	// pending are the definite titles no one held when read (cataphora.go).
 	pending []pendingTitle
 	// sex is what honorifics said of each person (by actor ID).

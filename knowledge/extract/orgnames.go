@@ -61,11 +61,11 @@ type phrase struct {
 	kind tagKind
 }
 
-// phrases lists the tagged runs of s in order. An untagged capitalised word
+// phrases lists the tagged runs of s in order, in out's storage. An untagged capitalised word
 // that heads organisation names counts as a name too: a sentence opener such as
 // "Bank" that the briefing also writes in lower case.
-func phrases(s *sentence) []phrase {
-	var out []phrase
+func phrases(s *sentence, out []phrase) []phrase {
+	out = out[:0]
 	for k := 0; k < len(s.toks); k++ {
 		tg := s.tags[k]
 		switch {
@@ -105,7 +105,7 @@ func trimPostNominals(s *sentence) {
 // them as such.
 func (x *extractor) joinOrgNames(s *sentence) {
 	trimPostNominals(s)
-	ph := phrases(s)
+	ph := phrases(s, x.phraseBuf)
 	for n := 0; n < len(ph); n++ {
 		if countryBody(s, ph, n) {
 			// "the Chinese Foreign Ministry", "Russia's Defence Ministry": the
@@ -134,7 +134,8 @@ func (x *extractor) joinOrgNames(s *sentence) {
 	}
 	// "the Public and Commercial Services union": runs joined by "and" before a
 	// lower-case word for a body.
-	ph = phrases(s)
+	ph = phrases(s, ph)
+	x.phraseBuf = ph
 	for n := 0; n < len(ph); n++ {
 		p := ph[n]
 		if p.kind != tName || s.tags[p.i].org || p.j >= len(s.toks) || !bodyNouns[s.toks[p.j].low] || s.toks[p.j].cap {
