@@ -1,0 +1,80 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/briefbot/briefbot/knowledge"
+	"github.com/briefbot/briefbot/knowledge/lexicon"
+)
+
+// The body a title belongs to, when the title does not name it: an
+// organisation the briefing knows by the name before the title, or, for the
+// head of something, the organisation named last.
+
+// orgNamed returns the key of the organisation the name run starting at token
+// k (and ending by end) names: one classified so, or one the briefing already
+// knows by that name ("TBWA").
+func (x *extractor) orgNamed(s *sentence, k, end int) (string, bool) {
+	tg := s.tags[k]
+	if !tg.first || tg.kind != tName || tg.end > end {
+		return "", false
+	}
+	if x.classifyName(s, k, tg.end) == knowledge.Organisation {
+		return x.actors[x.namedOrg(s, k, tg.end)].Key, true
+	}
+	if id, ok := x.byKey["org:"+nameKey(s, k, tg.end)]; ok {
+		return x.actors[id].Key, true
+	}
+	return "", false
+}
+
+// orgBefore reports whether the name run ending right before token k names an
+// organisation the briefing knows: "TBWA's boss".
+func (x *extractor) orgBefore(s *sentence, k int) bool {
+	i := k - 1
+	for i > 0 && s.tags[i].kind == tName && !s.tags[i].first {
+		i--
+	}
+	_, ok := x.orgNamed(s, i, k)
+	return ok
+}
+
+// headOfBody reports whether a title's role words are those of an
+// organisation's head: "general secretary", "chief executive", "chairman".
+func headOfBody(role string) bool {
+	return role == "general secretary" || strings.HasSuffix(role, "chief executive") ||
+		lexicon.HeadWords[lastWord(role)] && lastWord(role) != "president" && lastWord(role) != "leader"
+}
+
+// recentOrgReach is how many sentences back an untitled head's organisation
+// may be named.
+const recentOrgReach = 2
+
+// recentOrg returns the organisation named last before token i of s, in s or
+// in the recentOrgReach sentences before it.
+func (x *extractor) recentOrg(s *sentence, i int) (int, bool) {
+	si := x.sentIndex(s)
+	for p := si; p >= 0 && p >= si-recentOrgReach; p-- {
+		best, bestEnd := -1, -1
+		for _, m := range x.sents[p].mentions {
+			if x.actors[m.actor].Kind != knowledge.Organisation || p == si && m.j > i {
+				continue
+			}
+			if m.j > bestEnd {
+				best, bestEnd = m.actor, m.j
+			}
+		}
+		if best >= 0 {
+			return best, true
+		}
+	}
+	return 0, false
+}
+
+// pluralRole reports whether the title starting at token k is written in the
+// plural ("officials", "foreign ministers"), which no one person is.
+func pluralRole(s *sentence, k int) bool {
+	e := s.tags[k].end
+	w := s.toks[e-1].low
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(s.tags[k].entry.Name, w)
+}
