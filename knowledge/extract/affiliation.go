@@ -78,3 +78,24 @@ func pluralRole(s *sentence, k int) bool {
 	w := s.toks[e-1].low
 	return strings.HasSuffix(w, "s") && !strings.HasSuffix(s.tags[k].entry.Name, w)
 }
+
+// leadVerbs say, in a relative clause after a name, that the person heads what
+// follows: "Bernie Banton, who leads a victims' association".
+var leadVerbs = set("leads", "led", "heads", "headed", "chairs", "chaired", "runs",
+	"ran", "founded", "directs", "directed", "manages", "managed")
+
+// headsClause reads ", who leads a victims' association" after the name of
+// person id (tokens k..end, from "who"): the person is the head of it. It
+// reports whether it read one.
+func (x *extractor) headsClause(s *sentence, id, k, end int) bool {
+	if end-k < 3 || !leadVerbs[s.toks[k+1].low] {
+		return false
+	}
+	of := strings.TrimSpace(s.Text[s.toks[k+2].start:s.toks[end-1].end])
+	a := x.actors[id]
+	if a.Description == "" {
+		a.Description = "head of " + of
+	}
+	x.roles = append(x.roles, knowledge.Role{Sentence: s.N, Person: id, Title: "head", Of: of})
+	return true
+}

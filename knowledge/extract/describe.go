@@ -178,6 +178,9 @@ func (x *extractor) appositive(s *sentence, id, j int) {
 		return
 	}
 	first := s.toks[k]
+	if first.low == "who" && x.headsClause(s, id, k, end) {
+		return
+	}
 	if first.low == "who" || first.low == "which" || first.low == "whose" || first.kind == num {
 		return
 	}

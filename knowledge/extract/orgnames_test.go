@@ -246,6 +246,15 @@ func TestUnnamedIntroduced(t *testing.T) {
 	}
 }
 
+// TestHeadsClause checks that "who leads X" after a name says the person heads
+// X.
+func TestHeadsClause(t *testing.T) {
+	b := extractText(`"This is a momentous day," said asbestosis sufferer Bernie Banton, who leads a victims' association.`)
+	if a, ok := actorByName(b, "Bernie Banton"); !ok || a.Description != "head of a victims' association" {
+		t.Errorf("Bernie Banton is %+v", a)
+	}
+}
+
 // TestSeatOfGovernmentNickname checks that "No 10" is Downing Street, of the
 // United Kingdom.
 func TestSeatOfGovernmentNickname(t *testing.T) {
