@@ -49,7 +49,7 @@ var thingHeads = set("plan", "policy", "constitution", "war", "treaty", "act", "
 	"budget", "election", "referendum", "campaign", "inquiry", "review", "case",
 	"trial", "rule", "law", "code", "project", "mission", "operation", "day", "week",
 	"year", "era", "age", "revolution", "movement", "presidency", "premiership",
-	"tour", "visit", "lecture", "facility")
+	"tour", "visit", "lecture", "facility", "document", "paper")
 
 // placeIntro are words before a place name.
 var placeIntro = set("the", "in", "at", "to", "from", "near", "of", "on", "into",

@@ -140,11 +140,24 @@ var fieldWords = set("pr", "it", "hr", "tv", "ict", "ai", "r&d", "web", "interne
 // "with", or "for the" or "of the": "an economist at Capital Economics", "a
 // spokesman for the State Tobacco Monopoly Administration".
 func orgAfterTitle(s *sentence, i int) bool {
-	if i >= 2 && orgPositions[s.toks[i-1].low] && s.tags[i-2].kind == tRole {
+	if i >= 2 && orgPositions[s.toks[i-1].low] && singleTitleEnds(s, i-2) {
 		return true
 	}
-	return i >= 3 && s.toks[i-1].low == "the" && s.tags[i-3].kind == tRole &&
+	return i >= 3 && s.toks[i-1].low == "the" && singleTitleEnds(s, i-3) &&
 		(orgPositions[s.toks[i-2].low] || isLink(s.toks[i-2]))
+}
+
+// singleTitleEnds reports whether token k ends a lower-case title of one
+// person: "an economist", not "the Queen" or "intellectuals".
+func singleTitleEnds(s *sentence, k int) bool {
+	if s.tags[k].kind != tRole || s.toks[k].cap {
+		return false
+	}
+	i := k
+	for i > 0 && s.tags[i-1].kind == tRole && !s.tags[i].first {
+		i--
+	}
+	return s.tags[i].first && !pluralRole(s, i)
 }
 
 // shortByFirstWord reports whether the name i..j, of two or three words, is

@@ -49,6 +49,10 @@ var bodyNouns = set("union", "unions", "party", "group", "company", "firm", "ban
 	"think-tank", "thinktank", "alliance", "university", "retailer", "insurer",
 	"lender", "consultancy", "bookmaker", "brewer", "supermarket", "chain")
 
+// bodyDeterminers stand before a name and a body noun: "the Unison union",
+// "its Fire Brigades union".
+var bodyDeterminers = set("the", "a", "an", "'s", "its", "his", "her", "their", "our")
+
 // orgPositions are words that, after a title, introduce the body the title
 // holder works for: "an economist at Capital Economics", "a strategist with
 // HSBC".
@@ -144,6 +148,9 @@ func (x *extractor) joinOrgNames(s *sentence) {
 		for start > 0 && ph[start-1].kind == tName && ph[start-1].j+1 == ph[start].i && orgJoins[s.toks[ph[start].i-1].low] {
 			start--
 		}
+		if i := ph[start].i; i == 0 || !bodyDeterminers[s.toks[i-1].low] {
+			continue // "Aids charity the Terrence Higgins Trust", "Giving union reps"
+		}
 		x.markOrg(s, ph[start].i, p.j, countryWithin(s, ph[start:n+1]))
 	}
 }
@@ -160,8 +167,9 @@ func headFirstName(s *sentence, ph []phrase, n int) int {
 	last := n
 	for m := n + 1; m < len(ph); m++ {
 		q := ph[m]
-		if q.kind != tName && q.kind != tCountry && !(q.kind == tRole && s.toks[q.i].cap) || !linkGap(s, ph[m-1], q, m == n+1) {
-			break
+		if q.kind != tName && q.kind != tCountry && !(q.kind == tRole && s.toks[q.i].cap) || !linkGap(s, ph[m-1], q, m == n+1) ||
+			thingHeads[s.toks[q.j-1].low] {
+			break // not "Department of Transport Document"
 		}
 		last = m
 	}

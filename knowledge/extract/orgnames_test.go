@@ -255,6 +255,19 @@ func TestHeadsClause(t *testing.T) {
 	}
 }
 
+// TestNoBodyFromModifiers checks that a capitalised word before a body noun is
+// no organisation without a determiner, and that a title in the plural or in
+// capitals does not make the name after "of the" or "at" a body.
+func TestNoBodyFromModifiers(t *testing.T) {
+	b := extractText("Lisa Power, head of policy at Aids charity the Terrence Higgins Trust, said it was wrong.",
+		"\"The intellectuals of the Enlightenment created the modern vision,\" he said. He met the Queen at Balmoral in 2002.")
+	for _, n := range []string{"Aids", "Enlightenment", "Balmoral"} {
+		if a, ok := actorByName(b, n); ok && a.Kind == knowledge.Organisation {
+			t.Errorf("%s is an organisation", n)
+		}
+	}
+}
+
 // TestSeatOfGovernmentNickname checks that "No 10" is Downing Street, of the
 // United Kingdom.
 func TestSeatOfGovernmentNickname(t *testing.T) {
