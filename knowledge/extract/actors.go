@@ -235,8 +235,10 @@ func (x *extractor) actsLikeOrg(s *sentence, i, j int) bool {
 	if isContraction(s.toks[i].low) {
 		return false // "I'm", "Don't"
 	}
-	if w := s.toks[i].low; x.capitalised[w] >= 2 && !x.lowered[w] && len(w) > 2 && !x.isPlace(s, i, j) {
-		return true // a name the briefing keeps using: "Rosneft", "Yukos"; not "Fife"
+	if w := s.toks[i].low; x.capitalised[w] >= 2 && !x.lowered[w] && len(w) > 2 && !x.isPlace(s, i, j) && (x.asNoun[w] || !adjectival(s.toks[i].s)) {
+		// A name the briefing keeps using: "Rosneft", "Yukos"; not "Fife", nor
+		// "Scottish" always before a noun.
+		return true
 	}
 	if j < len(s.toks) {
 		next := s.toks[j].low

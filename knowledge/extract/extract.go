@@ -65,6 +65,10 @@ type extractor struct {
 	acronymOf map[string]string
 	// places caches which name runs are places of the gazetteer.
 	places map[string]bool
+	// asNoun holds the capitalised words the briefing uses alone somewhere,
+	// not before a lower-case word as an adjective is ("Scottish students");
+	// a word that looks like an adjective needs such a use to be a body.
+	asNoun map[string]bool
 	// phraseBuf is the storage joinOrgNames lists a sentence's phrases in.
 	phraseBuf []phrase
 	// pending are the definite titles no one held when read (cataphora.go).
@@ -135,7 +139,7 @@ type mention struct {
 }
 
 func newExtractor(doc knowledge.Document) *extractor {
-	x := &extractor{capitalised: map[string]int{}, orgNames: map[string]bool{}, orgByWord: map[string][]int{}, acronymOf: map[string]string{}, places: map[string]bool{}, docOwner: map[string]int{}, gz: gazetteer.Default(), doc: doc, lowered: map[string]bool{}, byKey: map[string]int{}, sex: map[int]sex{}, nameWords: map[int][]string{}, fullNames: map[int]string{}, peopleByWord: map[string][]int{}}
+	x := &extractor{capitalised: map[string]int{}, orgNames: map[string]bool{}, orgByWord: map[string][]int{}, acronymOf: map[string]string{}, places: map[string]bool{}, asNoun: map[string]bool{}, docOwner: map[string]int{}, gz: gazetteer.Default(), doc: doc, lowered: map[string]bool{}, byKey: map[string]int{}, sex: map[int]sex{}, nameWords: map[int][]string{}, fullNames: map[int]string{}, peopleByWord: map[string][]int{}}
 	prevEnd := 0
 	for _, s := range doc.Sentences {
 		st := &sentence{Sentence: s, toks: tokenize(s.Text)}

@@ -40,6 +40,9 @@ func (x *extractor) learnOrgNames() {
 				if speaksAfter(s, tg.end) {
 					aloneActing[s.toks[k].low]++
 				}
+				if tg.end >= len(s.toks) || s.toks[tg.end].kind != word || s.toks[tg.end].cap {
+					x.asNoun[s.toks[k].low] = true
+				}
 			}
 		}
 	}

@@ -268,6 +268,18 @@ func TestNoBodyFromModifiers(t *testing.T) {
 	}
 }
 
+// TestAdjectiveIsNoBody checks that a capitalised word always written before a
+// noun is no organisation, however often it recurs.
+func TestAdjectiveIsNoBody(t *testing.T) {
+	b := extractText("Scottish students were squeezed out. Scottish universities are popular. Shares in Yukos fell. Investors in Yukos shares lost money.")
+	if a, ok := actorByName(b, "Scottish"); ok && a.Kind == knowledge.Organisation {
+		t.Errorf("Scottish is an organisation")
+	}
+	if a, ok := actorByName(b, "Yukos"); !ok || a.Kind != knowledge.Organisation {
+		t.Errorf("Yukos is no organisation: %v", b.Actors)
+	}
+}
+
 // TestSeatOfGovernmentNickname checks that "No 10" is Downing Street, of the
 // United Kingdom.
 func TestSeatOfGovernmentNickname(t *testing.T) {

@@ -28,6 +28,25 @@ func (x *extractor) isPlace(s *sentence, i, j int) bool {
 	return x.places[name]
 }
 
+// adjectiveEnds end the words for peoples and their languages: "Scottish",
+// "European", "Japanese", "Arabic", "French".
+var adjectiveEnds = []string{"ish", "an", "ese", "ic", "ch"}
+
+// adjectival reports whether a capitalised word as written looks like an
+// adjective for a people: not an acronym, and with one of adjectiveEnds.
+func adjectival(w string) bool {
+	if strings.ToUpper(w) == w {
+		return false
+	}
+	l := strings.ToLower(w)
+	for _, e := range adjectiveEnds {
+		if strings.HasSuffix(l, e) {
+			return true
+		}
+	}
+	return false
+}
+
 // contractionEnds end the contractions of speech: "I'm", "we've", "don't".
 var contractionEnds = []string{"'m", "'ve", "n't", "'ll", "'re", "'d"}
 
