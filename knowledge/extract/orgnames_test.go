@@ -344,3 +344,33 @@ func TestTitleBeforeName(t *testing.T) {
 		t.Errorf("the teacher took the minister's title: %+v", a)
 	}
 }
+
+// FuzzOrgNames extracts text built around the shapes the organisation rules
+// read, and checks that every mention and statement stays inside the text.
+func FuzzOrgNames(f *testing.F) {
+	for _, seed := range []string{
+		"The Bank of England (BoE) and the Institute for Fiscal Studies (IFS) said. The IFS said.",
+		"A former senior manager at Monsanto directed it. The manager told them.",
+		"TUC general secretary Brendan Barber, of the Public and Commercial Services union,",
+		"Philippe Sands QC, who leads the Health and Safety Executive of the Trades Union Congress",
+		"France's finance minister has said. Herve Gaymard said. The Chinese Foreign Ministry (",
+		"Merrill Lynch bosses. Merrill said. Merrill's (M)",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		b := Extract(knowledge.Document{Path: "f.txt", Text: text})
+		for _, s := range b.Statements {
+			if s.Speaker < 0 || s.Speaker >= len(b.Actors) {
+				t.Fatalf("bad statement %+v", s)
+			}
+		}
+		for _, a := range b.Actors {
+			for _, m := range a.Mentions {
+				if m.Sentence < 1 || m.Sentence > len(b.Sentences) || m.Start < 0 || m.End > len(b.Sentences[m.Sentence-1].Text) || m.Start > m.End {
+					t.Fatalf("bad mention %+v of %s", m, a.Name)
+				}
+			}
+		}
+	})
+}
