@@ -99,3 +99,40 @@ func (x *extractor) headsClause(s *sentence, id, k, end int) bool {
 	x.roles = append(x.roles, knowledge.Role{Sentence: s.N, Person: id, Title: "head", Of: of})
 	return true
 }
+
+// fromBody reads ", from the Public and Commercial Services union," after the
+// name of person id (tokens k..end, from "from"): the person belongs to that
+// organisation. It reports whether it read one.
+func (x *extractor) fromBody(s *sentence, id, k, end int) bool {
+	i := k + 1
+	if i < end && s.toks[i].low == "the" {
+		i++
+	}
+	if i >= end || !s.tags[i].first {
+		return false
+	}
+	e := s.tags[i].end
+	org := ""
+	switch s.tags[i].kind {
+	case tOrg:
+		org = "org:" + strings.ToLower(s.tags[i].entry.Name)
+	case tGov:
+		org = "gov:" + s.tags[i].entry.Country + ":" + strings.ToLower(s.tags[i].entry.Name)
+	case tName:
+		org, _ = x.orgNamed(s, i, e)
+	}
+	if e < end && bodyNouns[s.toks[e].low] && !s.toks[e].cap {
+		e++ // "union"
+	}
+	// The appositive ends with the body, or the name's verb follows without a
+	// comma ("Mark Serwotka, from the PCS union said ...").
+	if org == "" || e < end && !speaksAfter(s, e) {
+		return false // more than a body's name: "from the union's London office"
+	}
+	a := x.actors[id]
+	if a.Org == "" {
+		a.Org = org
+	}
+	x.mention(s, id, k, e, "appositive")
+	return true
+}

@@ -178,7 +178,7 @@ func (x *extractor) appositive(s *sentence, id, j int) {
 		return
 	}
 	first := s.toks[k]
-	if first.low == "who" && x.headsClause(s, id, k, end) {
+	if first.low == "who" && x.headsClause(s, id, k, end) || first.low == "from" && x.fromBody(s, id, k, end) {
 		return
 	}
 	if first.low == "who" || first.low == "which" || first.low == "whose" || first.kind == num {

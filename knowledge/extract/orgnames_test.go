@@ -79,6 +79,8 @@ func TestAffiliationFromPremodifier(t *testing.T) {
 		{"But US Treasury Under-Secretary John Taylor said the US could not support it.", "John Taylor", "US Treasury Under-Secretary", "gov:USA:treasury", "USA"},
 		{"TBWA said it was proud. TBWA's boss Trevor Beattie said he was sorry.", "Trevor Beattie", "TBWA's boss", "org:tbwa", ""},
 		{"TBWA said it was proud. The e-mail was sent to Trevor Beattie, TBWA's boss, who said he was sorry.", "Trevor Beattie", "TBWA's boss", "org:tbwa", ""},
+		{"Mark Serwotka, from the Public and Commercial Services union, said there should be a strike.", "Mark Serwotka", "", "org:public and commercial services", ""},
+		{"Mark Serwotka, from the Public and Commercial Services union said there should be a strike.", "Mark Serwotka", "", "org:public and commercial services", ""},
 		{"The TUC has called for a change in the law. General secretary Brendan Barber said workers were at risk.", "Brendan Barber", "General secretary", "org:tuc", ""},
 	} {
 		b := extractText(tc.text)
