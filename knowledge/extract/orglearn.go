@@ -60,7 +60,7 @@ func (x *extractor) learnOrgNames() {
 		}
 	}
 	for _, s := range x.sents {
-		for k := 0; k < len(s.toks); k++ {
+		for k := 0; k < len(s.toks) && len(x.orgNames) > 0; k++ {
 			if tg := s.tags[k]; tg.first && tg.kind == tName && x.orgNames[nameKey(s, k, tg.end)] {
 				s.tags[k].org = true
 			}
