@@ -545,7 +545,8 @@ func (q titleQuery) anyHead(tw []string, has func(string) bool) bool {
 		}
 	}
 	for i := 0; i+1 < len(tw); i++ {
-		if tw[i] == "secretary" && tw[i+1] == "general" {
+		// "secretary general" of the UN, "general secretary" of a union
+		if tw[i] == "secretary" && tw[i+1] == "general" || tw[i] == "general" && tw[i+1] == "secretary" {
 			return true
 		}
 	}

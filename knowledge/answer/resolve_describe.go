@@ -195,8 +195,9 @@ func unitActors(ix *index, u unit) []int {
 func (e *Engine) resolveNames(ctx context.Context, ix *index, w []string) (target, bool) {
 	us := e.units(ctx, ix, w)
 	if len(us) != 1 || len(us[0].names) < 2 {
-		// "the pcs union": an acronym with a word for a body after it.
-		if len(us) != 2 || len(us[0].names) < 2 || !bodyWords[w[len(w)-1]] {
+		// "the pcs union": an acronym (or a body's alias) with a word for a
+		// body after it.
+		if len(us) != 2 || len(us[0].names) < 2 && !us[0].body || !bodyWords[w[len(w)-1]] {
 			return target{}, false
 		}
 	}

@@ -42,8 +42,8 @@ func TestResolveDescriptions(t *testing.T) {
 		{"the uk gov", "United Kingdom"}, // "gov" is a governor only where one fits
 		// Spelled out in the briefing: the actor extraction names holds the
 		// longest part of the name.
-		{"the ASW", "Steel Workers"},
-		{"the asw union", "Steel Workers"},
+		{"the ASW", "Association of Steel Workers"},
+		{"the asw union", "Association of Steel Workers"},
 		{"the boe governor", ""}, // she is the deputy
 		{"the harlow head", ""},  // she is the former head
 		{"the japanese finance minister", ""},
@@ -76,8 +76,8 @@ func TestResolveDescriptions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := e.resolve(ctx, ix, "the asw"); !got.found() || ix.actors[got.direct[0]].Name != "Steel Workers" {
-		t.Errorf("after Warm, resolve(the asw) = %+v; want Steel Workers", got)
+	if got := e.resolve(ctx, ix, "the asw"); !got.found() || ix.actors[got.direct[0]].Name != "Association of Steel Workers" {
+		t.Errorf("after Warm, resolve(the asw) = %+v; want Association of Steel Workers", got)
 	}
 }
 

@@ -22,8 +22,11 @@ var orgHeads = set("agency", "ministry", "department", "office", "council",
 	"international", "organisation", "organization", "alliance", "coalition",
 	"movement", "front", "league", "society", "club", "board", "authority",
 	"administration", "bureau", "centre", "center", "watch", "campaign", "commons",
-	"lords", "cabinet", "government", "exchange", "reserve", "treasury",
-	"secretariat", "brigade", "brigades", "command", "directorate", "unit", "team")
+	"lords", "cabinet", "government", "exchange", "reserve", "treasury", "daily",
+	"secretariat", "brigade", "brigades", "command", "directorate", "unit", "team",
+	"executive", "chambers", "lobby", "research", "economics", "consulting",
+	"consultants", "associates", "securities", "investments", "analytics",
+	"management", "ventures")
 
 // placeHeads end the names of places: "Tiananmen Square", "Gulf of Venezuela".
 var placeHeads = set("square", "street", "road", "avenue", "river", "mountain",
@@ -46,7 +49,7 @@ var thingHeads = set("plan", "policy", "constitution", "war", "treaty", "act", "
 	"budget", "election", "referendum", "campaign", "inquiry", "review", "case",
 	"trial", "rule", "law", "code", "project", "mission", "operation", "day", "week",
 	"year", "era", "age", "revolution", "movement", "presidency", "premiership",
-	"tour", "visit")
+	"tour", "visit", "lecture", "facility", "document", "paper")
 
 // placeIntro are words before a place name.
 var placeIntro = set("the", "in", "at", "to", "from", "near", "of", "on", "into",
@@ -60,6 +63,7 @@ var honorificsInName = set("lord", "lady", "sir", "dame", "baroness", "baron", "
 
 // findActors walks the document in order, creating actors and recording mentions.
 func (x *extractor) findActors() {
+	x.learnOrgNames()
 	x.collectPeople()
 	for _, s := range x.sents {
 		for k := 0; k < len(s.toks); k++ {
@@ -76,13 +80,9 @@ func (x *extractor) findActors() {
 				x.roleReferenceAt(s, k)
 			}
 		}
-		sort.Slice(s.mentions, func(a, b int) bool {
-			if s.mentions[a].j != s.mentions[b].j {
-				return s.mentions[a].j < s.mentions[b].j
-			}
-			return s.mentions[a].i > s.mentions[b].i
-		})
+		sortMentions(s)
 	}
+	x.resolvePending()
 }
 
 // collectPeople registers every person named in full (two or more name words) so
@@ -117,6 +117,8 @@ func nameWords(s *sentence, i, j int) int {
 func (x *extractor) classifyName(s *sentence, i, j int) knowledge.ActorKind {
 	last := s.toks[j-1].low
 	switch {
+	case s.tags[i].org:
+		return knowledge.Organisation // "Bank of England", "TUC general secretary"
 	case thingHeads[last]:
 		return "" // "Marshall Plan", "European Constitution"
 	case orgHeads[last]:
@@ -136,6 +138,9 @@ func (x *extractor) classifyName(s *sentence, i, j int) knowledge.ActorKind {
 		}
 	}
 	if nameWords(s, i, j) >= 2 && nameWords(s, i, j) <= 5 {
+		if x.isPlace(s, i, j) {
+			return "" // "New South Wales", "County Durham"
+		}
 		for k := i; k < j; k++ {
 			if s.toks[k].kind == word && strings.ToUpper(s.toks[k].s) == s.toks[k].s && len(s.toks[k].s) > 1 {
 				return knowledge.Organisation // an acronym in a name: "BP Amoco"
@@ -151,8 +156,12 @@ func (x *extractor) nameAt(s *sentence, i, j int) {
 	kind := x.classifyName(s, i, j)
 	defer x.honorificMention(s, i, j)
 	if nameWords(s, i, j) == 1 {
-		// A single word: a person already named, else an organisation if it
-		// acts like one.
+		// A single word: an acronym the briefing spells out, a person already
+		// named, else an organisation if it acts like one.
+		if id, ok := x.acronymOrg(s, i); ok {
+			x.mention(s, id, i, j, "alias")
+			return
+		}
 		if id, ok := x.findPerson(s, i, j); ok {
 			x.mention(s, id, i, j, "name")
 			x.describe(s, id, i, j)
@@ -162,6 +171,10 @@ func (x *extractor) nameAt(s *sentence, i, j int) {
 			id := x.person(s, i, j)
 			x.mention(s, id, i, j, "name")
 			x.describe(s, id, i, j)
+			return
+		}
+		if id, ok := x.orgFirstWord(s, i); ok && !s.tags[i].org {
+			x.mention(s, id, i, j, "alias") // "Merrill" for Merrill Lynch
 			return
 		}
 		if kind == "" && !x.actsLikeOrg(s, i, j) {
@@ -175,10 +188,7 @@ func (x *extractor) nameAt(s *sentence, i, j int) {
 		x.mention(s, id, i, j, "name")
 		x.describe(s, id, i, j)
 	case knowledge.Organisation:
-		name := s.Text[s.toks[i].start:s.toks[j-1].end]
-		id := x.ensure("org:"+strings.ToLower(name), func() *knowledge.Actor {
-			return &knowledge.Actor{Name: name, Kind: knowledge.Organisation}
-		})
+		id := x.namedOrg(s, i, j)
 		x.mention(s, id, i, j, "name")
 	}
 }
@@ -222,8 +232,13 @@ var genderOf = map[string]sex{
 // actsLikeOrg reports whether a lone capitalised word acts as an organisation
 // would: it speaks, owns something, or recurs.
 func (x *extractor) actsLikeOrg(s *sentence, i, j int) bool {
-	if w := s.toks[i].low; x.capitalised[w] >= 2 && !x.lowered[w] && len(w) > 2 {
-		return true // a name the briefing keeps using: "Rosneft", "Yukos"
+	if isContraction(s.toks[i].low) {
+		return false // "I'm", "Don't"
+	}
+	if w := s.toks[i].low; x.capitalised[w] >= 2 && !x.lowered[w] && len(w) > 2 && !x.isPlace(s, i, j) && (x.asNoun[w] || !adjectival(s.toks[i].s)) {
+		// A name the briefing keeps using: "Rosneft", "Yukos"; not "Fife", nor
+		// "Scottish" always before a noun.
+		return true
 	}
 	if j < len(s.toks) {
 		next := s.toks[j].low
@@ -363,6 +378,9 @@ func (x *extractor) ensure(key string, mk func() *knowledge.Actor) int {
 	x.actors = append(x.actors, a)
 	id := len(x.actors) - 1
 	x.byKey[key] = id
+	if f := strings.Fields(strings.ToLower(foldQuote(a.Name))); a.Kind == knowledge.Organisation && len(f) >= 2 {
+		x.orgByWord[f[0]] = append(x.orgByWord[f[0]], id)
+	}
 	if a.Kind == knowledge.Person {
 		x.nameWords[id] = trimHonorific(strings.Fields(strings.ToLower(foldQuote(a.Name))))
 		x.fullNames[id] = strings.Join(x.nameWords[id], " ")
@@ -502,12 +520,25 @@ func (x *extractor) roleReferenceAt(s *sentence, k int) {
 			country = s.tags[start].entry.Code
 		}
 	}
+	if x.introduceUnnamed(s, start, end, country) {
+		return
+	}
 	if start == 0 || !definite(s.toks[start-1].low) {
 		return
+	}
+	from := start - 1 // the determiner, or the country before "'s"
+	if s.toks[from].low == "'s" && from > 0 && s.tags[from-1].kind == tCountry && country == "" {
+		from--
+		for from > 0 && s.tags[from-1].kind == tCountry && !s.tags[from].first {
+			from--
+		}
+		country = s.tags[from].entry.Code
 	}
 	role := strings.ToLower(s.Text[s.toks[k].start:s.toks[end-1].end])
 	if id, ok := x.personWithTitle(role, country); ok {
 		x.mention(s, id, start, end, "title")
+	} else {
+		x.awaitTitle(s, from, end, s.Text[s.toks[start].start:s.toks[end-1].end], country)
 	}
 }
 

@@ -39,6 +39,12 @@ func (x *extractor) describe(s *sentence, id, i, j int) {
 	if p.title != "" || p.country != "" || p.org != "" {
 		x.mention(s, id, p.start, j, "title")
 	}
+	if p.title != "" && p.org == "" && p.country == "" && headOfBody(p.role) {
+		// "General secretary Brendan Barber said", after "the TUC has said".
+		if org, ok := x.recentOrg(s, i); ok {
+			p.org = x.actors[org].Key
+		}
+	}
 	if p.title != "" && a.Title == "" {
 		a.Title = p.title
 		x.roles = append(x.roles, knowledge.Role{Sentence: s.N, Person: id, Title: p.role, Of: x.orgName(p.org, p.country)})
@@ -85,9 +91,9 @@ loop:
 		case tg.kind == tRole:
 			hasRole = true
 		case tg.kind == tCountry || tg.kind == tGov || tg.kind == tOrg:
-		case t.low == "'s" && k > 0 && (s.tags[k-1].kind == tCountry || s.tags[k-1].kind == tOrg || s.tags[k-1].kind == tGov):
-		case tg.kind == tName && hasRole && t.cap:
-		case t.kind == word && !t.cap && hasRole && titleModifiers[t.low]:
+		case t.low == "'s" && k > 0 && (s.tags[k-1].kind == tCountry || s.tags[k-1].kind == tOrg || s.tags[k-1].kind == tGov || x.orgBefore(s, k)):
+		case tg.kind == tName && hasRole && (t.cap || tg.org), tg.body && hasRole:
+		case t.kind == word && (!t.cap || atStart(s, k)) && hasRole && titleModifiers[t.low]:
 		case t.kind == word && !t.cap && hasRole && k > 0 && !commonCaps[t.low] && cueForms[t.low] == "" &&
 			(s.tags[k-1].kind == tCountry || s.tags[k-1].kind == tGov || s.tags[k-1].kind == tOrg || titleModifiers[s.toks[k-1].low]):
 		case t.s == "-" && hasRole:
@@ -123,6 +129,15 @@ loop:
 			}
 		case tRole:
 			roleWords = append(roleWords, s.toks[k].low)
+		case tName:
+			// A name before the title is the body the title is of: "TUC
+			// general secretary", "Merrill Lynch banker", "Home Office minister".
+			if key, ok := x.orgNamed(s, k, end); ok {
+				p.org = key
+				if tg.country != "" {
+					p.country = tg.country
+				}
+			}
 		default:
 			if len(roleWords) > 0 && titleModifiers[s.toks[k].low] {
 				roleWords = append(roleWords, s.toks[k].low)
@@ -163,12 +178,18 @@ func (x *extractor) appositive(s *sentence, id, j int) {
 		return
 	}
 	first := s.toks[k]
+	if first.low == "who" && x.headsClause(s, id, k, end) || first.low == "from" && x.fromBody(s, id, k, end) {
+		return
+	}
 	if first.low == "who" || first.low == "which" || first.low == "whose" || first.kind == num {
 		return
 	}
 	hasRole := false
 	roleAt := -1
 	for t := k; t < end; t++ {
+		if s.tags[t].kind == tRole && s.tags[t].first && pluralRole(s, t) && roleAt < 0 {
+			return // ", World Bank officials and foreign ministers": a list goes on
+		}
 		if s.tags[t].kind == tRole {
 			hasRole = true
 			if roleAt < 0 {
@@ -227,6 +248,15 @@ func (x *extractor) appositive(s *sentence, id, j int) {
 			org = "org:" + strings.ToLower(tg.entry.Name)
 			if tg.entry.Country != "" {
 				country = tg.entry.Country
+			}
+		case tg.kind == tName && tg.first && org == "":
+			// "general secretary of Unison", "chairman of the Commission for
+			// Racial Equality", "TBWA's boss"
+			if key, ok := x.orgNamed(s, t, end); ok {
+				org = key
+				if tg.country != "" {
+					country = tg.country
+				}
 			}
 		}
 	}

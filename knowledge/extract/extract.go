@@ -55,6 +55,24 @@ type extractor struct {
 	docOwner map[string]int
 	// capitalised counts the capitalised words not opening a sentence.
 	capitalised map[string]int
+	// orgNames are the lower-case names the briefing uses as organisations'
+	// (learnOrgNames); orgByWord finds organisations by the first word of a
+	// name of two words or more.
+	orgNames  map[string]bool
+	orgByWord map[string][]int
+	// acronymOf maps the acronyms the briefing spells out to the names they
+	// stand for, as written.
+	acronymOf map[string]string
+	// places caches which name runs are places of the gazetteer.
+	places map[string]bool
+	// asNoun holds the capitalised words the briefing uses alone somewhere,
+	// not before a lower-case word as an adjective is ("Scottish students");
+	// a word that looks like an adjective needs such a use to be a body.
+	asNoun map[string]bool
+	// phraseBuf is the storage joinOrgNames lists a sentence's phrases in.
+	phraseBuf []phrase
+	// pending are the definite titles no one held when read (cataphora.go).
+	pending []pendingTitle
 	// sex is what honorifics said of each person (by actor ID).
 	sex map[int]sex
 	// nameWords and fullNames are each person's lower-case name; peopleByWord
@@ -92,6 +110,13 @@ type tag struct {
 	entry gazetteer.Entry // for gazetteer tags
 	first bool            // the first token of its phrase
 	end   int             // for the first token: the end of the phrase (token index)
+	// org marks a name run as an organisation's (orgnames.go); country is the
+	// country its name holds ("Bank of Japan", "China Daily").
+	org     bool
+	country string
+	// body marks a capitalised word of a country's generic body, "the Chinese
+	// Foreign Ministry", read as in lower case (orgnames.go).
+	body bool
 }
 
 type tagKind uint8
@@ -114,7 +139,7 @@ type mention struct {
 }
 
 func newExtractor(doc knowledge.Document) *extractor {
-	x := &extractor{capitalised: map[string]int{}, docOwner: map[string]int{}, gz: gazetteer.Default(), doc: doc, lowered: map[string]bool{}, byKey: map[string]int{}, sex: map[int]sex{}, nameWords: map[int][]string{}, fullNames: map[int]string{}, peopleByWord: map[string][]int{}}
+	x := &extractor{capitalised: map[string]int{}, orgNames: map[string]bool{}, orgByWord: map[string][]int{}, acronymOf: map[string]string{}, places: map[string]bool{}, asNoun: map[string]bool{}, docOwner: map[string]int{}, gz: gazetteer.Default(), doc: doc, lowered: map[string]bool{}, byKey: map[string]int{}, sex: map[int]sex{}, nameWords: map[int][]string{}, fullNames: map[int]string{}, peopleByWord: map[string][]int{}}
 	prevEnd := 0
 	for _, s := range doc.Sentences {
 		st := &sentence{Sentence: s, toks: tokenize(s.Text)}

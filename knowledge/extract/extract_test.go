@@ -118,7 +118,7 @@ func TestSeedActors(t *testing.T) {
 		{"Lin Jian", "Chinese foreign ministry spokesperson", "CHN", "gov:CHN:foreign ministry"},
 		{"Mark Rutte", "NATO Secretary-General", "", "org:nato"},
 		{"David Lammy", "UK Foreign Minister", "GBR", ""},
-		{"Valeriy Ryabykh", "editor of the Ukrainian publication Defence Express", "UKR", ""},
+		{"Valeriy Ryabykh", "editor of the Ukrainian publication Defence Express", "UKR", "org:defence express"},
 	} {
 		a, ok := byName[tc.name]
 		if !ok {

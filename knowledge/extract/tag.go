@@ -67,6 +67,7 @@ func (x *extractor) tagSentence(s *sentence) {
 		s.tags[k].end = j
 		k = j
 	}
+	x.joinOrgNames(s)
 }
 
 // isMonthName reports whether w is a month's full name ("Jan" may be a name).

@@ -67,7 +67,7 @@ func TestScan(t *testing.T) {
 			"Nato = organisation IGOWSTNAT NATO"}},
 		// the possessive stays out of the match, curly apostrophe or not
 		{"According to South Korea’s intelligence agency, troops", nil, []string{"South Korea = country KOR South Korea name"}},
-		{"NATO's chief", nil, []string{"NATO = organisation IGOWSTNAT NATO"}},
+		{"NATO's chief", nil, []string{"NATO = organisation IGOWSTNAT NATO", "chief = role ELI chief"}},
 		// titles with people (seed briefing)
 		{"Russian Ambassador Georgiy Zinoviev", nil, []string{
 			"Russian = country RUS Russia demonym",
