@@ -209,7 +209,11 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 	if q.yesNo() && settlingVerbs[q.Focus] {
 		// "did Russia confirm ...?": the best statement's cue and negation
 		// settle it.
-		out.text = string(saidVerdict(verb, ss[0].StatementRow)) + ": " + lowerFirst(out.text)
+		ri, err := e.rankIndex(ctx, ix.gen)
+		if err != nil {
+			return reply{}, err
+		}
+		out.text = string(saidVerdict(verb, ss[0].StatementRow)) + ": " + ri.lowerFirst(out.text)
 	}
 	return out, nil
 }

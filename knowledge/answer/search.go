@@ -258,7 +258,7 @@ func (e *Engine) search(ctx context.Context, ix *index, q Question, about *targe
 			return reply{}, err
 		}
 	}
-	r := e.composeSearch(q, rq, scored, focus)
+	r := e.composeSearch(ri, q, rq, scored, focus)
 	if q.yesNo() {
 		stmts, err := e.sentenceStatements(ctx, scored[0].Hit)
 		if err != nil {
@@ -267,7 +267,7 @@ func (e *Engine) search(ctx context.Context, ix *index, q Question, about *targe
 		// The statement with the cue the question asks about settles first.
 		verb := verbTerms(q.Focus)
 		sort.SliceStable(stmts, func(i, j int) bool { return verb[stmts[i].Cue] && !verb[stmts[j].Cue] })
-		r.text = yesNoText(settle(scored[0].Text, stmts), clip(gist(scored[0].Text, rq.groups, rq.want), 400), e.predicateHeld(ix, ri, rq, q, scored[0]) >= yesNoCoverage)
+		r.text = ri.yesNoText(settle(scored[0].Text, stmts), clip(gist(scored[0].Text, rq.groups, rq.want), 400), e.predicateHeld(ix, ri, rq, q, scored[0]) >= yesNoCoverage)
 	}
 	return r, nil
 }
@@ -681,7 +681,7 @@ func hasWord(w []string, any ...string) bool {
 }
 
 // composeSearch writes the answer from ranked sentences.
-func (e *Engine) composeSearch(q Question, rq *rankQuery, scored []scoredHit, focus []string) reply {
+func (e *Engine) composeSearch(ri *rankIndex, q Question, rq *rankQuery, scored []scoredHit, focus []string) reply {
 	best := scored[0]
 	var r reply
 	// The best sentence is what the answer relies on (with the sentences of
@@ -736,14 +736,14 @@ func (e *Engine) composeSearch(q Question, rq *rankQuery, scored []scoredHit, fo
 				r.text = "Sources differ: " + r.text
 			} else if len(parts) == 1 && len(best.quants) > 1 {
 				// One figure of several: what the sentence says of them.
-				r.text = strings.TrimSuffix(capitalize(r.text), ".") + " — " + lowerFirst(clip(gist(best.Text, rq.groups, rq.want), 300))
+				r.text = strings.TrimSuffix(capitalize(r.text), ".") + " — " + ri.lowerFirst(clip(gist(best.Text, rq.groups, rq.want), 300))
 			}
 			return r
 		}
 	}
 	r.text = clip(gist(best.Text, rq.groups, rq.want), 400)
 	if t, ok := dateOf(best.times); ok && q.Intent == When {
-		r.text = capitalize(t.Text) + " — " + lowerFirst(r.text)
+		r.text = capitalize(t.Text) + " — " + ri.lowerFirst(r.text)
 	} else if sameText(r.text, best.Text) {
 		r.text = "In “" + best.DocTitle + "”: " + r.text
 	}
