@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/briefbot/briefbot/knowledge"
 	"github.com/briefbot/briefbot/knowledge/gazetteer"
@@ -114,7 +115,7 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 	// A headline is not a statement to quote: the body says it in full.
 	rows = slices.DeleteFunc(rows, func(r store.StatementRow) bool { return r.Text == r.DocTitle })
 	if len(rows) == 0 {
-		if r, err := e.aboutSearch(ctx, ix, q, t); err != nil || len(r.cites) > 0 {
+		if r, err := e.aboutSearch(ctx, ix, q, &t); err != nil || len(r.cites) > 0 {
 			return r, err
 		}
 		return reply{text: fmt.Sprintf("The briefings mention %s but quote nothing from them.", t.name)}, nil
@@ -168,7 +169,7 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 		ss = append(ss, scored{r, s, f[sTopic]})
 	}
 	if len(topic) > 0 && bestCoverage < minSaidCoverage {
-		if r, err := e.aboutSearch(ctx, ix, q, t); err != nil || len(r.cites) > 0 {
+		if r, err := e.aboutSearch(ctx, ix, q, &t); err != nil || len(r.cites) > 0 {
 			return r, err
 		}
 		return reply{text: fmt.Sprintf("The briefings quote %s, but not on that.", t.name)}, nil
@@ -368,13 +369,11 @@ func partsLen(ps []part) int {
 // aboutSearch looks for the answer among all sentences when no statement of the
 // actor answers it (the extractor may have missed one: "Luther called his stay
 // ..."), keeping the answer only when its first sentence names the actor as
-// more than an owner ("Moazzam Begg's MP" is not Moazzam Begg).
-func (e *Engine) aboutSearch(ctx context.Context, ix *index, q Question, t target) (reply, error) {
-	r, err := e.search(ctx, ix, q, nil)
-	if err != nil || len(r.cites) == 0 {
-		return reply{}, err
-	}
-	text := strings.ToLower(foldApostrophes(r.cites[0].Text))
+// more than an owner ("Moazzam Begg's MP" is not Moazzam Begg). Failing that,
+// the best of the sentences that mention the actor answers if it has them
+// speak there ("Shadow chancellor Tom Reed said: ..."), a statement the
+// extraction did not store. Nothing found gives an empty reply.
+func (e *Engine) aboutSearch(ctx context.Context, ix *index, q Question, t *target) (reply, error) {
 	var aliases []string
 	for _, i := range t.direct {
 		for _, al := range ix.actors[i].Aliases {
@@ -384,10 +383,74 @@ func (e *Engine) aboutSearch(ctx context.Context, ix *index, q Question, t targe
 			aliases = append(aliases, al)
 		}
 	}
-	if namedNotOwner(text, aliases) {
+	r, err := e.search(ctx, ix, q, nil)
+	if err != nil {
+		return reply{}, err
+	}
+	if len(r.cites) > 0 && namedNotOwner(strings.ToLower(foldApostrophes(r.cites[0].Text)), aliases) {
 		return r, nil
 	}
-	return reply{}, nil
+	r, err = e.search(ctx, ix, q, t)
+	if err != nil || len(r.cites) == 0 || !speaksIn(r.cites[0].Text, aliases) {
+		return reply{}, err
+	}
+	// The sentence must hold the topic as a statement would.
+	topic := paraphrased(e.termGroups(append(append([]string{}, q.Topic...), t.extra...)), q.Words)
+	if len(topic) > 0 {
+		weight, total, err := e.weights(ctx, ix.gen, topic)
+		if err != nil {
+			return reply{}, err
+		}
+		if coverage(topic, weight, total, termSet(stem.Terms(r.cites[0].Text))) < minSaidCoverage {
+			return reply{}, nil
+		}
+	}
+	return r, nil
+}
+
+// speakerWindow is how many words after a name a verb of speech may come and
+// still be theirs ("Jane Doyle, the union's leader, said"); one before it may
+// come right before ("said Jane Doyle").
+const speakerWindow = 5
+
+// speaksIn reports whether a sentence has one of the names (lower case) speak:
+// a verb of speech within speakerWindow words after the name, unless another
+// name comes right before it ("..., Tom Reed said"), or a verb just before
+// the name.
+func speaksIn(text string, names []string) bool {
+	var raw, low []string
+	for _, f := range strings.Fields(foldApostrophes(text)) {
+		if t := strings.TrimFunc(f, notWordRuneFold); t != "" {
+			raw, low = append(raw, t), append(low, strings.ToLower(t))
+		}
+	}
+	for _, name := range names {
+		nw := strings.Fields(name)
+		for i := 0; len(nw) > 0 && i+len(nw) <= len(low); i++ {
+			if !slices.Equal(low[i:i+len(nw)], nw) {
+				continue
+			}
+			end := i + len(nw)
+			for k := end; k < min(len(low), end+speakerWindow); k++ {
+				if speechVerbs[low[k]] {
+					prev := raw[k-1]
+					if k == end || !firstUpper(prev) || strings.ToUpper(prev) == prev {
+						return true
+					}
+					break
+				}
+			}
+			if i > 0 && speechVerbs[low[i-1]] || i > 1 && low[i-1] == "by" && speechVerbs[low[i-2]] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// notWordRuneFold is true of the punctuation around a word.
+func notWordRuneFold(r rune) bool {
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
 
 // namedNotOwner reports whether the lower-case text names one of the aliases as
