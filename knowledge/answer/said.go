@@ -82,6 +82,11 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 			return reply{text: e.nothingFrom(ix, t.name)}, nil
 		}
 		if t.how == "role" {
+			// No one stored holds the title: a sentence may still quote
+			// them unnamed ("Norway's fisheries minister said ...").
+			if r, err := e.roleSearch(ctx, ix, q, t.phrase); err != nil || len(r.cites) > 0 {
+				return r, err
+			}
 			return reply{text: e.nothingFrom(ix, "the "+t.name)}, nil
 		}
 		// Not an actor the store knows: search the sentences instead, in a
@@ -752,4 +757,40 @@ func cueLemmas(v string) []string {
 		add(base + "y")
 	}
 	return out
+}
+
+// roleSearch answers a said-question about a title no stored person holds
+// from the best sentence for the question, if that sentence describes them
+// with every word of the title phrase (a country by any of its names) and
+// has them speak.
+func (e *Engine) roleSearch(ctx context.Context, ix *index, q Question, phrase string) (reply, error) {
+	r, err := e.search(ctx, ix, q, nil)
+	if err != nil || len(r.cites) == 0 {
+		return reply{}, err
+	}
+	text := r.cites[0].Text
+	countries := map[string]bool{}
+	for _, m := range e.gz.Scan(text, gazetteer.Country) {
+		countries[m.Entry.Country] = true
+	}
+	have := termSet(stem.Terms(text))
+	var desc []string
+	for _, w := range contentWords(words(phrase)) {
+		if ent, ok := e.gz.Lookup(w); ok && ent.Kind == gazetteer.Country {
+			if !countries[ent.Country] {
+				return reply{}, nil
+			}
+			continue
+		}
+		for _, st := range stem.Terms(w) {
+			if !have[st] {
+				return reply{}, nil
+			}
+		}
+		desc = append(desc, w)
+	}
+	if len(desc) == 0 || !speaksIn(text, []string{desc[len(desc)-1]}) {
+		return reply{}, nil
+	}
+	return r, nil
 }

@@ -1,6 +1,10 @@
 package answer
 
-import "testing"
+import (
+	"context"
+	"strings"
+	"testing"
+)
 
 // TestSpeaksIn checks when a sentence has a named actor speak: a verb of
 // speech shortly after their name or right before it, not a mere mention.
@@ -18,5 +22,31 @@ func TestSpeaksIn(t *testing.T) {
 		if got := speaksIn(tc.text, []string{"jane doyle", "harlow institute"}); got != tc.want {
 			t.Errorf("speaksIn(%q) = %v, want %v", tc.text, got, tc.want)
 		}
+	}
+}
+
+// TestAskUnnamedRole asks what a title no named person holds said: a sentence
+// that quotes them unnamed answers, and the same title of another country
+// gets an honest no.
+func TestAskUnnamedRole(t *testing.T) {
+	e := openBriefings(t, map[string]string{
+		"fish.txt": "Quota cut\n\nFishing fleets face a smaller catch next year. " +
+			"Norway's fisheries minister has said the cod quota would be cut by a third. " +
+			"Boat owners said the cut would cost jobs.",
+	})
+	ctx := context.Background()
+	a, err := e.Ask(ctx, "what did the norwegian fisheries minister say about the cod quota?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(a.Text, "cut by a third") {
+		t.Errorf("unnamed minister: %q (answered %v), want the quota sentence", a.Text, a.Answered)
+	}
+	a, err = e.Ask(ctx, "what did the swedish fisheries minister say about the cod quota?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Answered {
+		t.Errorf("another country's minister answered: %q", a.Text)
 	}
 }
