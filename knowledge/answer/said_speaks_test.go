@@ -30,19 +30,19 @@ func TestSpeaksIn(t *testing.T) {
 // gets an honest no.
 func TestAskUnnamedRole(t *testing.T) {
 	e := openBriefings(t, map[string]string{
-		"fish.txt": "Quota cut\n\nFishing fleets face a smaller catch next year. " +
-			"Norway's fisheries minister has said the cod quota would be cut by a third. " +
-			"Boat owners said the cut would cost jobs.",
+		"fuel.txt": "Fuel tax cut\n\nDrivers face lower prices next year. " +
+			"Norway's finance minister has said the fuel tax would be cut by a third. " +
+			"Hauliers said the cut would save jobs.",
 	})
 	ctx := context.Background()
-	a, err := e.Ask(ctx, "what did the norwegian fisheries minister say about the cod quota?")
+	a, err := e.Ask(ctx, "what did the norwegian finance minister say about the fuel tax?")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !a.Answered || !strings.Contains(a.Text, "cut by a third") {
 		t.Errorf("unnamed minister: %q (answered %v), want the quota sentence", a.Text, a.Answered)
 	}
-	a, err = e.Ask(ctx, "what did the swedish fisheries minister say about the cod quota?")
+	a, err = e.Ask(ctx, "what did the swedish finance minister say about the fuel tax?")
 	if err != nil {
 		t.Fatal(err)
 	}
