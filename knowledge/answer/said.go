@@ -3,10 +3,12 @@ package answer
 import (
 	"context"
 	"fmt"
+	"github.com/briefbot/briefbot/knowledge/lexicon"
 	"slices"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/knowledge"
 	"github.com/briefbot/briefbot/knowledge/gazetteer"
@@ -278,6 +280,18 @@ func (e *Engine) searchNaming(ctx context.Context, ix *index, q Question, name s
 		return reply{}, err
 	}
 	doc := r.cites[0].Document
+	if q2, def, ok := spellAcronyms(ri, q, naming, doc); ok {
+		// An acronym the briefing writes only in full: asked again with
+		// the name, answered by a sentence that names them.
+		r2, err := e.search(ctx, ix, q2, nil)
+		if err != nil {
+			return reply{}, err
+		}
+		if len(r2.cites) > 0 && speaksIn(r2.cites[0].Text, []string{def}) {
+			return r2, nil
+		}
+		return reply{text: e.nothingFrom(ix, name)}, nil
+	}
 	if groups := e.termGroups(naming); len(groups) > 0 {
 		if ri.docCoverage(ri.query(groups, ansNone, nil), doc) < minSubjectInDoc {
 			return reply{text: e.nothingFrom(ix, name)}, nil
@@ -419,9 +433,8 @@ func (e *Engine) aboutSearch(ctx context.Context, ix *index, q Question, t *targ
 const speakerWindow = 5
 
 // speaksIn reports whether a sentence has one of the names (lower case) speak:
-// a verb of speech within speakerWindow words after the name, unless another
-// name comes right before it ("..., Tom Reed said"), or a verb just before
-// the name.
+// a verb of speech within speakerWindow words after the name that is theirs
+// (speaksFor), or a verb just before the name.
 func speaksIn(text string, names []string) bool {
 	var raw, low []string
 	for _, f := range strings.Fields(foldApostrophes(text)) {
@@ -438,8 +451,7 @@ func speaksIn(text string, names []string) bool {
 			end := i + len(nw)
 			for k := end; k < min(len(low), end+speakerWindow); k++ {
 				if speechVerbs[low[k]] {
-					prev := raw[k-1]
-					if k == end || !firstUpper(prev) || strings.ToUpper(prev) == prev {
+					if k == end || speaksFor(raw[end:k]) {
 						return true
 					}
 					break
@@ -451,6 +463,18 @@ func speaksIn(text string, names []string) bool {
 		}
 	}
 	return false
+}
+
+// speaksFor reports whether the words between a name and a verb of speech
+// leave the verb the name's: they do not end in another name ("..., Tom Reed
+// said"), unless that name is the name's head ("the Weavers union chief Ann
+// Cole said") or an acronym in brackets ("(HI)").
+func speaksFor(between []string) bool {
+	j := len(between)
+	for j > 0 && firstUpper(between[j-1]) && strings.ToUpper(between[j-1]) != between[j-1] {
+		j--
+	}
+	return j == len(between) || j > 0 && lexicon.IsHead(strings.ToLower(between[j-1]))
 }
 
 // notWordRuneFold is true of the punctuation around a word.
@@ -794,3 +818,72 @@ func (e *Engine) roleSearch(ctx context.Context, ix *index, q Question, phrase s
 	}
 	return r, nil
 }
+
+// spellAcronyms replaces in a question the first naming word that looks like
+// an acronym, is not in the briefing at path, and stands for a name the
+// briefing writes in full ("pcs": "Public and Commercial Services"). It
+// returns the new question and the name, lower case.
+func spellAcronyms(ri *rankIndex, q Question, naming []string, path string) (Question, string, bool) {
+	for _, w := range naming {
+		if len(w) < 3 || !lexicon.LooksLikeAcronym(w) || ri.docSays(path, w) {
+			continue
+		}
+		def, ok := ri.docSpelling(path, w)
+		if !ok {
+			continue
+		}
+		def = strings.ToLower(def)
+		q2 := q
+		q2.Words = nil
+		for _, x := range q.Words {
+			if x == w {
+				q2.Words = append(q2.Words, words(def)...)
+			} else {
+				q2.Words = append(q2.Words, x)
+			}
+		}
+		return q2, def, true
+	}
+	return q, "", false
+}
+
+// spelledIn finds in a sentence a name whose initials spell an acronym,
+// written out without it: a capitalised word, then words (small ones such as
+// "and", "for" skipped) whose first letters give the acronym's letters in
+// order, within one clause: "Commission for racial equality" for "cre".
+func spelledIn(text, acronym string) (string, bool) {
+	want := []rune(strings.ToLower(acronym))
+	f := strings.Fields(text)
+	for i := range f {
+		first := strings.TrimLeft(f[i], `"'“‘(`)
+		if !firstUpper(first) || acronymSmall[strings.ToLower(first)] {
+			continue
+		}
+		k := 0
+		for j := i; j < len(f) && k < len(want); j++ {
+			w := strings.TrimLeft(f[j], `"'“‘(`)
+			core := strings.TrimRightFunc(w, notWordRuneFold)
+			if j > i && acronymSmall[strings.ToLower(core)] {
+				if core != w {
+					break
+				}
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(core)
+			if unicode.ToLower(r) != want[k] {
+				break
+			}
+			k++
+			if k == len(want) {
+				return strings.Join(append(f[i:j:j], core), " "), true
+			}
+			if core != w {
+				break // a comma or a full stop ends the name
+			}
+		}
+	}
+	return "", false
+}
+
+// acronymSmall are the small words of a name its acronym skips.
+var acronymSmall = set("and", "of", "for", "the", "&", "on", "in", "to")

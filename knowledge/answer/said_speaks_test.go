@@ -50,3 +50,48 @@ func TestAskUnnamedRole(t *testing.T) {
 		t.Errorf("another country's minister answered: %q", a.Text)
 	}
 }
+
+// TestSpelledIn checks where a sentence writes out in full the name an
+// acronym stands for, without giving the acronym.
+func TestSpelledIn(t *testing.T) {
+	for _, tc := range []struct{ text, acronym, want string }{
+		{"Ann Cole, from the Harlow Rail Workers union, said so.", "hrw", "Harlow Rail Workers"},
+		{"The Council for rural transport chief spoke.", "crt", "Council for rural transport"},
+		{"The Board of Trade and Shipping met.", "bts", "Board of Trade and Shipping"},
+		{"Harlow said rail workers were angry.", "hrw", ""},
+		{"The Harlow Rail, Workers and others.", "hrw", ""},
+		{"the harlow rail workers", "hrw", ""},
+	} {
+		got, _ := spelledIn(tc.text, tc.acronym)
+		if got != tc.want {
+			t.Errorf("spelledIn(%q, %q) = %q, want %q", tc.text, tc.acronym, got, tc.want)
+		}
+	}
+}
+
+// TestSpeaksForHead checks that a head named after a body speaks for it.
+func TestSpeaksForHead(t *testing.T) {
+	if !speaksIn("The Weavers union chief Ann Cole argued for talks.", []string{"weavers union"}) {
+		t.Error("the union's chief does not speak for it")
+	}
+	if speaksIn("The Weavers union and Ann Cole argued for talks.", []string{"weavers union"}) {
+		t.Error("a name joined by 'and' speaks for the union")
+	}
+}
+
+// TestAskAcronymWrittenInFull asks what a body said by an acronym its
+// briefing never gives, only the name in full.
+func TestAskAcronymWrittenInFull(t *testing.T) {
+	e := openBriefings(t, map[string]string{
+		"rail.txt": "Rail strike\n\nTrain drivers may walk out next month over pay. " +
+			"Ann Cole, from the Harlow Rail Workers union said there should be a two day walkout unless bosses improved their offer. " +
+			"Managers said the offer was fair.",
+	})
+	a, err := e.Ask(context.Background(), "what did the HRW union say about the pay offer?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(a.Text, "two day walkout") {
+		t.Errorf("acronym written in full: %q (answered %v), want the walkout sentence", a.Text, a.Answered)
+	}
+}
