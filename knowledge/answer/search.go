@@ -250,11 +250,18 @@ func (e *Engine) search(ctx context.Context, ix *index, q Question, about *targe
 		return reply{}, nil
 	}
 	sort.SliceStable(scored, func(i, j int) bool { return scored[i].score > scored[j].score })
-	if !e.confident(rq, scored[0]) {
+	var figureCtx []int64 // sentences that say what the figure is about
+	if j, ok := figureInBriefing(rq, scored); ok {
+		// The best sentence is on the question but gives no figure: the
+		// best one of its briefing that does answers.
+		best := scored[j]
+		figureCtx = append(figureCtx, scored[0].SentenceID)
+		scored = append(append([]scoredHit{best}, scored[:j]...), scored[j+1:]...)
+	} else if !e.confident(rq, scored[0]) {
 		return reply{}, nil
 	}
 	if q.Intent == Quantity {
-		if ok, err := e.figureFits(ctx, ix, ri, q, scored[0]); err != nil || !ok {
+		if ok, err := e.figureFits(ctx, ix, ri, q, scored[0], figureCtx...); err != nil || !ok {
 			return reply{}, err
 		}
 	}
@@ -472,13 +479,42 @@ func (e *Engine) confident(rq *rankQuery, best scoredHit) bool {
 	return true
 }
 
+// Figures near the best sentence: how far down the ranking a sentence with
+// a figure may be, and the least share of the question it must hold itself.
+const (
+	maxFigureLook     = 6
+	minFigureCoverage = 0.15
+	// maxFigureGap is how many sentences apart the two may be.
+	maxFigureGap = 3
+)
+
+// figureInBriefing finds, for a question asking for a figure whose best
+// sentence holds enough of the question but no figure, the best-ranked
+// sentence near it in the same briefing that gives one and holds some of the
+// question ("The attack, which killed five, ..." after the sentence that
+// names the bombing).
+func figureInBriefing(rq *rankQuery, scored []scoredHit) (int, bool) {
+	top := scored[0]
+	if rq.want != ansNumber || rq.total <= 0 || top.coverage < minCoverage || top.f[fAnsNumber] > 0 || top.f[fCov] >= 0.9 {
+		return 0, false
+	}
+	for j := 1; j < min(len(scored), maxFigureLook); j++ {
+		s := scored[j]
+		if s.DocPath == top.DocPath && abs(s.N-top.N) <= maxFigureGap && s.f[fAnsNumber] > 0 && s.coverage >= minFigureCoverage {
+			return j, true
+		}
+	}
+	return 0, false
+}
+
 // figureFits checks that the sentence a figure comes from is about what the
 // question names, so that a figure about Venezuela's oil does not answer a
 // question about Rosneft's: a country or state body the question names by
 // name or capital must be mentioned in the sentence or the two before it
-// (which its pronouns may refer to); another distinctive name at least in the
-// same briefing. And a question about a percentage gets one.
-func (e *Engine) figureFits(ctx context.Context, ix *index, ri *rankIndex, q Question, best scoredHit) (bool, error) {
+// (which its pronouns may refer to) or in the sentences nearIDs; another
+// distinctive name at least in the same briefing. And a question about a
+// percentage gets one.
+func (e *Engine) figureFits(ctx context.Context, ix *index, ri *rankIndex, q Question, best scoredHit, nearIDs ...int64) (bool, error) {
 	if asksShare(q.Words) && !strings.ContainsAny(best.Text, "%") && !strings.Contains(best.Text, "per cent") && !strings.Contains(best.Text, "percent") {
 		return false, nil
 	}
@@ -489,7 +525,7 @@ func (e *Engine) figureFits(ctx context.Context, ix *index, ri *rankIndex, q Que
 	if err != nil || len(slots) == 0 {
 		return err == nil, err
 	}
-	ids := []int64{best.SentenceID}
+	ids := append([]int64{best.SentenceID}, nearIDs...)
 	for d := int64(1); d <= 2 && int64(best.N)-d >= 1; d++ {
 		ids = append(ids, best.SentenceID-d)
 	}
@@ -627,7 +663,10 @@ func (e *Engine) questionSlots(ctx context.Context, ix *index, ri *rankIndex, q 
 // 30%", "twice as much"), or for an amount of time ("spent two days").
 var (
 	moneyWords = set("price", "prices", "cost", "costs", "costing", "pay", "pays",
-		"paying", "paid", "spend", "spends", "spending", "spent", "worth", "money", "fee", "fees")
+		"paying", "paid", "spend", "spends", "spending", "spent", "worth", "money", "fee", "fees",
+		"payment", "payments", "payout", "compensation", "damages", "fine", "fined", "bribe",
+		"bribes", "salary", "salaries", "wage", "wages", "earn", "earns", "earned", "earning",
+		"earnings", "bonus", "bonuses", "subsidy", "subsidies")
 	otherAmounts = set("percent", "percentage", "%", "proportion", "share", "rise", "rose",
 		"risen", "fall", "fell", "fallen", "increase", "increased", "drop", "dropped",
 		"cut", "by", "times", "higher", "lower", "more", "less", "than", "time", "long",

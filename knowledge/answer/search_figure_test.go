@@ -1,0 +1,40 @@
+package answer
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestAskFigureNearBest asks for a figure the sentence that names the event
+// does not give: a sentence just after it that gives one, and holds some of
+// the question, answers.
+func TestAskFigureNearBest(t *testing.T) {
+	e := openBriefings(t, map[string]string{
+		"harlow.txt": "Mayor condemns attack\n\nMayor Jane Doyle has condemned Sunday's bombing of the market in Harlow. " +
+			"She met police chiefs on Monday. " +
+			"The attack, which killed seven, was the worst in the town for years.",
+		"rail.txt": "Rail fares\n\nRail fares will rise by 3% in March. Commuters said they were angry.",
+	})
+	a, err := e.Ask(context.Background(), "how many people were killed in the harlow market bombing?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(strings.ToLower(a.Text), "seven") {
+		t.Errorf("figure near the best sentence: %q (answered %v), want seven", a.Text, a.Answered)
+	}
+}
+
+// TestAsksMoney checks which questions ask for an amount of money.
+func TestAsksMoney(t *testing.T) {
+	for q, want := range map[string]bool{
+		"how much compensation is she claiming": true,
+		"how big was the payout":                true,
+		"how much did prices rise":              false,
+		"how many people came":                  false,
+	} {
+		if got := asksMoney(words(q)); got != want {
+			t.Errorf("asksMoney(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
