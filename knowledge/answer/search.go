@@ -461,8 +461,10 @@ func (e *Engine) factFeatures(q Question, h scoredHit, qActors int, focus []stri
 }
 
 // minCoverage is the least share of the question's weight the best sentence (with
-// the one before it) must hold for an answer.
-const minCoverage = 0.3
+// the one before it) must hold for an answer. Read from bbc-dev2-A's wrongly
+// declined questions and held on the B halves; at 0.2 off-topic questions
+// (TestSeedQuestions, TestSearchAfterReload) get answers.
+const minCoverage = 0.28
 
 // confident decides whether the best sentence supports an answer at all: it must
 // hold enough of the question's words, and a question asking for a figure ("how
