@@ -192,6 +192,16 @@ func (e *Engine) search(ctx context.Context, ix *index, q Question, about *targe
 	if len(rs) == 0 {
 		return reply{}, nil
 	}
+	// An acronym no sentence holds ("the HSE") may stand for a name the
+	// best briefing writes in full: the question is read again with it.
+	if q2, _, ok := spellAcronyms(ri, q, unknownWords(ri, words), ri.sents[rs[0].sent].hit.DocPath); ok {
+		if g2 := paraphrased(e.termGroups(contentWords(q2.Words)), q2.Words); len(g2) > 0 {
+			rq2 := ri.query(g2, q2.expects, q2.Words)
+			if rs2 := ri.rank(rq2); len(rs2) > 0 {
+				q, rq, rs = q2, rq2, rs2
+			}
+		}
+	}
 	// A headline chooses its briefing (the title feature lifts the body's
 	// sentences) but does not answer: the body says it in full.
 	rs = slices.DeleteFunc(rs, func(r ranked) bool {
@@ -976,4 +986,22 @@ func anyIn(ts []string, set map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// unknownWords are the words no sentence holds.
+func unknownWords(ri *rankIndex, words []string) []string {
+	var out []string
+	for _, w := range words {
+		ts := stem.Terms(w)
+		known := false
+		for _, t := range ts {
+			if _, ok := ri.ids[t]; ok {
+				known = true
+			}
+		}
+		if !known {
+			out = append(out, w)
+		}
+	}
+	return out
 }

@@ -38,3 +38,21 @@ func TestAsksMoney(t *testing.T) {
 		}
 	}
 }
+
+// TestAskAcronymInFull asks about a body by an acronym no sentence holds:
+// the briefing that writes its name in full answers.
+func TestAskAcronymInFull(t *testing.T) {
+	e := openBriefings(t, map[string]string{
+		"safety.txt": "Factory checks\n\nFactory accidents rose last year. " +
+			"The Office for Factory Safety said it would inspect twice as many plants this year. " +
+			"Unions said workers were still at risk in dangerous plants.",
+		"rail.txt": "Rail fares\n\nRail fares will rise by 3% in March. Commuters said they were angry.",
+	})
+	a, err := e.Ask(context.Background(), "what is the OFS doing about dangerous plants?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || len(a.Citations) == 0 || !strings.Contains(a.Citations[0].Text, "inspect twice") {
+		t.Errorf("acronym in full: %q (answered %v, cites %v), want the inspection sentence first", a.Text, a.Answered, a.Citations)
+	}
+}
