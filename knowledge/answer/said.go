@@ -85,7 +85,7 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 		}
 		if t.how == "role" {
 			// No one stored holds the title: a sentence may still quote
-			// them unnamed ("Norway's fisheries minister said ...").
+			// them unnamed ("Norway's finance minister said ...").
 			if r, err := e.roleSearch(ctx, ix, q, t.phrase); err != nil || len(r.cites) > 0 {
 				return r, err
 			}
@@ -95,87 +95,21 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 		// briefing that names them.
 		return e.searchNaming(ctx, ix, q, t.name)
 	}
-	ids := make([]int64, 0, len(t.direct)+len(t.affiliates))
-	direct := map[int64]bool{}
-	matched := map[int64]bool{}
-	for _, i := range t.direct {
-		ids = append(ids, ix.actors[i].ID)
-		direct[ix.actors[i].ID] = true
-		if t.matched[i] {
-			matched[ix.actors[i].ID] = true
-		}
-	}
-	// Those who speak for them, newest briefings first (the index's order), as
-	// many as are worth reading.
-	aff := append([]int(nil), t.affiliates...)
-	sort.Ints(aff)
-	for _, i := range aff {
-		if len(ids) >= maxSpeakersRead {
-			break
-		}
-		ids = append(ids, ix.actors[i].ID)
-	}
-	rows, err := e.statements(ctx, ids, maxStatementsRead)
+	ss, topicLen, err := e.saidCandidates(ctx, ix, q, t)
 	if err != nil {
 		return reply{}, err
 	}
-	// A headline is not a statement to quote: the body says it in full.
-	rows = slices.DeleteFunc(rows, func(r store.StatementRow) bool { return r.Text == r.DocTitle })
-	if len(rows) == 0 {
+	if len(ss) == 0 {
 		if r, err := e.aboutSearch(ctx, ix, q, &t); err != nil || len(r.cites) > 0 {
 			return r, err
 		}
 		return reply{text: fmt.Sprintf("The briefings mention %s but quote nothing from them.", t.name)}, nil
 	}
-	topic := paraphrased(e.termGroups(append(append([]string{}, q.Topic...), t.extra...)), q.Words)
-	weight, total, err := e.weights(ctx, ix.gen, topic)
-	if err != nil {
-		return reply{}, err
-	}
-	// The briefing answers where the actor and the topic meet: statements
-	// from a briefing that holds more of the topic rank higher.
-	docTopic := func(string) float64 { return 0 }
-	if len(topic) > 0 {
-		ri, err := e.rankIndex(ctx, ix.gen)
-		if err != nil {
-			return reply{}, err
-		}
-		rq := ri.query(topic, ansNone, nil)
-		seen := map[string]float64{}
-		docTopic = func(path string) float64 {
-			c, ok := seen[path]
-			if !ok {
-				c = ri.docCoverage(rq, path)
-				seen[path] = c
-			}
-			return c
-		}
-	}
-	verb := verbTerms(q.Focus)
-	type scored struct {
-		store.StatementRow
-		score, coverage float64
-	}
-	var ss []scored
 	bestCoverage := 0.0
-	for i, r := range rows {
-		var f [nSaid]float64
-		f[sDirect] = b2f(direct[r.SpeakerID])
-		f[sTopic] = coverage(topic, weight, total, termSet(stem.Terms(r.Text)))
-		f[sDocTopic] = docTopic(r.DocPath)
-		f[sMatched] = b2f(matched[r.SpeakerID])
-		f[sCue] = b2f(verb[r.Cue])
-		f[sNegated] = b2f(r.Negated)
-		f[sQuoted] = b2f(r.Direct)
-		bestCoverage = max(bestCoverage, f[sTopic])
-		s := 0.0
-		for k, w := range saidWeights {
-			s += w * f[k]
-		}
-		s -= float64(i) * 0.001 // keep document order among equals
-		ss = append(ss, scored{r, s, f[sTopic]})
+	for _, s := range ss {
+		bestCoverage = max(bestCoverage, s.f[sTopic])
 	}
-	if len(topic) > 0 && bestCoverage < minSaidCoverage {
+	if topicLen > 0 && bestCoverage < minSaidCoverage {
 		if r, err := e.aboutSearch(ctx, ix, q, &t); err != nil || len(r.cites) > 0 {
 			return r, err
 		}
@@ -203,7 +137,7 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 		used[s.SentenceID] = true
 		// One briefing answers: the one of the best statement, where the
 		// question's actor and topic meet best.
-		if len(parts) >= maxStatements || len(parts) >= 2 && partsLen(parts) > 320 || s.DocPath != ss[0].DocPath || len(topic) > 0 && s.score < ss[0].score*saidShare {
+		if len(parts) >= maxStatements || len(parts) >= 2 && partsLen(parts) > 320 || s.DocPath != ss[0].DocPath || topicLen > 0 && s.score < ss[0].score*saidShare {
 			out.more = append(out.more, cite(s.Hit))
 			continue
 		}
@@ -221,7 +155,7 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 		if err != nil {
 			return reply{}, err
 		}
-		out.text = string(saidVerdict(verb, ss[0].StatementRow)) + ": " + ri.lowerFirst(out.text)
+		out.text = string(saidVerdict(verbTerms(q.Focus), ss[0].StatementRow)) + ": " + ri.lowerFirst(out.text)
 	}
 	return out, nil
 }
@@ -887,3 +821,89 @@ func spelledIn(text, acronym string) (string, bool) {
 
 // acronymSmall are the small words of a name its acronym skips.
 var acronymSmall = set("and", "of", "for", "the", "&", "on", "in", "to")
+
+// saidScored is a statement a said-answer may quote, with its features and
+// score.
+type saidScored struct {
+	store.StatementRow
+	f     [nSaid]float64
+	score float64
+}
+
+// saidCandidates reads the statements of a resolved actor and of those who
+// speak for them, and scores each on the question, in document order; it
+// also returns how many topic groups the question has.
+func (e *Engine) saidCandidates(ctx context.Context, ix *index, q Question, t target) ([]saidScored, int, error) {
+	ids := make([]int64, 0, len(t.direct)+len(t.affiliates))
+	direct := map[int64]bool{}
+	matched := map[int64]bool{}
+	for _, i := range t.direct {
+		ids = append(ids, ix.actors[i].ID)
+		direct[ix.actors[i].ID] = true
+		if t.matched[i] {
+			matched[ix.actors[i].ID] = true
+		}
+	}
+	// Those who speak for them, newest briefings first (the index's order), as
+	// many as are worth reading.
+	aff := append([]int(nil), t.affiliates...)
+	sort.Ints(aff)
+	for _, i := range aff {
+		if len(ids) >= maxSpeakersRead {
+			break
+		}
+		ids = append(ids, ix.actors[i].ID)
+	}
+	rows, err := e.statements(ctx, ids, maxStatementsRead)
+	if err != nil {
+		return nil, 0, err
+	}
+	// A headline is not a statement to quote: the body says it in full.
+	rows = slices.DeleteFunc(rows, func(r store.StatementRow) bool { return r.Text == r.DocTitle })
+	if len(rows) == 0 {
+		return nil, 0, nil
+	}
+	topic := paraphrased(e.termGroups(append(append([]string{}, q.Topic...), t.extra...)), q.Words)
+	weight, total, err := e.weights(ctx, ix.gen, topic)
+	if err != nil {
+		return nil, 0, err
+	}
+	// The briefing answers where the actor and the topic meet: statements
+	// from a briefing that holds more of the topic rank higher.
+	docTopic := func(string) float64 { return 0 }
+	if len(topic) > 0 {
+		ri, err := e.rankIndex(ctx, ix.gen)
+		if err != nil {
+			return nil, 0, err
+		}
+		rq := ri.query(topic, ansNone, nil)
+		seen := map[string]float64{}
+		docTopic = func(path string) float64 {
+			c, ok := seen[path]
+			if !ok {
+				c = ri.docCoverage(rq, path)
+				seen[path] = c
+			}
+			return c
+		}
+	}
+	verb := verbTerms(q.Focus)
+	var ss []saidScored
+	for i, r := range rows {
+		var f [nSaid]float64
+		f[sDirect] = b2f(direct[r.SpeakerID])
+		f[sTopic] = coverage(topic, weight, total, termSet(stem.Terms(r.Text)))
+		f[sDocTopic] = docTopic(r.DocPath)
+		f[sMatched] = b2f(matched[r.SpeakerID])
+		f[sCue] = b2f(verb[r.Cue])
+		f[sNegated] = b2f(r.Negated)
+		f[sQuoted] = b2f(r.Direct)
+		s := 0.0
+		for k, w := range saidWeights {
+			s += w * f[k]
+		}
+		s -= float64(i) * 0.001 // keep document order among equals
+		ss = append(ss, saidScored{r, f, s})
+	}
+	return ss, len(topic), nil
+}
