@@ -44,20 +44,6 @@ const (
 	nSaid
 )
 
-// saidWeights weigh the said features. They are set by hand and checked on
-// the split dev sets; the topic counts as much in the briefing as in the
-// sentence, so that a statement on the topic in the briefing about it comes
-// first.
-var saidWeights = [nSaid]float64{
-	sDirect:   2,
-	sTopic:    4,
-	sDocTopic: 4,
-	sMatched:  1,
-	sCue:      2,
-	sNegated:  -0.5,
-	sQuoted:   0.3,
-}
-
 // minSaidCoverage is the least share of a said-question's topic one of the
 // actor's statements must hold for them to answer on it.
 const minSaidCoverage = 0.3
@@ -662,9 +648,10 @@ var verbGroups = map[string][]string{
 }
 
 // verbTerms lists the cue lemmas a question verb asks for: its own lemma and,
-// when the lemma belongs to one of verbGroups (as its head or a member other
-// than the general "say"), the group's lemmas: "what did the minister
-// caution?" finds warnings too.
+// when the lemma heads one of verbGroups, the group's lemmas; when it is a
+// member (other than the general "say"), the group's lemmas but "say":
+// "what did the minister caution?" finds warnings too, and "what did she
+// warn?" prefers a warning to a plain statement.
 func verbTerms(v string) map[string]bool {
 	m := map[string]bool{}
 	if v == "" || plainSpeech[v] {
@@ -675,12 +662,15 @@ func verbTerms(v string) map[string]bool {
 		m[l] = true
 	}
 	for k, vs := range verbGroups {
-		in := false
+		head, member := false, false
 		for _, l := range lemmas {
-			in = in || l == k || l != "say" && slices.Contains(vs, l)
+			head = head || l == k
+			member = member || l != "say" && slices.Contains(vs, l)
 		}
-		if in {
-			for _, x := range vs {
+		for _, x := range vs {
+			// A member asks for its group's other specific verbs, not
+			// for the general "say" ("warn" is not "think": "say").
+			if head || member && x != "say" {
 				m[x] = true
 			}
 		}

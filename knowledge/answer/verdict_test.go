@@ -67,6 +67,7 @@ func TestVerbTerms(t *testing.T) {
 		{"urged", []string{"urge", "call", "demand"}, nil},
 		{"want", []string{"urge", "call"}, nil},
 		{"say", nil, []string{"say"}},
+		{"warn", []string{"warn", "caution"}, []string{"say"}},
 	} {
 		got := verbTerms(tc.verb)
 		for _, w := range tc.want {
