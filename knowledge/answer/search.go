@@ -81,6 +81,11 @@ func (e *Engine) termGroups(words []string) []termGroup {
 					g.alts = append(g.alts, x)
 				}
 			}
+			for _, x := range decadeForms(w) {
+				if !contains(g.alts, x) {
+					g.alts = append(g.alts, x)
+				}
+			}
 			if ent, ok := e.gz.Lookup(w); ok && ent.Kind == gazetteer.Country {
 				for _, x := range stem.Terms(e.gz.CountryName(ent.Code) + " " + e.gz.Demonym(ent.Code)) {
 					if x != t && !stem.Stop(x) {
@@ -92,6 +97,16 @@ func (e *Engine) termGroups(words []string) []termGroup {
 		}
 	}
 	return out
+}
+
+// decadeForms gives the stems of a decade written short in full: "80s" (or
+// "'80s") is also "1980s" and "2080s"; other words have none.
+func decadeForms(w string) []string {
+	w = strings.TrimPrefix(w, "'")
+	if len(w) != 3 || w[2] != 's' || w[1] != '0' || w[0] < '1' || w[0] > '9' {
+		return nil
+	}
+	return []string{"19" + w[:2], "20" + w[:2]}
 }
 
 // weights returns the idf of each group's main stem over the stored sentences

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -54,5 +55,25 @@ func TestAskAcronymInFull(t *testing.T) {
 	}
 	if !a.Answered || len(a.Citations) == 0 || !strings.Contains(a.Citations[0].Text, "inspect twice") {
 		t.Errorf("acronym in full: %q (answered %v, cites %v), want the inspection sentence first", a.Text, a.Answered, a.Citations)
+	}
+}
+
+// TestDecadeForms checks that a decade written short finds it written in full.
+func TestDecadeForms(t *testing.T) {
+	for w, want := range map[string][]string{"80s": {"1980", "2080"}, "'90s": {"1990", "2090"}, "80": nil, "20": nil, "1980s": nil, "cars": nil} {
+		if got := decadeForms(w); !slices.Equal(got, want) {
+			t.Errorf("decadeForms(%q) = %q, want %q", w, got, want)
+		}
+	}
+	e := openBriefings(t, map[string]string{
+		"crash.txt": "House prices\n\nHouse prices in the north rose by 5% this year, after house prices in the south fell in the spring. " +
+			"Ms Doyle cited the early 1990s as a time when house prices fell for years.",
+	})
+	a, err := e.Ask(context.Background(), "what happened to house prices in the early 90s?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Citations) == 0 || !strings.Contains(a.Citations[0].Text, "1990s") {
+		t.Errorf("the 90s: %q, want the 1990s sentence", a.Text)
 	}
 }
