@@ -13,8 +13,8 @@ import (
 // not the whole sentence again: the sentence itself is quoted under the
 // answer. gist keeps the clauses that hold the question's words (or the kind
 // of answer asked for), drops the word that ties the sentence to the one
-// before it, and puts a trailing attribution first ("..., the TUC said." reads
-// "The TUC said: ...").
+// before it, and puts a trailing attribution first ("..., the union said." reads
+// "The union said: ...").
 
 // clauseBreaks are where a sentence splits into clauses an answer may leave
 // out, with the word that starts the next clause.
@@ -26,13 +26,13 @@ var openers = []string{"But", "And", "However,", "However", "Meanwhile,", "Meanw
 	"So", "Also,", "Still,", "In addition,", "Indeed,", "Instead,", "Now,", "Separately,",
 	"Elsewhere,", "Similarly,", "Likewise,", "Nevertheless,", "Nonetheless,"}
 
-// speechCues end a sentence's trailing attribution: "..., the TUC has said."
+// speechCues end a sentence's trailing attribution: "..., the union has said."
 const speechCues = `said|says|added|adds|warned|warns|argued|argues|insisted|insists|stressed|stresses|explained|explains|claimed|claims|noted|notes|believes|thinks|suggested|suggests`
 
 var (
-	// trailingSaidX: "..., said Mr Prentis." (speaker after the verb).
+	// trailingSaidX: "..., said Mr Hale." (speaker after the verb).
 	trailingSaidX = regexp.MustCompile(`^(.{20,}?),?["”’']? (` + speechCues + `) ([^"“”]{2,140}?)\.?$`)
-	// trailingXSaid: "..., the TUC has said.", "..., Mr Straw told MPs."
+	// trailingXSaid: "..., the Steel Workers union has said.", "..., Ms Alder told MPs."
 	// (speaker before the verb).
 	trailingXSaid = regexp.MustCompile(`^(.{20,}?),?["”’']? ([^,"“”]{2,60}?) (?:has |have |had )?(` + speechCues + `|told [^,]{2,40})\.?$`)
 )
@@ -58,7 +58,7 @@ func gist(text string, groups []termGroup, want answerType) string {
 }
 
 // attribution splits a sentence ending in an attribution ("..., said Mr
-// Prentis.", "..., the TUC has said.") into speaker, verb and what was said.
+// Hale.", "..., the union has said.") into speaker, verb and what was said.
 // A pronoun speaker, or no attribution, gives "".
 func attribution(t string) (who, verb, body string) {
 	if m := trailingSaidX.FindStringSubmatch(t); m != nil && speakerLike(m[3]) {
@@ -73,12 +73,12 @@ func attribution(t string) (who, verb, body string) {
 // speakerLike reports whether a phrase can name a speaker: not a pronoun, a
 // few words, none of them a verb of the clause before.
 func speakerLike(p string) bool {
-	name, _, _ := strings.Cut(p, ",") // "Christopher Wray, assistant US attorney general"
+	name, _, _ := strings.Cut(p, ",") // "Maria Kestrel, deputy state labour secretary"
 	f := strings.Fields(name)
 	if len(f) == 0 || len(f) > 8 || pronouns[strings.ToLower(f[0])] && len(f) == 1 {
 		return false
 	}
-	// A speaker is named ("Mr Prentis", "Unison") or described ("the
+	// A speaker is named ("Mr Hale", "Unite") or described ("the
 	// union"), not a day or a clause.
 	if first := f[0]; !firstUpper(first) && !articles[first] || timeWords[strings.ToLower(first)] {
 		return false
@@ -160,8 +160,8 @@ func keepClauses(t string, groups []termGroup, want answerType) string {
 // connectives start the clauses clauseBreaks cut before.
 var connectives = set("but", "while", "although", "though", "whereas", "amid", "despite")
 
-// adverbialOpeners start a leading phrase set off by a comma ("In a blow to
-// the government's measures, the law lords ruled ..."), which an answer may
+// adverbialOpeners start a leading phrase set off by a comma ("At a rally on
+// Sunday morning, the mayor backed the plan ..."), which an answer may
 // leave out when it holds nothing the question asks.
 var adverbialOpeners = set("In", "On", "At", "After", "During", "Despite", "With", "Following",
 	"Amid", "Earlier", "Later", "Last", "This", "Speaking", "Writing", "Asked", "Since", "Before",

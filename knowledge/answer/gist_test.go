@@ -11,30 +11,30 @@ func TestGist(t *testing.T) {
 		want           answerType
 		gist           string
 	}{
-		{`"Companies cannot bribe their way into favourable treatment by foreign officials," said Christopher Wray, assistant US attorney general.`,
-			"what did the attorney general say about bribes", ansNone,
-			"Christopher Wray, assistant US attorney general said: Companies cannot bribe their way into favourable treatment by foreign officials."},
-		{"The government should change the law to give more protection to employees who raise safety concerns, the TUC has said.",
-			"what does the tuc want", ansNone,
-			"The TUC said: The government should change the law to give more protection to employees who raise safety concerns."},
-		{"But the Treasury said there would be no relaxation of economic discipline.",
-			"what did the treasury say", ansNone,
-			"The Treasury said there would be no relaxation of economic discipline."},
+		{`"Builders cannot buy their way past the safety inspectors in any town," said Maria Kestrel, deputy state labour secretary.`,
+			"what did the labour secretary say about inspectors", ansNone,
+			"Maria Kestrel, deputy state labour secretary said: Builders cannot buy their way past the safety inspectors in any town."},
+		{"The council should reopen the bus depot and pay back the drivers who lost their shifts, the Steel Workers union has said.",
+			"what does the steel workers union want", ansNone,
+			"The Steel Workers union said: The council should reopen the bus depot and pay back the drivers who lost their shifts."},
+		{"But the Finance Ministry said the fuel tax would stay as it is until spring.",
+			"what did the finance ministry say", ansNone,
+			"The Finance Ministry said the fuel tax would stay as it is until spring."},
 		{"Shares fell sharply in early trading; the company said its profits would rise by 12% next year.",
 			"how much will profits rise", ansNumber,
 			"The company said its profits would rise by 12% next year."},
 		{"He said it was fine, he said.", "what", ansNone, "He said it was fine, he said."},
 		{"Shares fell sharply; analysts blamed the strike at the port.", "why did shares fall", ansReason,
 			"Shares fell sharply; analysts blamed the strike at the port."},
-		{"At a dinner on Friday night, Nelson Mandela backed the plan to write off debt.",
-			"did mandela back the debt plan", ansNone,
-			"Nelson Mandela backed the plan to write off debt."},
-		{"At a dinner on Friday night, Nelson Mandela backed the plan.",
-			"when did mandela back the plan", ansTime,
-			"At a dinner on Friday night, Nelson Mandela backed the plan."},
-		{"All four Britons held in Guantanamo Bay will be returned within weeks, Foreign Secretary Jack Straw told the Commons on Tuesday.",
-			"where are the britons going", ansPlace,
-			"Foreign Secretary Jack Straw told the Commons on Tuesday: All four Britons held in Guantanamo Bay will be returned within weeks."},
+		{"At a rally on Sunday morning, Jane Doyle backed the plan to close the mine.",
+			"did doyle back the mine plan", ansNone,
+			"Jane Doyle backed the plan to close the mine."},
+		{"At a rally on Sunday morning, Jane Doyle backed the plan.",
+			"when did doyle back the plan", ansTime,
+			"At a rally on Sunday morning, Jane Doyle backed the plan."},
+		{"All six sailors held in the port of Veska will be flown home within days, Transport Minister Ruth Alder told the assembly on Monday.",
+			"where are the sailors going", ansPlace,
+			"Transport Minister Ruth Alder told the assembly on Monday: All six sailors held in the port of Veska will be flown home within days."},
 	} {
 		got := gist(tc.text, e.termGroups(contentWords(words(tc.question))), tc.want)
 		if got != tc.gist {
@@ -50,11 +50,11 @@ func TestGist(t *testing.T) {
 // off after their name.
 func TestAppositive(t *testing.T) {
 	for _, tc := range []struct{ text, name, want string }{
-		{"Joyce Johnston, principal of the college, said: \"It is fitting.\"", "Joyce Johnston", "is principal of the college"},
-		{"Shahid Malik, who is on Labour's ruling NEC, accepted people's frustration.", "Shahid Malik", "is on Labour's ruling NEC"},
-		{"Herve Gaymard said he would seek action.", "Herve Gaymard", ""},
-		{"Mark Rutte, 57, spoke.", "Mark Rutte", ""},
-		{"Tony Blair, who spoke on Monday, said so.", "Tony Blair", ""},
+		{"Hilda Brand, head of the academy, said: \"It is right.\"", "Hilda Brand", "is head of the academy"},
+		{"Omar Reyes, who is on the union's national executive, accepted the members' anger.", "Omar Reyes", "is on the union's national executive"},
+		{"Piet Alder said he would go to court.", "Piet Alder", ""},
+		{"Carl Moss, 57, spoke.", "Carl Moss", ""},
+		{"Ben Tull, who spoke on Monday, said so.", "Ben Tull", ""},
 	} {
 		got, _ := appositive(tc.text, tc.name)
 		if got != tc.want {
@@ -66,7 +66,7 @@ func TestAppositive(t *testing.T) {
 // TestPreNominal checks what the words before a person's name say they are.
 func TestPreNominal(t *testing.T) {
 	for _, tc := range []struct{ text, name, want string }{
-		{"These were criticised by campaigners, including Labour backbencher Gwyneth Dunwoody, who says so.", "Gwyneth Dunwoody", "is a Labour backbencher"},
+		{"The plan was opposed by residents, among them Green councillor Rosa Finch, who says so.", "Rosa Finch", "is a Green councillor"},
 		{"The report was written by chief economist Jane Smith.", "Jane Smith", "is a chief economist"},
 		{"It was said by Jane Smith.", "Jane Smith", ""},
 		{"Jane Smith spoke.", "Jane Smith", ""},

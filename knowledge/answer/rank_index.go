@@ -488,3 +488,19 @@ func oneEdit(a, b string) bool {
 	}
 	return false
 }
+
+// docSpelling returns a name the document at path writes in full whose
+// initials spell an acronym (spelledIn), from its first sentence that has one.
+func (ix *rankIndex) docSpelling(path, acronym string) (string, bool) {
+	doc, ok := ix.byPath[path]
+	if !ok {
+		return "", false
+	}
+	d := ix.docs[doc]
+	for i := d.first; i < d.end; i++ {
+		if name, ok := spelledIn(ix.sents[i].hit.Text, acronym); ok {
+			return name, true
+		}
+	}
+	return "", false
+}

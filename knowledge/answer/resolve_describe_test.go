@@ -14,7 +14,7 @@ import (
 func TestResolveDescriptions(t *testing.T) {
 	e := openBriefings(t, map[string]string{
 		"rates.txt": "Rates held\n\nThe UK economy grew faster than reported, according to Bank of England deputy governor Jane Doyle. " +
-			"US Federal Reserve chairman Alan Marsh said rates would rise. " +
+			"US Federal Reserve chairman Hal Marsh said rates would rise. " +
 			"Shadow chancellor Tom Reed said the figures were wrong. " +
 			"Chancellor Paul Grey said the figures were right. " +
 			"The UK government said it would act.",
@@ -34,7 +34,7 @@ func TestResolveDescriptions(t *testing.T) {
 		phrase, want string // want: the first actor's name, "" for none
 	}{
 		{"the boe deputy gov", "Jane Doyle"},
-		{"the fed chairman", "Alan Marsh"},
+		{"the fed chairman", "Hal Marsh"},
 		{"the shadow chancellor", "Tom Reed"},
 		{"the chancellor", "Paul Grey"},
 		{"the ex-harlow head", "Ann Cole"},
@@ -87,7 +87,7 @@ func TestAskByDescription(t *testing.T) {
 	e := openBriefings(t, map[string]string{
 		"rates.txt": "Rates held\n\nThe economy grew faster than reported, according to Bank of England deputy governor Jane Doyle. " +
 			"Bank of England governor Bill Hart said inflation was low. " +
-			"US Federal Reserve chairman Alan Marsh said rates would rise.",
+			"US Federal Reserve chairman Hal Marsh said rates would rise.",
 	})
 	ctx := context.Background()
 	for _, tc := range []struct{ q, want, not string }{

@@ -41,20 +41,6 @@ const (
 	nSaid
 )
 
-// saidWeights weigh the said features. They are set by hand and checked on
-// the split dev sets; the topic counts as much in the briefing as in the
-// sentence, so that a statement on the topic in the briefing about it comes
-// first.
-var saidWeights = [nSaid]float64{
-	sDirect:   2,
-	sTopic:    4,
-	sDocTopic: 4,
-	sMatched:  1,
-	sCue:      2,
-	sNegated:  -0.5,
-	sQuoted:   0.3,
-}
-
 // minSaidCoverage is the least share of a said-question's topic one of the
 // actor's statements must hold for them to answer on it.
 const minSaidCoverage = 0.3
@@ -81,94 +67,33 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 			return reply{text: e.nothingFrom(ix, t.name)}, nil
 		}
 		if t.how == "role" {
+			// No one stored holds the title: a sentence may still quote
+			// them unnamed ("Norway's finance minister said ...").
+			if r, err := e.roleSearch(ctx, ix, q, t.phrase); err != nil || len(r.cites) > 0 {
+				return r, err
+			}
 			return reply{text: e.nothingFrom(ix, "the "+t.name)}, nil
 		}
 		// Not an actor the store knows: search the sentences instead, in a
 		// briefing that names them.
 		return e.searchNaming(ctx, ix, q, t.name)
 	}
-	ids := make([]int64, 0, len(t.direct)+len(t.affiliates))
-	direct := map[int64]bool{}
-	matched := map[int64]bool{}
-	for _, i := range t.direct {
-		ids = append(ids, ix.actors[i].ID)
-		direct[ix.actors[i].ID] = true
-		if t.matched[i] {
-			matched[ix.actors[i].ID] = true
-		}
-	}
-	// Those who speak for them, newest briefings first (the index's order), as
-	// many as are worth reading.
-	aff := append([]int(nil), t.affiliates...)
-	sort.Ints(aff)
-	for _, i := range aff {
-		if len(ids) >= maxSpeakersRead {
-			break
-		}
-		ids = append(ids, ix.actors[i].ID)
-	}
-	rows, err := e.statements(ctx, ids, maxStatementsRead)
+	ss, topicLen, err := e.saidCandidates(ctx, ix, q, t)
 	if err != nil {
 		return reply{}, err
 	}
-	// A headline is not a statement to quote: the body says it in full.
-	rows = slices.DeleteFunc(rows, func(r store.StatementRow) bool { return r.Text == r.DocTitle })
-	if len(rows) == 0 {
-		if r, err := e.aboutSearch(ctx, ix, q, t); err != nil || len(r.cites) > 0 {
+	if len(ss) == 0 {
+		if r, err := e.aboutSearch(ctx, ix, q, &t); err != nil || len(r.cites) > 0 {
 			return r, err
 		}
 		return reply{text: fmt.Sprintf("The briefings mention %s but quote nothing from them.", t.name)}, nil
 	}
-	topic := paraphrased(e.termGroups(append(append([]string{}, q.Topic...), t.extra...)), q.Words)
-	weight, total, err := e.weights(ctx, ix.gen, topic)
-	if err != nil {
-		return reply{}, err
-	}
-	// The briefing answers where the actor and the topic meet: statements
-	// from a briefing that holds more of the topic rank higher.
-	docTopic := func(string) float64 { return 0 }
-	if len(topic) > 0 {
-		ri, err := e.rankIndex(ctx, ix.gen)
-		if err != nil {
-			return reply{}, err
-		}
-		rq := ri.query(topic, ansNone, nil)
-		seen := map[string]float64{}
-		docTopic = func(path string) float64 {
-			c, ok := seen[path]
-			if !ok {
-				c = ri.docCoverage(rq, path)
-				seen[path] = c
-			}
-			return c
-		}
-	}
-	verb := verbTerms(q.Focus)
-	type scored struct {
-		store.StatementRow
-		score, coverage float64
-	}
-	var ss []scored
 	bestCoverage := 0.0
-	for i, r := range rows {
-		var f [nSaid]float64
-		f[sDirect] = b2f(direct[r.SpeakerID])
-		f[sTopic] = coverage(topic, weight, total, termSet(stem.Terms(r.Text)))
-		f[sDocTopic] = docTopic(r.DocPath)
-		f[sMatched] = b2f(matched[r.SpeakerID])
-		f[sCue] = b2f(verb[r.Cue])
-		f[sNegated] = b2f(r.Negated)
-		f[sQuoted] = b2f(r.Direct)
-		bestCoverage = max(bestCoverage, f[sTopic])
-		s := 0.0
-		for k, w := range saidWeights {
-			s += w * f[k]
-		}
-		s -= float64(i) * 0.001 // keep document order among equals
-		ss = append(ss, scored{r, s, f[sTopic]})
+	for _, s := range ss {
+		bestCoverage = max(bestCoverage, s.f[sTopic])
 	}
-	if len(topic) > 0 && bestCoverage < minSaidCoverage {
-		if r, err := e.aboutSearch(ctx, ix, q, t); err != nil || len(r.cites) > 0 {
+	if topicLen > 0 && bestCoverage < minSaidCoverage {
+		if r, err := e.aboutSearch(ctx, ix, q, &t); err != nil || len(r.cites) > 0 {
 			return r, err
 		}
 		return reply{text: fmt.Sprintf("The briefings quote %s, but not on that.", t.name)}, nil
@@ -195,7 +120,7 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 		used[s.SentenceID] = true
 		// One briefing answers: the one of the best statement, where the
 		// question's actor and topic meet best.
-		if len(parts) >= maxStatements || len(parts) >= 2 && partsLen(parts) > 320 || s.DocPath != ss[0].DocPath || len(topic) > 0 && s.score < ss[0].score*saidShare {
+		if len(parts) >= maxStatements || len(parts) >= 2 && partsLen(parts) > 320 || s.DocPath != ss[0].DocPath || topicLen > 0 && s.score < ss[0].score*saidShare {
 			out.more = append(out.more, cite(s.Hit))
 			continue
 		}
@@ -209,7 +134,11 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 	if q.yesNo() && settlingVerbs[q.Focus] {
 		// "did Russia confirm ...?": the best statement's cue and negation
 		// settle it.
-		out.text = string(saidVerdict(verb, ss[0].StatementRow)) + ": " + lowerFirst(out.text)
+		ri, err := e.rankIndex(ctx, ix.gen)
+		if err != nil {
+			return reply{}, err
+		}
+		out.text = string(saidVerdict(verbTerms(q.Focus), ss[0].StatementRow)) + ": " + ri.lowerFirst(out.text)
 	}
 	return out, nil
 }
@@ -268,6 +197,18 @@ func (e *Engine) searchNaming(ctx context.Context, ix *index, q Question, name s
 		return reply{}, err
 	}
 	doc := r.cites[0].Document
+	if q2, def, ok := spellAcronyms(ri, q, naming, doc); ok {
+		// An acronym the briefing writes only in full: asked again with
+		// the name, answered by a sentence that names them.
+		r2, err := e.search(ctx, ix, q2, nil)
+		if err != nil {
+			return reply{}, err
+		}
+		if len(r2.cites) > 0 && speaksIn(r2.cites[0].Text, []string{def}) {
+			return r2, nil
+		}
+		return reply{text: e.nothingFrom(ix, name)}, nil
+	}
 	if groups := e.termGroups(naming); len(groups) > 0 {
 		if ri.docCoverage(ri.query(groups, ansNone, nil), doc) < minSubjectInDoc {
 			return reply{text: e.nothingFrom(ix, name)}, nil
@@ -364,13 +305,11 @@ func partsLen(ps []part) int {
 // aboutSearch looks for the answer among all sentences when no statement of the
 // actor answers it (the extractor may have missed one: "Luther called his stay
 // ..."), keeping the answer only when its first sentence names the actor as
-// more than an owner ("Moazzam Begg's MP" is not Moazzam Begg).
-func (e *Engine) aboutSearch(ctx context.Context, ix *index, q Question, t target) (reply, error) {
-	r, err := e.search(ctx, ix, q, nil)
-	if err != nil || len(r.cites) == 0 {
-		return reply{}, err
-	}
-	text := strings.ToLower(foldApostrophes(r.cites[0].Text))
+// more than an owner ("Moazzam Begg's MP" is not Moazzam Begg). Failing that,
+// the best of the sentences that mention the actor answers if it has them
+// speak there ("Shadow chancellor Tom Reed said: ..."), a statement the
+// extraction did not store. Nothing found gives an empty reply.
+func (e *Engine) aboutSearch(ctx context.Context, ix *index, q Question, t *target) (reply, error) {
 	var aliases []string
 	for _, i := range t.direct {
 		for _, al := range ix.actors[i].Aliases {
@@ -380,10 +319,29 @@ func (e *Engine) aboutSearch(ctx context.Context, ix *index, q Question, t targe
 			aliases = append(aliases, al)
 		}
 	}
-	if namedNotOwner(text, aliases) {
+	r, err := e.search(ctx, ix, q, nil)
+	if err != nil {
+		return reply{}, err
+	}
+	if len(r.cites) > 0 && namedNotOwner(strings.ToLower(foldApostrophes(r.cites[0].Text)), aliases) {
 		return r, nil
 	}
-	return reply{}, nil
+	r, err = e.search(ctx, ix, q, t)
+	if err != nil || len(r.cites) == 0 || !speaksIn(r.cites[0].Text, aliases) {
+		return reply{}, err
+	}
+	// The sentence must hold the topic as a statement would.
+	topic := paraphrased(e.termGroups(append(append([]string{}, q.Topic...), t.extra...)), q.Words)
+	if len(topic) > 0 {
+		weight, total, err := e.weights(ctx, ix.gen, topic)
+		if err != nil {
+			return reply{}, err
+		}
+		if coverage(topic, weight, total, termSet(stem.Terms(r.cites[0].Text))) < minSaidCoverage {
+			return reply{}, nil
+		}
+	}
+	return r, nil
 }
 
 // namedNotOwner reports whether the lower-case text names one of the aliases as
@@ -632,9 +590,10 @@ var verbGroups = map[string][]string{
 }
 
 // verbTerms lists the cue lemmas a question verb asks for: its own lemma and,
-// when the lemma belongs to one of verbGroups (as its head or a member other
-// than the general "say"), the group's lemmas: "what did the minister
-// caution?" finds warnings too.
+// when the lemma heads one of verbGroups, the group's lemmas; when it is a
+// member (other than the general "say"), the group's lemmas but "say":
+// "what did the minister caution?" finds warnings too, and "what did she
+// warn?" prefers a warning to a plain statement.
 func verbTerms(v string) map[string]bool {
 	m := map[string]bool{}
 	if v == "" || plainSpeech[v] {
@@ -645,12 +604,15 @@ func verbTerms(v string) map[string]bool {
 		m[l] = true
 	}
 	for k, vs := range verbGroups {
-		in := false
+		head, member := false, false
 		for _, l := range lemmas {
-			in = in || l == k || l != "say" && slices.Contains(vs, l)
+			head = head || l == k
+			member = member || l != "say" && slices.Contains(vs, l)
 		}
-		if in {
-			for _, x := range vs {
+		for _, x := range vs {
+			// A member asks for its group's other specific verbs, not
+			// for the general "say" ("warn" is not "think": "say").
+			if head || member && x != "say" {
 				m[x] = true
 			}
 		}
@@ -685,4 +647,90 @@ func cueLemmas(v string) []string {
 		add(base + "y")
 	}
 	return out
+}
+
+// saidScored is a statement a said-answer may quote, with its features and
+// score.
+type saidScored struct {
+	store.StatementRow
+	f     [nSaid]float64
+	score float64
+}
+
+// saidCandidates reads the statements of a resolved actor and of those who
+// speak for them, and scores each on the question, in document order; it
+// also returns how many topic groups the question has.
+func (e *Engine) saidCandidates(ctx context.Context, ix *index, q Question, t target) ([]saidScored, int, error) {
+	ids := make([]int64, 0, len(t.direct)+len(t.affiliates))
+	direct := map[int64]bool{}
+	matched := map[int64]bool{}
+	for _, i := range t.direct {
+		ids = append(ids, ix.actors[i].ID)
+		direct[ix.actors[i].ID] = true
+		if t.matched[i] {
+			matched[ix.actors[i].ID] = true
+		}
+	}
+	// Those who speak for them, newest briefings first (the index's order), as
+	// many as are worth reading.
+	aff := append([]int(nil), t.affiliates...)
+	sort.Ints(aff)
+	for _, i := range aff {
+		if len(ids) >= maxSpeakersRead {
+			break
+		}
+		ids = append(ids, ix.actors[i].ID)
+	}
+	rows, err := e.statements(ctx, ids, maxStatementsRead)
+	if err != nil {
+		return nil, 0, err
+	}
+	// A headline is not a statement to quote: the body says it in full.
+	rows = slices.DeleteFunc(rows, func(r store.StatementRow) bool { return r.Text == r.DocTitle })
+	if len(rows) == 0 {
+		return nil, 0, nil
+	}
+	topic := paraphrased(e.termGroups(append(append([]string{}, q.Topic...), t.extra...)), q.Words)
+	weight, total, err := e.weights(ctx, ix.gen, topic)
+	if err != nil {
+		return nil, 0, err
+	}
+	// The briefing answers where the actor and the topic meet: statements
+	// from a briefing that holds more of the topic rank higher.
+	docTopic := func(string) float64 { return 0 }
+	if len(topic) > 0 {
+		ri, err := e.rankIndex(ctx, ix.gen)
+		if err != nil {
+			return nil, 0, err
+		}
+		rq := ri.query(topic, ansNone, nil)
+		seen := map[string]float64{}
+		docTopic = func(path string) float64 {
+			c, ok := seen[path]
+			if !ok {
+				c = ri.docCoverage(rq, path)
+				seen[path] = c
+			}
+			return c
+		}
+	}
+	verb := verbTerms(q.Focus)
+	var ss []saidScored
+	for i, r := range rows {
+		var f [nSaid]float64
+		f[sDirect] = b2f(direct[r.SpeakerID])
+		f[sTopic] = coverage(topic, weight, total, termSet(stem.Terms(r.Text)))
+		f[sDocTopic] = docTopic(r.DocPath)
+		f[sMatched] = b2f(matched[r.SpeakerID])
+		f[sCue] = b2f(verb[r.Cue])
+		f[sNegated] = b2f(r.Negated)
+		f[sQuoted] = b2f(r.Direct)
+		s := 0.0
+		for k, w := range saidWeights {
+			s += w * f[k]
+		}
+		s -= float64(i) * 0.001 // keep document order among equals
+		ss = append(ss, saidScored{r, f, s})
+	}
+	return ss, len(topic), nil
 }

@@ -81,6 +81,11 @@ func (e *Engine) termGroups(words []string) []termGroup {
 					g.alts = append(g.alts, x)
 				}
 			}
+			for _, x := range decadeForms(w) {
+				if !contains(g.alts, x) {
+					g.alts = append(g.alts, x)
+				}
+			}
 			if ent, ok := e.gz.Lookup(w); ok && ent.Kind == gazetteer.Country {
 				for _, x := range stem.Terms(e.gz.CountryName(ent.Code) + " " + e.gz.Demonym(ent.Code)) {
 					if x != t && !stem.Stop(x) {
@@ -92,6 +97,16 @@ func (e *Engine) termGroups(words []string) []termGroup {
 		}
 	}
 	return out
+}
+
+// decadeForms gives the stems of a decade written short in full: "80s" (or
+// "'80s") is also "1980s" and "2080s"; other words have none.
+func decadeForms(w string) []string {
+	w = strings.TrimPrefix(w, "'")
+	if len(w) != 3 || w[2] != 's' || w[1] != '0' || w[0] < '1' || w[0] > '9' {
+		return nil
+	}
+	return []string{"19" + w[:2], "20" + w[:2]}
 }
 
 // weights returns the idf of each group's main stem over the stored sentences
@@ -192,6 +207,16 @@ func (e *Engine) search(ctx context.Context, ix *index, q Question, about *targe
 	if len(rs) == 0 {
 		return reply{}, nil
 	}
+	// An acronym no sentence holds ("the HSE") may stand for a name the
+	// best briefing writes in full: the question is read again with it.
+	if q2, _, ok := spellAcronyms(ri, q, unknownWords(ri, words), ri.sents[rs[0].sent].hit.DocPath); ok {
+		if g2 := paraphrased(e.termGroups(contentWords(q2.Words)), q2.Words); len(g2) > 0 {
+			rq2 := ri.query(g2, q2.expects, q2.Words)
+			if rs2 := ri.rank(rq2); len(rs2) > 0 {
+				q, rq, rs = q2, rq2, rs2
+			}
+		}
+	}
 	// A headline chooses its briefing (the title feature lifts the body's
 	// sentences) but does not answer: the body says it in full.
 	rs = slices.DeleteFunc(rs, func(r ranked) bool {
@@ -250,15 +275,22 @@ func (e *Engine) search(ctx context.Context, ix *index, q Question, about *targe
 		return reply{}, nil
 	}
 	sort.SliceStable(scored, func(i, j int) bool { return scored[i].score > scored[j].score })
-	if !e.confident(rq, scored[0]) {
+	var figureCtx []int64 // sentences that say what the figure is about
+	if j, ok := figureInBriefing(rq, scored); ok {
+		// The best sentence is on the question but gives no figure: the
+		// best one of its briefing that does answers.
+		best := scored[j]
+		figureCtx = append(figureCtx, scored[0].SentenceID)
+		scored = append(append([]scoredHit{best}, scored[:j]...), scored[j+1:]...)
+	} else if !e.confident(rq, scored[0]) {
 		return reply{}, nil
 	}
 	if q.Intent == Quantity {
-		if ok, err := e.figureFits(ctx, ix, ri, q, scored[0]); err != nil || !ok {
+		if ok, err := e.figureFits(ctx, ix, ri, q, scored[0], figureCtx...); err != nil || !ok {
 			return reply{}, err
 		}
 	}
-	r := e.composeSearch(q, rq, scored, focus)
+	r := e.composeSearch(ri, q, rq, scored, focus)
 	if q.yesNo() {
 		stmts, err := e.sentenceStatements(ctx, scored[0].Hit)
 		if err != nil {
@@ -267,7 +299,7 @@ func (e *Engine) search(ctx context.Context, ix *index, q Question, about *targe
 		// The statement with the cue the question asks about settles first.
 		verb := verbTerms(q.Focus)
 		sort.SliceStable(stmts, func(i, j int) bool { return verb[stmts[i].Cue] && !verb[stmts[j].Cue] })
-		r.text = yesNoText(settle(scored[0].Text, stmts), clip(gist(scored[0].Text, rq.groups, rq.want), 400), e.predicateHeld(ix, ri, rq, q, scored[0]) >= yesNoCoverage)
+		r.text = ri.yesNoText(settle(scored[0].Text, stmts), clip(gist(scored[0].Text, rq.groups, rq.want), 400), e.predicateHeld(ix, ri, rq, q, scored[0]) >= yesNoCoverage)
 	}
 	return r, nil
 }
@@ -454,8 +486,10 @@ func (e *Engine) factFeatures(q Question, h scoredHit, qActors int, focus []stri
 }
 
 // minCoverage is the least share of the question's weight the best sentence (with
-// the one before it) must hold for an answer.
-const minCoverage = 0.3
+// the one before it) must hold for an answer. Read from bbc-dev2-A's wrongly
+// declined questions and held on the B halves; at 0.2 off-topic questions
+// (TestSeedQuestions, TestSearchAfterReload) get answers.
+const minCoverage = 0.28
 
 // confident decides whether the best sentence supports an answer at all: it must
 // hold enough of the question's words, and a question asking for a figure ("how
@@ -472,13 +506,42 @@ func (e *Engine) confident(rq *rankQuery, best scoredHit) bool {
 	return true
 }
 
+// Figures near the best sentence: how far down the ranking a sentence with
+// a figure may be, and the least share of the question it must hold itself.
+const (
+	maxFigureLook     = 6
+	minFigureCoverage = 0.15
+	// maxFigureGap is how many sentences apart the two may be.
+	maxFigureGap = 3
+)
+
+// figureInBriefing finds, for a question asking for a figure whose best
+// sentence holds enough of the question but no figure, the best-ranked
+// sentence near it in the same briefing that gives one and holds some of the
+// question ("The attack, which killed five, ..." after the sentence that
+// names the bombing).
+func figureInBriefing(rq *rankQuery, scored []scoredHit) (int, bool) {
+	top := scored[0]
+	if rq.want != ansNumber || rq.total <= 0 || top.coverage < minCoverage || top.f[fAnsNumber] > 0 || top.f[fCov] >= 0.9 {
+		return 0, false
+	}
+	for j := 1; j < min(len(scored), maxFigureLook); j++ {
+		s := scored[j]
+		if s.DocPath == top.DocPath && abs(s.N-top.N) <= maxFigureGap && s.f[fAnsNumber] > 0 && s.coverage >= minFigureCoverage {
+			return j, true
+		}
+	}
+	return 0, false
+}
+
 // figureFits checks that the sentence a figure comes from is about what the
 // question names, so that a figure about Venezuela's oil does not answer a
 // question about Rosneft's: a country or state body the question names by
 // name or capital must be mentioned in the sentence or the two before it
-// (which its pronouns may refer to); another distinctive name at least in the
-// same briefing. And a question about a percentage gets one.
-func (e *Engine) figureFits(ctx context.Context, ix *index, ri *rankIndex, q Question, best scoredHit) (bool, error) {
+// (which its pronouns may refer to) or in the sentences nearIDs; another
+// distinctive name at least in the same briefing. And a question about a
+// percentage gets one.
+func (e *Engine) figureFits(ctx context.Context, ix *index, ri *rankIndex, q Question, best scoredHit, nearIDs ...int64) (bool, error) {
 	if asksShare(q.Words) && !strings.ContainsAny(best.Text, "%") && !strings.Contains(best.Text, "per cent") && !strings.Contains(best.Text, "percent") {
 		return false, nil
 	}
@@ -489,7 +552,7 @@ func (e *Engine) figureFits(ctx context.Context, ix *index, ri *rankIndex, q Que
 	if err != nil || len(slots) == 0 {
 		return err == nil, err
 	}
-	ids := []int64{best.SentenceID}
+	ids := append([]int64{best.SentenceID}, nearIDs...)
 	for d := int64(1); d <= 2 && int64(best.N)-d >= 1; d++ {
 		ids = append(ids, best.SentenceID-d)
 	}
@@ -627,7 +690,10 @@ func (e *Engine) questionSlots(ctx context.Context, ix *index, ri *rankIndex, q 
 // 30%", "twice as much"), or for an amount of time ("spent two days").
 var (
 	moneyWords = set("price", "prices", "cost", "costs", "costing", "pay", "pays",
-		"paying", "paid", "spend", "spends", "spending", "spent", "worth", "money", "fee", "fees")
+		"paying", "paid", "spend", "spends", "spending", "spent", "worth", "money", "fee", "fees",
+		"payment", "payments", "payout", "compensation", "damages", "fine", "fined", "bribe",
+		"bribes", "salary", "salaries", "wage", "wages", "earn", "earns", "earned", "earning",
+		"earnings", "bonus", "bonuses", "subsidy", "subsidies")
 	otherAmounts = set("percent", "percentage", "%", "proportion", "share", "rise", "rose",
 		"risen", "fall", "fell", "fallen", "increase", "increased", "drop", "dropped",
 		"cut", "by", "times", "higher", "lower", "more", "less", "than", "time", "long",
@@ -681,7 +747,7 @@ func hasWord(w []string, any ...string) bool {
 }
 
 // composeSearch writes the answer from ranked sentences.
-func (e *Engine) composeSearch(q Question, rq *rankQuery, scored []scoredHit, focus []string) reply {
+func (e *Engine) composeSearch(ri *rankIndex, q Question, rq *rankQuery, scored []scoredHit, focus []string) reply {
 	best := scored[0]
 	var r reply
 	// The best sentence is what the answer relies on (with the sentences of
@@ -736,14 +802,14 @@ func (e *Engine) composeSearch(q Question, rq *rankQuery, scored []scoredHit, fo
 				r.text = "Sources differ: " + r.text
 			} else if len(parts) == 1 && len(best.quants) > 1 {
 				// One figure of several: what the sentence says of them.
-				r.text = strings.TrimSuffix(capitalize(r.text), ".") + " — " + lowerFirst(clip(gist(best.Text, rq.groups, rq.want), 300))
+				r.text = strings.TrimSuffix(capitalize(r.text), ".") + " — " + ri.lowerFirst(clip(gist(best.Text, rq.groups, rq.want), 300))
 			}
 			return r
 		}
 	}
 	r.text = clip(gist(best.Text, rq.groups, rq.want), 400)
 	if t, ok := dateOf(best.times); ok && q.Intent == When {
-		r.text = capitalize(t.Text) + " — " + lowerFirst(r.text)
+		r.text = capitalize(t.Text) + " — " + ri.lowerFirst(r.text)
 	} else if sameText(r.text, best.Text) {
 		r.text = "In “" + best.DocTitle + "”: " + r.text
 	}
@@ -935,4 +1001,22 @@ func anyIn(ts []string, set map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// unknownWords are the words no sentence holds.
+func unknownWords(ri *rankIndex, words []string) []string {
+	var out []string
+	for _, w := range words {
+		ts := stem.Terms(w)
+		known := false
+		for _, t := range ts {
+			if _, ok := ri.ids[t]; ok {
+				known = true
+			}
+		}
+		if !known {
+			out = append(out, w)
+		}
+	}
+	return out
 }

@@ -64,7 +64,7 @@ func settle(text string, stmts []store.StatementRow) verdict {
 		case silentCues[s.Cue] || strings.HasSuffix(s.Cue, "a statement"):
 			return verdictNotStated
 		default:
-			return verdictNo // "did not support a lower limit"
+			return verdictNo // "does not support a higher fare"
 		}
 	}
 	l := " " + strings.ToLower(foldApostrophes(text)) + " "
@@ -103,30 +103,32 @@ func notWordRune(r rune) bool {
 
 // yesNoText leads a yes/no answer with its verdict. A sentence holding too
 // little of the question gets no yes: it is what the briefings say nearby.
-func yesNoText(v verdict, gistText string, covered bool) string {
+func (ix *rankIndex) yesNoText(v verdict, gistText string, covered bool) string {
 	if v == verdictYes && !covered {
 		v = verdictIndirect
 	}
-	return string(v) + ": " + lowerFirst(gistText)
+	return string(v) + ": " + ix.lowerFirst(gistText)
 }
 
 // lowerFirst lowers the first letter of a text that starts with a common
-// word ("The", "It"), keeping names as written.
-func lowerFirst(s string) string {
+// word, so that it reads on after a lead-in: a function word ("The", "It")
+// or a word the briefings mostly write in lower case where it does not open
+// a sentence ("Officials"). Names keep their capital. A nil index knows only
+// the function words.
+func (ix *rankIndex) lowerFirst(s string) string {
 	w, _, _ := strings.Cut(s, " ")
-	if commonStarts[w] {
+	if w == "" || w == "I" || strings.ToLower(w) == w {
+		return s
+	}
+	lw := strings.ToLower(strings.TrimRight(w, ",;:"))
+	if stopWords[lw] || ix != nil && ix.commonWord(lw) {
 		return strings.ToLower(w[:1]) + s[1:]
 	}
 	return s
 }
 
-// commonStarts are sentence openers that are not names.
-var commonStarts = set("The", "A", "An", "It", "There", "This", "That", "These", "Those",
-	"He", "She", "They", "We", "Its", "His", "Her", "Their", "Some", "Many", "Most",
-	"Others", "Other", "No", "Not", "Ministers", "Officials", "Critics", "Analysts")
-
-// modalBefore finds a modal right before a figure ("there could also be a
-// boost of about £400m") or after what it counts ("12,000 soldiers could be
+// modalBefore finds a modal right before a figure ("the fund might also be
+// worth about £30m") or after what it counts ("12,000 soldiers could be
 // deployed"), so that a figure that could be is not given as one that is.
 var (
 	modalAfter  = regexp.MustCompile(`^\s*(could|may|might|are expected to|is expected to|are likely to|is likely to)(\s+(?:also\s+)?be\s+\w+|\s+\w+)?`)

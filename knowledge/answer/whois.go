@@ -60,7 +60,7 @@ func (e *Engine) whoIs(ctx context.Context, ix *index, q Question) (reply, error
 	}
 	var r reply
 	// Without a stored title or description, an appositive in the sentences
-	// says who they are: "Joyce Johnston, principal of the college, said".
+	// says who they are: "Hilda Brand, head of the academy, said".
 	if title == "" && desc == "" && main.Kind == knowledge.Person {
 		for i, h := range hits {
 			app, ok := appositive(h.Text, main.Name)
@@ -136,8 +136,8 @@ func (e *Engine) identity(a store.ActorRow, title, desc string) string {
 }
 
 // appositivePattern finds a phrase set off by commas right after a name:
-// "Joyce Johnston, principal of the college, said", "Shahid Malik, who is on
-// Labour's ruling NEC, accepted".
+// "Hilda Brand, head of the academy, said", "Omar Reyes, who is on the
+// union's national executive, accepted".
 var appositivePattern = regexp.MustCompile(`^, ((?:who (?:is|was|has been|had been) )?[a-z][^,;:"“”()]{2,80}),`)
 
 // appositive returns what a sentence says a named person is, as a predicate
@@ -167,8 +167,8 @@ func appositive(text, name string) (string, bool) {
 const maxPreNominal = 3
 
 // preNominal returns what a sentence says a named person is from the words
-// right before their name that describe them ("Labour backbencher Gwyneth
-// Dunwoody" is "a Labour backbencher"): a lower-case noun, not a function
+// right before their name that describe them ("Green councillor Rosa
+// Finch" is "a Green councillor"): a lower-case noun, not a function
 // word, a verb of speech or a form ending in -ing or -ed, after any names
 // that qualify it.
 func preNominal(text, name string) (string, bool) {

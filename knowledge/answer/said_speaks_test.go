@@ -1,0 +1,97 @@
+package answer
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestSpeaksIn checks when a sentence has a named actor speak: a verb of
+// speech shortly after their name or right before it, not a mere mention.
+func TestSpeaksIn(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Last week the Harlow Institute (HI) said rents would rise.", true},
+		{"Jane Doyle, the union's leader, warned of strikes.", true},
+		{"\"We will not move,\" said Jane Doyle.", true},
+		{"The plan was backed by Jane Doyle and the council.", false},
+		{"Jane Doyle should resign, Tom Reed said on Monday evening in Leeds.", false},
+	} {
+		if got := speaksIn(tc.text, []string{"jane doyle", "harlow institute"}); got != tc.want {
+			t.Errorf("speaksIn(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestAskUnnamedRole asks what a title no named person holds said: a sentence
+// that quotes them unnamed answers, and the same title of another country
+// gets an honest no.
+func TestAskUnnamedRole(t *testing.T) {
+	e := openBriefings(t, map[string]string{
+		"fuel.txt": "Fuel tax cut\n\nDrivers face lower prices next year. " +
+			"Norway's finance minister has said the fuel tax would be cut by a third. " +
+			"Hauliers said the cut would save jobs.",
+	})
+	ctx := context.Background()
+	a, err := e.Ask(ctx, "what did the norwegian finance minister say about the fuel tax?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(a.Text, "cut by a third") {
+		t.Errorf("unnamed minister: %q (answered %v), want the quota sentence", a.Text, a.Answered)
+	}
+	a, err = e.Ask(ctx, "what did the swedish finance minister say about the fuel tax?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Answered {
+		t.Errorf("another country's minister answered: %q", a.Text)
+	}
+}
+
+// TestSpelledIn checks where a sentence writes out in full the name an
+// acronym stands for, without giving the acronym.
+func TestSpelledIn(t *testing.T) {
+	for _, tc := range []struct{ text, acronym, want string }{
+		{"Ann Cole, from the Harlow Rail Workers union, said so.", "hrw", "Harlow Rail Workers"},
+		{"The Council for rural transport chief spoke.", "crt", "Council for rural transport"},
+		{"The Board of Trade and Shipping met.", "bts", "Board of Trade and Shipping"},
+		{"Harlow said rail workers were angry.", "hrw", ""},
+		{"The Harlow Rail, Workers and others.", "hrw", ""},
+		{"the harlow rail workers", "hrw", ""},
+	} {
+		got, _ := spelledIn(tc.text, tc.acronym)
+		if got != tc.want {
+			t.Errorf("spelledIn(%q, %q) = %q, want %q", tc.text, tc.acronym, got, tc.want)
+		}
+	}
+}
+
+// TestSpeaksForHead checks that a head named after a body speaks for it.
+func TestSpeaksForHead(t *testing.T) {
+	if !speaksIn("The Weavers union chief Ann Cole argued for talks.", []string{"weavers union"}) {
+		t.Error("the union's chief does not speak for it")
+	}
+	if speaksIn("The Weavers union and Ann Cole argued for talks.", []string{"weavers union"}) {
+		t.Error("a name joined by 'and' speaks for the union")
+	}
+}
+
+// TestAskAcronymWrittenInFull asks what a body said by an acronym its
+// briefing never gives, only the name in full.
+func TestAskAcronymWrittenInFull(t *testing.T) {
+	e := openBriefings(t, map[string]string{
+		"rail.txt": "Rail strike\n\nTrain drivers may walk out next month over pay. " +
+			"Ann Cole, from the Harlow Rail Workers union said there should be a two day walkout unless bosses improved their offer. " +
+			"Managers said the offer was fair.",
+	})
+	a, err := e.Ask(context.Background(), "what did the HRW union say about the pay offer?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(a.Text, "two day walkout") {
+		t.Errorf("acronym written in full: %q (answered %v), want the walkout sentence", a.Text, a.Answered)
+	}
+}
