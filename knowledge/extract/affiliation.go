@@ -84,7 +84,7 @@ func pluralRole(s *sentence, k int) bool {
 var leadVerbs = set("leads", "led", "heads", "headed", "chairs", "chaired", "runs",
 	"ran", "founded", "directs", "directed", "manages", "managed")
 
-// headsClause reads ", who leads a victims' association" after the name of
+// headsClause reads ", who leads a residents' association" after the name of
 // person id (tokens k..end, from "who"): the person is the head of it. It
 // reports whether it read one.
 func (x *extractor) headsClause(s *sentence, id, k, end int) bool {

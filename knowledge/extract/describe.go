@@ -32,7 +32,7 @@ func (x *extractor) describe(s *sentence, id, i, j int) {
 			p.title = strings.TrimSuffix(strings.TrimSpace(p.title), ",")
 		}
 	}
-	// An academic or military honorific is a title too: "Prof Etzioni".
+	// An academic or military honorific is a title too: "Prof Okafor".
 	if p.title == "" && i > 0 && titleHonorifics[s.toks[i-1].low] != "" {
 		p.title, p.role, p.start = titleHonorifics[s.toks[i-1].low], titleHonorifics[s.toks[i-1].low], i-1
 	}
@@ -251,7 +251,7 @@ func (x *extractor) appositive(s *sentence, id, j int) {
 			}
 		case tg.kind == tName && tg.first && org == "":
 			// "general secretary of Loomcraft", "chairman of the Commission for
-			// Racial Equality", "KVRA's boss"
+			// Tenant Rights", "KVRA's boss"
 			if key, ok := x.orgNamed(s, t, end); ok {
 				org = key
 				if tg.country != "" {

@@ -141,7 +141,7 @@ var fieldWords = set("pr", "it", "hr", "tv", "ict", "ai", "r&d", "web", "interne
 
 // orgAfterTitle reports whether the name at i follows a title and "at" or
 // "with", or "for the" or "of the": "an economist at Harbour Analytics", "a
-// spokesman for the State Tobacco Monopoly Administration".
+// spokesman for the State Salt Monopoly Board".
 func orgAfterTitle(s *sentence, i int) bool {
 	if i >= 2 && orgPositions[s.toks[i-1].low] && singleTitleEnds(s, i-2) {
 		return true
@@ -182,8 +182,8 @@ func shortByFirstWord(s *sentence, i, j int, alone, aloneActing map[string]int) 
 }
 
 // titledPerson reports whether the name i..j has a title or honorific before
-// it, or a title in an appositive after it: "spokesman Xing Wangli", "Xing
-// Wangli, a spokesman".
+// it, or a title in an appositive after it: "spokesman Tao Mingzhe", "Tao
+// Mingzhe, a spokesman".
 func titledPerson(s *sentence, i, j int) bool {
 	if i > 0 && (s.tags[i-1].kind == tRole || honorifics[s.toks[i-1].low]) {
 		return true

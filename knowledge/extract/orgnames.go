@@ -18,7 +18,7 @@ import (
 
 // orgLinks join an organisation's head to what it is of: "Bank of Wessex",
 // "Institute for Canal Studies", "Commission on Human Rights", "League
-// Against Cruel Sports" (capitalised only).
+// Against Cruel Traps" (capitalised only).
 var orgLinks = set("of", "for", "on", "against")
 
 // isLink reports whether token t links an organisation's head to what it is of.
@@ -184,8 +184,8 @@ func linkGap(s *sentence, p, q phrase, first bool) bool {
 	gap := s.toks[p.j:q.i]
 	switch len(gap) {
 	case 0:
-		// "Confederation of British Industry", "Association of Chief Police
-		// Officers"
+		// "Confederation of British Industry", "Association of Senior Lock
+		// Keepers"
 		return (p.kind == tCountry || p.kind == tRole) && !first
 	case 1:
 		if isLink(gap[0]) {
@@ -207,7 +207,7 @@ func speaksAfter(s *sentence, k int) bool {
 // headLastName returns the index of the last phrase of an organisation name
 // that ends in a head word and that phrase n opens: a name before a one-word
 // body of the gazetteer ("Trades Union" "Congress"), or one word and "and"
-// before the rest ("Health" "and" "Safety Executive"); otherwise n.
+// before the rest ("Dredging" "and" "Salvage Executive"); otherwise n.
 func headLastName(s *sentence, ph []phrase, n int) int {
 	if ph[n].kind != tName || s.tags[ph[n].i].org {
 		return n
@@ -221,7 +221,7 @@ func headLastName(s *sentence, ph []phrase, n int) int {
 		best = m
 	}
 	// Capitalised words of the gazetteer right after: "Trades Union Congress",
-	// "National Executive Committee".
+	// "Regional Harbour Committee".
 	for ; m+1 < len(ph) && ph[m+1].i == ph[m].j && s.toks[ph[m+1].i].cap; m++ {
 		q := ph[m+1]
 		if q.kind != tName && (q.j-q.i != 1 || q.kind != tGov && q.kind != tOrg && q.kind != tRole) {

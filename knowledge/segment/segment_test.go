@@ -80,7 +80,7 @@ func TestSplit(t *testing.T) {
 		{"Mr Mrs Dr", "Mr. Smith met Mrs. Jones and Dr. Who. They talked.", []string{"Mr. Smith met Mrs. Jones and Dr. Who.", "They talked."}},
 		{"military titles", "Gen. Smith, Lt. Col. Brown and Sgt. Capt. Jones arrived. Gov. Sen. Rep. Rev. Hill left.",
 			[]string{"Gen. Smith, Lt. Col. Brown and Sgt. Capt. Jones arrived.", "Gov. Sen. Rep. Rev. Hill left."}},
-		{"Prof and Ms", "Prof. Etzioni and Ms. Lucas spoke.", []string{"Prof. Etzioni and Ms. Lucas spoke."}},
+		{"Prof and Ms", "Prof. Okafor and Ms. Lund spoke.", []string{"Prof. Okafor and Ms. Lund spoke."}},
 		{"St. Louis", "He moved to St. Louis in 1990. St. Michael's Church is on 5th st. near the light.",
 			[]string{"He moved to St. Louis in 1990.", "St. Michael's Church is on 5th st. near the light."}},
 		{"Mt.", "I can see Mt. Fuji from here.", []string{"I can see Mt. Fuji from here."}},
