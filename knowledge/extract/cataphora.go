@@ -8,8 +8,8 @@ import (
 )
 
 // Titles before names: news often introduces someone by what they are and names
-// them in the next sentence ("France's finance minister has now said the region
-// faced ruin. Luc Vernier said he would push for action."). A definite
+// them in the next sentence ("Germany's finance minister has said that the
+// region faced ruin. Dieter Kahl said he would push for action."). A definite
 // title that no one holds yet waits for the first person the briefing names
 // after it, within the next sentence, who has no title of their own.
 

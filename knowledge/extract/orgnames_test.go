@@ -73,7 +73,7 @@ func TestAffiliationFromPremodifier(t *testing.T) {
 		{"Former Brindle Hawke banker Nadia Ferrante said she would appeal.", "Nadia Ferrante", "Former Brindle Hawke banker", "org:brindle hawke", ""},
 		{"The ferry trade grew faster, according to Bank of Wessex deputy governor Agnes Thornley.", "Agnes Thornley", "Bank of Wessex deputy governor", "org:bank of wessex", ""},
 		{"French finance minister Luc Vernier said the tolls were too high.", "Luc Vernier", "French finance minister", "", "FRA"},
-		{"Former Downing Street communications chief Rupert Vail stayed silent.", "Rupert Vail", "Former Downing Street communications chief", "gov:GBR:downing street", "GBR"},
+		{"Former Downing Street press chief Rupert Vail stayed silent.", "Rupert Vail", "Former Downing Street press chief", "gov:GBR:downing street", "GBR"},
 		{"Jane Doyle, general secretary of Loomcraft, said the rota was unfair.", "Jane Doyle", "general secretary of Loomcraft", "org:loomcraft", ""},
 		{"Fares rose, said Petra Lindqvist, chief economist at Harbour Analytics.", "Petra Lindqvist", "chief economist at Harbour Analytics", "org:harbour analytics", ""},
 		{"But US Treasury Under-Secretary Dana Whitcombe said the US would not back it.", "Dana Whitcombe", "US Treasury Under-Secretary", "gov:USA:treasury", "USA"},
@@ -327,10 +327,10 @@ func TestSpelledOutAcronym(t *testing.T) {
 // person named in the next sentence, who then speaks in both, and that a
 // person with a title of their own does not take it.
 func TestTitleBeforeName(t *testing.T) {
-	b := extractText("Later, France's finance minister has now said the region faced ruin. Luc Vernier said he would push for action at the next summit.")
-	a, ok := actorByName(b, "Luc Vernier")
-	if !ok || a.Title != "finance minister" || a.Country != "FRA" {
-		t.Fatalf("Luc Vernier is %+v; want France's finance minister", a)
+	b := extractText("Later, Germany's finance minister has said that the region faced ruin. Dieter Kahl said he would push for action at the next summit.")
+	a, ok := actorByName(b, "Dieter Kahl")
+	if !ok || a.Title != "finance minister" || a.Country != "DEU" {
+		t.Fatalf("Dieter Kahl is %+v; want Germany's finance minister", a)
 	}
 	var said []int
 	for _, st := range b.Statements {
@@ -339,7 +339,7 @@ func TestTitleBeforeName(t *testing.T) {
 		}
 	}
 	if len(said) != 2 || said[0] != 1 {
-		t.Errorf("Vernier speaks in sentences %v, want 1 and 2", said)
+		t.Errorf("Kahl speaks in sentences %v, want 1 and 2", said)
 	}
 	b = extractText("The finance minister said the region faced ruin. John Smith, a teacher, said he disagreed.")
 	if a, _ := actorByName(b, "John Smith"); a.Title == "finance minister" {
@@ -355,7 +355,7 @@ func FuzzOrgNames(f *testing.F) {
 		"A former senior manager at Veltrex directed it. The manager told them.",
 		"TUC general secretary Ian Moffat, of the Canal and River Boatmen union,",
 		"Colin Marsh QC, who leads the Dredging and Salvage Executive of the Trades Union Congress",
-		"France's finance minister has warned. Luc Vernier said. The Chinese Foreign Ministry (",
+		"Germany's finance minister has said. Dieter Kahl said. The Chinese Foreign Ministry (",
 		"Brindle Hawke bosses. Brindle said. Brindle's (B)",
 	} {
 		f.Add(seed)
