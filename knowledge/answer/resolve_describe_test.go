@@ -13,7 +13,7 @@ import (
 // each phrase resolves to; descriptions that fit nobody resolve to no one.
 func TestResolveDescriptions(t *testing.T) {
 	e := openBriefings(t, map[string]string{
-		"rates.txt": "Rates held\n\nThe UK economy grew faster than reported, according to Bank of England deputy governor Jane Doyle. " +
+		"rates.txt": "Rates held\n\nUK ferry traffic rose more than forecast, according to European Central Bank deputy governor Jane Doyle. " +
 			"US Federal Reserve chairman Hal Marsh said rates would rise. " +
 			"Shadow chancellor Tom Reed said the figures were wrong. " +
 			"Chancellor Paul Grey said the figures were right. " +
@@ -33,7 +33,7 @@ func TestResolveDescriptions(t *testing.T) {
 	for _, tc := range []struct {
 		phrase, want string // want: the first actor's name, "" for none
 	}{
-		{"the boe deputy gov", "Jane Doyle"},
+		{"the ecb deputy gov", "Jane Doyle"},
 		{"the fed chairman", "Hal Marsh"},
 		{"the shadow chancellor", "Tom Reed"},
 		{"the chancellor", "Paul Grey"},
@@ -44,7 +44,7 @@ func TestResolveDescriptions(t *testing.T) {
 		// longest part of the name.
 		{"the ASW", "Association of Steel Workers"},
 		{"the asw union", "Association of Steel Workers"},
-		{"the boe governor", ""}, // she is the deputy
+		{"the ecb governor", ""}, // she is the deputy
 		{"the harlow head", ""},  // she is the former head
 		{"the japanese finance minister", ""},
 		{"the head of the campaign group", "Neil Park"},
@@ -85,13 +85,13 @@ func TestResolveDescriptions(t *testing.T) {
 // Ask: the answer quotes the one the description fits.
 func TestAskByDescription(t *testing.T) {
 	e := openBriefings(t, map[string]string{
-		"rates.txt": "Rates held\n\nThe economy grew faster than reported, according to Bank of England deputy governor Jane Doyle. " +
-			"Bank of England governor Bill Hart said inflation was low. " +
+		"rates.txt": "Rates held\n\nFerry traffic rose more than forecast, according to European Central Bank deputy governor Jane Doyle. " +
+			"European Central Bank governor Bill Hart said inflation was low. " +
 			"US Federal Reserve chairman Hal Marsh said rates would rise.",
 	})
 	ctx := context.Background()
 	for _, tc := range []struct{ q, want, not string }{
-		{"what did the boe deputy gov say?", "Doyle", "Hart"},
+		{"what did the ecb deputy gov say?", "Doyle", "Hart"},
 		{"what did the fed chairman say?", "Marsh", "Doyle"},
 	} {
 		a, err := e.Ask(ctx, tc.q)

@@ -13,7 +13,7 @@ import (
 
 // orgNamed returns the key of the organisation the name run starting at token
 // k (and ending by end) names: one classified so, or one the briefing already
-// knows by that name ("TBWA").
+// knows by that name ("KVRA").
 func (x *extractor) orgNamed(s *sentence, k, end int) (string, bool) {
 	tg := s.tags[k]
 	if !tg.first || tg.kind != tName || tg.end > end {
@@ -29,7 +29,7 @@ func (x *extractor) orgNamed(s *sentence, k, end int) (string, bool) {
 }
 
 // orgBefore reports whether the name run ending right before token k names an
-// organisation the briefing knows: "TBWA's boss".
+// organisation the briefing knows: "KVRA's boss".
 func (x *extractor) orgBefore(s *sentence, k int) bool {
 	i := k - 1
 	for i > 0 && s.tags[i].kind == tName && !s.tags[i].first {
@@ -80,11 +80,11 @@ func pluralRole(s *sentence, k int) bool {
 }
 
 // leadVerbs say, in a relative clause after a name, that the person heads what
-// follows: "Bernie Banton, who leads a victims' association".
+// follows: "Gwen Tarrant, who leads a residents' association".
 var leadVerbs = set("leads", "led", "heads", "headed", "chairs", "chaired", "runs",
 	"ran", "founded", "directs", "directed", "manages", "managed")
 
-// headsClause reads ", who leads a victims' association" after the name of
+// headsClause reads ", who leads a residents' association" after the name of
 // person id (tokens k..end, from "who"): the person is the head of it. It
 // reports whether it read one.
 func (x *extractor) headsClause(s *sentence, id, k, end int) bool {
@@ -100,7 +100,7 @@ func (x *extractor) headsClause(s *sentence, id, k, end int) bool {
 	return true
 }
 
-// fromBody reads ", from the Public and Commercial Services union," after the
+// fromBody reads ", from the Canal and River Boatmen union," after the
 // name of person id (tokens k..end, from "from"): the person belongs to that
 // organisation. It reports whether it read one.
 func (x *extractor) fromBody(s *sentence, id, k, end int) bool {
@@ -125,7 +125,7 @@ func (x *extractor) fromBody(s *sentence, id, k, end int) bool {
 		e++ // "union"
 	}
 	// The appositive ends with the body, or the name's verb follows without a
-	// comma ("Mark Serwotka, from the PCS union said ...").
+	// comma ("Ruth Kellaway, from the CRB union said ...").
 	if org == "" || e < end && !speaksAfter(s, e) {
 		return false // more than a body's name: "from the union's London office"
 	}

@@ -8,8 +8,8 @@ import (
 )
 
 // Titles before names: news often introduces someone by what they are and names
-// them in the next sentence ("France's finance minister has said the world
-// faced catastrophe. Herve Gaymard said he would seek action."). A definite
+// them in the next sentence ("Germany's finance minister has said that the
+// region faced ruin. Dieter Kahl said he would push for action."). A definite
 // title that no one holds yet waits for the first person the briefing names
 // after it, within the next sentence, who has no title of their own.
 
@@ -93,7 +93,7 @@ func sortMentions(s *sentence) {
 }
 
 // introduceUnnamed reads a sentence that opens with someone described, not
-// named, and the body they belong to: "A former senior manager at Monsanto
+// named, and the body they belong to: "A former senior manager at Veltrex
 // directed ...". The description becomes a person, whom a later definite title
 // ("The manager told ...") refers to. The title is tokens start..end, country
 // the country before it; it reports whether it made the person.

@@ -24,7 +24,7 @@ func (x *extractor) describe(s *sentence, id, i, j int) {
 		return
 	}
 	p := x.premodifier(s, i)
-	// "The shadow foreign secretary, Michael Ancram, welcomed ...": a title
+	// "The shadow foreign secretary, Michael Farrant, welcomed ...": a title
 	// before a comma.
 	if p.title == "" && i >= 2 && s.toks[i-1].s == "," && s.tags[i-2].kind == tRole {
 		if q := x.premodifier(s, i-1); q.title != "" && (q.start == 0 || definite(s.toks[q.start-1].low) || atStart(s, q.start-1)) {
@@ -32,7 +32,7 @@ func (x *extractor) describe(s *sentence, id, i, j int) {
 			p.title = strings.TrimSuffix(strings.TrimSpace(p.title), ",")
 		}
 	}
-	// An academic or military honorific is a title too: "Prof Etzioni".
+	// An academic or military honorific is a title too: "Prof Okafor".
 	if p.title == "" && i > 0 && titleHonorifics[s.toks[i-1].low] != "" {
 		p.title, p.role, p.start = titleHonorifics[s.toks[i-1].low], titleHonorifics[s.toks[i-1].low], i-1
 	}
@@ -40,7 +40,7 @@ func (x *extractor) describe(s *sentence, id, i, j int) {
 		x.mention(s, id, p.start, j, "title")
 	}
 	if p.title != "" && p.org == "" && p.country == "" && headOfBody(p.role) {
-		// "General secretary Brendan Barber said", after "the TUC has said".
+		// "General secretary Ian Moffat said", after "the TUC has said".
 		if org, ok := x.recentOrg(s, i); ok {
 			p.org = x.actors[org].Key
 		}
@@ -131,7 +131,7 @@ loop:
 			roleWords = append(roleWords, s.toks[k].low)
 		case tName:
 			// A name before the title is the body the title is of: "TUC
-			// general secretary", "Merrill Lynch banker", "Home Office minister".
+			// general secretary", "Brindle Hawke banker", "Home Office minister".
 			if key, ok := x.orgNamed(s, k, end); ok {
 				p.org = key
 				if tg.country != "" {
@@ -188,7 +188,7 @@ func (x *extractor) appositive(s *sentence, id, j int) {
 	roleAt := -1
 	for t := k; t < end; t++ {
 		if s.tags[t].kind == tRole && s.tags[t].first && pluralRole(s, t) && roleAt < 0 {
-			return // ", World Bank officials and foreign ministers": a list goes on
+			return // ", World Bank officials and trade ministers": a list goes on
 		}
 		if s.tags[t].kind == tRole {
 			hasRole = true
@@ -250,8 +250,8 @@ func (x *extractor) appositive(s *sentence, id, j int) {
 				country = tg.entry.Country
 			}
 		case tg.kind == tName && tg.first && org == "":
-			// "general secretary of Unison", "chairman of the Commission for
-			// Racial Equality", "TBWA's boss"
+			// "general secretary of Loomcraft", "chairman of the Commission for
+			// Tenant Rights", "KVRA's boss"
 			if key, ok := x.orgNamed(s, t, end); ok {
 				org = key
 				if tg.country != "" {

@@ -14,14 +14,14 @@ import (
 
 // learnOrgNames finds, in the whole briefing, the capitalised names that stand
 // where an organisation's name stands: before a lower-case title and a
-// person's name ("TUC general secretary Brendan Barber", "former Merrill Lynch
-// banker Stephanie Villalba"), or after a title and "at" or "with" ("an
-// economist at Capital Economics"). Every run with that name is then an
+// person's name ("TUC general secretary Ian Moffat", "former Brindle Hawke
+// banker Nadia Ferrante"), or after a title and "at" or "with" ("an
+// economist at Harbour Analytics"). Every run with that name is then an
 // organisation's.
 func (x *extractor) learnOrgNames() {
 	// The words of longer names, which may be surnames ("a spokesman of
-	// Blair"); the words used alone as names, and as a body's ("Merrill
-	// said", "Merrill's"); the names titled as people's.
+	// Blair"); the words used alone as names, and as a body's ("Brindle
+	// said", "Brindle's"); the names titled as people's.
 	inNames, alone, aloneActing, titled := map[string]bool{}, map[string]int{}, map[string]int{}, map[string]bool{}
 	for _, s := range x.sents {
 		for k := 0; k < len(s.toks); k++ {
@@ -70,7 +70,7 @@ func (x *extractor) learnOrgNames() {
 }
 
 // learnAcronyms finds the organisations the briefing names with their acronym
-// after them, "the Office for National Statistics (ONS)", so that the acronym
+// after them, "the Office for Harbour Statistics (OHS)", so that the acronym
 // alone names the same organisation anywhere in the briefing.
 func (x *extractor) learnAcronyms() {
 	for _, s := range x.sents {
@@ -116,7 +116,7 @@ func (x *extractor) acronymOrg(s *sentence, i int) (int, bool) {
 }
 
 // orgBeforeTitle reports whether the name i..j stands before a lower-case title
-// that stands before a person's name: "TUC general secretary Brendan Barber".
+// that stands before a person's name: "TUC general secretary Ian Moffat".
 func orgBeforeTitle(s *sentence, i, j int) bool {
 	k := j
 	for k < len(s.toks) && s.tags[k].kind == tNone && !s.toks[k].cap && titleModifiers[s.toks[k].low] {
@@ -130,7 +130,7 @@ func orgBeforeTitle(s *sentence, i, j int) bool {
 		e = s.tags[e].end // "chief economist"
 	}
 	if e+1 < len(s.toks) && s.toks[e].s == "," {
-		e++ // "James Hardie chairwoman, Meredith Hellicar, said"
+		e++ // "Kessler Vogt chairwoman, Ilse Brandt, said"
 	}
 	return e < len(s.toks) && s.tags[e].kind == tName && s.tags[e].first && s.toks[e].cap && !fieldWords[s.toks[i].low]
 }
@@ -140,8 +140,8 @@ func orgBeforeTitle(s *sentence, i, j int) bool {
 var fieldWords = set("pr", "it", "hr", "tv", "ict", "ai", "r&d", "web", "internet")
 
 // orgAfterTitle reports whether the name at i follows a title and "at" or
-// "with", or "for the" or "of the": "an economist at Capital Economics", "a
-// spokesman for the State Tobacco Monopoly Administration".
+// "with", or "for the" or "of the": "an economist at Harbour Analytics", "a
+// spokesman for the State Salt Monopoly Board".
 func orgAfterTitle(s *sentence, i int) bool {
 	if i >= 2 && orgPositions[s.toks[i-1].low] && singleTitleEnds(s, i-2) {
 		return true
@@ -165,8 +165,8 @@ func singleTitleEnds(s *sentence, k int) bool {
 
 // shortByFirstWord reports whether the name i..j, of two or three words, is
 // shortened to its first word elsewhere in the briefing, twice or more and at
-// least once where it speaks or owns ("Merrill said", "Merrill's"), and never
-// to its last, as a firm's name is ("Merrill Lynch") and a person's is not
+// least once where it speaks or owns ("Brindle said", "Brindle's"), and never
+// to its last, as a firm's name is ("Brindle Hawke") and a person's is not
 // ("Tony Blair", "Mr Blair"; "King Michael of Romania" stays Michael's).
 func shortByFirstWord(s *sentence, i, j int, alone, aloneActing map[string]int) bool {
 	if j-i < 2 || j-i > 3 || i > 0 && (honorifics[s.toks[i-1].low] || s.tags[i-1].kind == tRole) {
@@ -182,8 +182,8 @@ func shortByFirstWord(s *sentence, i, j int, alone, aloneActing map[string]int) 
 }
 
 // titledPerson reports whether the name i..j has a title or honorific before
-// it, or a title in an appositive after it: "spokesman Xing Wangli", "Xing
-// Wangli, a spokesman".
+// it, or a title in an appositive after it: "spokesman Tao Mingzhe", "Tao
+// Mingzhe, a spokesman".
 func titledPerson(s *sentence, i, j int) bool {
 	if i > 0 && (s.tags[i-1].kind == tRole || honorifics[s.toks[i-1].low]) {
 		return true
@@ -202,34 +202,34 @@ func titledPerson(s *sentence, i, j int) bool {
 }
 
 // orgMembers, in lower case right after a name, say that it is an
-// organisation's: "Deutsche Boerse bosses", "Merrill Lynch shareholders".
+// organisation's: "Kessler Vogt bosses", "Brindle Hawke shareholders".
 var orgMembers = set("bosses", "executives", "shareholders", "employees", "staff",
 	"workers", "directors", "managers", "investors", "customers", "officials",
 	"executive", "shareholder", "employee", "spokesman", "spokeswoman", "spokesperson")
 
 // membersAfter reports whether the name i..j, of two words or more, has a word
-// for the people of an organisation right after it: "Deutsche Boerse bosses".
+// for the people of an organisation right after it: "Kessler Vogt bosses".
 func membersAfter(s *sentence, i, j int) bool {
 	return j-i >= 2 && j < len(s.toks) && !s.toks[j].cap && orgMembers[s.toks[j].low] &&
 		(i == 0 || !honorifics[s.toks[i-1].low])
 }
 
 // titleOf reports whether the name at i follows a title and "of": "general
-// secretary of Unison".
+// secretary of Loomcraft".
 func titleOf(s *sentence, i int) bool {
 	return i >= 2 && s.toks[i-1].low == "of" && s.tags[i-2].kind == tRole && !s.toks[i-2].cap
 }
 
 // orgFirstWord returns the organisation a single capitalised word names by the
 // first word of its name, when the briefing names exactly one organisation so:
-// "Merrill" for Merrill Lynch. Common words ("Public", "National") name none.
+// "Brindle" for Brindle Hawke. Common words ("Public", "National") name none.
 func (x *extractor) orgFirstWord(s *sentence, i int) (int, bool) {
 	w := s.toks[i].low
 	if commonCaps[w] || contentCaps[w] {
 		return 0, false
 	}
 	if (leadHeads[w] || orgHeads[w]) && (i == 0 || s.toks[i-1].low != "the") {
-		return 0, false // but "the Bank" is the Bank of England
+		return 0, false // but "the Bank" is the Bank of Wessex
 	}
 	if ids := x.orgByWord[w]; len(ids) == 1 {
 		return ids[0], true

@@ -8,17 +8,17 @@ import (
 )
 
 // Organisation names longer than one capitalised run: the name finder stops at
-// small words, so "Bank of England" reaches it as "Bank", "of", "England", and
-// "Public and Commercial Services union" as "Public", "and", "Commercial
-// Services". The rules here join such runs into one name, marked as an
+// small words, so "Bank of Wessex" reaches it as "Bank", "of", "Wessex", and
+// "Canal and River Boatmen union" as "Canal", "and", "River
+// Boatmen". The rules here join such runs into one name, marked as an
 // organisation's, after the gazetteer and the name finder have tagged the
 // sentence, and learn, from the whole briefing, which names are organisations'
-// by where they stand ("Merrill Lynch banker Stephanie Villalba", "an economist
-// at Capital Economics").
+// by where they stand ("Brindle Hawke banker Nadia Ferrante", "an economist
+// at Harbour Analytics").
 
-// orgLinks join an organisation's head to what it is of: "Bank of England",
-// "Institute for Fiscal Studies", "Commission on Human Rights", "League
-// Against Cruel Sports" (capitalised only).
+// orgLinks join an organisation's head to what it is of: "Bank of Wessex",
+// "Institute for Canal Studies", "Commission on Human Rights", "League
+// Against Cruel Traps" (capitalised only).
 var orgLinks = set("of", "for", "on", "against")
 
 // isLink reports whether token t links an organisation's head to what it is of.
@@ -27,7 +27,7 @@ func isLink(t token) bool {
 }
 
 // orgJoins join two parts of an organisation's name: "Trade and Industry",
-// "Public and Commercial Services".
+// "Canal and River Boatmen".
 var orgJoins = set("and", "&")
 
 // leadHeads open organisation names that go on with "of" or "for", besides the
@@ -40,8 +40,8 @@ var leadHeads = set("confederation", "embassy", "academy", "chamber", "order",
 	"alliance", "coalition", "party", "federation", "trust", "forum", "network")
 
 // bodyNouns, written in lower case right after a capitalised name, say that the
-// name is an organisation's: "the Public and Commercial Services union", "the
-// Unison union", "the China Daily newspaper".
+// name is an organisation's: "the Canal and River Boatmen union", "the
+// Loomcraft union", "the China Daily newspaper".
 var bodyNouns = set("union", "unions", "party", "group", "company", "firm", "bank",
 	"agency", "newspaper", "paper", "magazine", "charity", "council", "committee",
 	"commission", "association", "federation", "institute", "foundation", "trust",
@@ -49,12 +49,12 @@ var bodyNouns = set("union", "unions", "party", "group", "company", "firm", "ban
 	"think-tank", "thinktank", "alliance", "university", "retailer", "insurer",
 	"lender", "consultancy", "bookmaker", "brewer", "supermarket", "chain")
 
-// bodyDeterminers stand before a name and a body noun: "the Unison union",
+// bodyDeterminers stand before a name and a body noun: "the Loomcraft union",
 // "its Fire Brigades union".
 var bodyDeterminers = set("the", "a", "an", "'s", "its", "his", "her", "their", "our")
 
 // orgPositions are words that, after a title, introduce the body the title
-// holder works for: "an economist at Capital Economics", "a strategist with
+// holder works for: "an economist at Harbour Analytics", "a strategist with
 // HSBC".
 var orgPositions = set("at", "with")
 
@@ -84,7 +84,7 @@ func phrases(s *sentence, out []phrase) []phrase {
 }
 
 // postNominals are letters after a person's name that say what they are:
-// "Philippe Sands QC", "Keith Vaz MP". They are no part of the name, and no
+// "Colin Marsh QC", "Dilip Rao MP". They are no part of the name, and no
 // acronym that makes the name an organisation's.
 var postNominals = set("qc", "kc", "mp", "mep", "msp", "am", "obe", "mbe", "cbe",
 	"kbe", "dbe", "vc", "frs", "phd", "jr", "jr.", "sr", "sr.")
@@ -135,7 +135,7 @@ func (x *extractor) joinOrgNames(s *sentence) {
 			continue
 		}
 	}
-	// "the Public and Commercial Services union": runs joined by "and" before a
+	// "the Canal and River Boatmen union": runs joined by "and" before a
 	// lower-case word for a body.
 	ph = phrases(s, ph)
 	x.phraseBuf = ph
@@ -149,15 +149,15 @@ func (x *extractor) joinOrgNames(s *sentence) {
 			start--
 		}
 		if i := ph[start].i; i == 0 || !bodyDeterminers[s.toks[i-1].low] {
-			continue // "Aids charity the Terrence Higgins Trust", "Giving union reps"
+			continue // "Asthma charity the Harold Pembury Trust", "Giving union reps"
 		}
 		x.markOrg(s, ph[start].i, p.j, countryWithin(s, ph[start:n+1]))
 	}
 }
 
 // headFirstName returns the index of the last phrase of an organisation name
-// that phrase n opens with a head word and a link ("Bank" "of" "England",
-// "Institute" "for" "Fiscal Studies", "Department" "of" "Trade" "and"
+// that phrase n opens with a head word and a link ("Bank" "of" "Wessex",
+// "Institute" "for" "Canal Studies", "Department" "of" "Trade" "and"
 // "Industry"), or n when it opens none.
 func headFirstName(s *sentence, ph []phrase, n int) int {
 	p := ph[n]
@@ -184,8 +184,8 @@ func linkGap(s *sentence, p, q phrase, first bool) bool {
 	gap := s.toks[p.j:q.i]
 	switch len(gap) {
 	case 0:
-		// "Confederation of British Industry", "Association of Chief Police
-		// Officers"
+		// "Confederation of British Industry", "Association of Senior Lock
+		// Keepers"
 		return (p.kind == tCountry || p.kind == tRole) && !first
 	case 1:
 		if isLink(gap[0]) {
@@ -207,7 +207,7 @@ func speaksAfter(s *sentence, k int) bool {
 // headLastName returns the index of the last phrase of an organisation name
 // that ends in a head word and that phrase n opens: a name before a one-word
 // body of the gazetteer ("Trades Union" "Congress"), or one word and "and"
-// before the rest ("Health" "and" "Safety Executive"); otherwise n.
+// before the rest ("Dredging" "and" "Salvage Executive"); otherwise n.
 func headLastName(s *sentence, ph []phrase, n int) int {
 	if ph[n].kind != tName || s.tags[ph[n].i].org {
 		return n
@@ -221,7 +221,7 @@ func headLastName(s *sentence, ph []phrase, n int) int {
 		best = m
 	}
 	// Capitalised words of the gazetteer right after: "Trades Union Congress",
-	// "National Executive Committee".
+	// "Regional Harbour Committee".
 	for ; m+1 < len(ph) && ph[m+1].i == ph[m].j && s.toks[ph[m+1].i].cap; m++ {
 		q := ph[m+1]
 		if q.kind != tName && (q.j-q.i != 1 || q.kind != tGov && q.kind != tOrg && q.kind != tRole) {
@@ -295,7 +295,7 @@ func (x *extractor) namedOrg(s *sentence, i, j int) int {
 		return &knowledge.Actor{Name: name, Kind: knowledge.Organisation, Country: country}
 	})
 	if acr, ok := acronymAfter(s, i, j); ok && strings.EqualFold(x.acronymOf[acr], name) {
-		x.mention(s, id, i, j+3, "name") // "the Office for National Statistics (ONS) said"
+		x.mention(s, id, i, j+3, "name") // "the Office for Harbour Statistics (OHS) said"
 	}
 	return id
 }

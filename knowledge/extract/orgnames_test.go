@@ -23,20 +23,20 @@ func TestOrganisationNames(t *testing.T) {
 		text, org, country string
 		notActors          []string
 	}{
-		{"The Bank of England is working with the statisticians.", "Bank of England", "", []string{"Bank", "England"}},
-		{"In January the independent Institute for Fiscal Studies (IFS) said taxes would rise.", "Institute for Fiscal Studies", "", []string{"Fiscal Studies"}},
-		{"Official data comes from the Office for National Statistics.", "Office for National Statistics", "", []string{"National Statistics"}},
-		{"Mark Serwotka, from the Public and Commercial Services union, said there should be a strike.", "Public and Commercial Services", "", []string{"Commercial Services"}},
-		{"Trevor Phillips, chairman of the Commission for Racial Equality, said more must be done.", "Commission for Racial Equality", "", []string{"Racial Equality", "Commission"}},
-		{"The Association of Chief Police Officers has issued guidance.", "Association of Chief Police Officers", "", []string{"Chief Police Officers"}},
+		{"The Bank of Wessex is working with the surveyors.", "Bank of Wessex", "", []string{"Bank", "Wessex"}},
+		{"In March the respected Institute for Canal Studies (ICS) said tolls would rise.", "Institute for Canal Studies", "", []string{"Canal Studies"}},
+		{"Official figures come from the Office for Harbour Statistics.", "Office for Harbour Statistics", "", []string{"Harbour Statistics"}},
+		{"Ruth Kellaway, from the Canal and River Boatmen union, said a walkout was likely.", "Canal and River Boatmen", "", []string{"River Boatmen"}},
+		{"Omar Haddad, chairman of the Commission for Tenant Rights, said more must follow.", "Commission for Tenant Rights", "", []string{"Tenant Rights", "Commission"}},
+		{"The Association of Senior Lock Keepers has issued advice.", "Association of Senior Lock Keepers", "", []string{"Senior Lock Keepers"}},
 		{"The Confederation of British Industry said the plan was costly.", "Confederation of British Industry", "GBR", []string{"Industry"}},
 		{"The Bank of Japan kept rates on hold.", "Bank of Japan", "JPN", []string{"Bank"}},
-		{"China Daily said the market was growing.", "China Daily", "CHN", []string{"Daily"}},
+		{"China Daily said the fleet was shrinking.", "China Daily", "CHN", []string{"Daily"}},
 		{"The unions and the Trades Union Congress are discussing the issue.", "Trades Union Congress", "", []string{"Trades Union", "Congress"}},
 		{"Mr Smith said the Department of Trade and Industry was wrong.", "Department of Trade and Industry", "", []string{"Industry"}},
-		{"The League Against Cruel Sports welcomed the ban.", "League Against Cruel Sports", "", []string{"Cruel Sports"}},
-		{"The Health and Safety Executive said it was trying.", "Health and Safety Executive", "", []string{"Safety Executive"}},
-		{"She served on the National Executive Committee in the 1990s.", "National Executive Committee", "", []string{"National Executive", "Committee"}},
+		{"The League Against Cruel Traps welcomed the ban.", "League Against Cruel Traps", "", []string{"Cruel Traps"}},
+		{"The Dredging and Salvage Executive said it was doing what it could.", "Dredging and Salvage Executive", "", []string{"Salvage Executive"}},
+		{"He sat on the Regional Harbour Committee in the 1980s.", "Regional Harbour Committee", "", []string{"Regional Harbour", "Committee"}},
 	} {
 		b := extractText(tc.text)
 		a, ok := actorByName(b, tc.org)
@@ -54,12 +54,12 @@ func TestOrganisationNames(t *testing.T) {
 // TestOrganisationNamesStop checks that a name joined by "and" that speaks on
 // its own stays apart from the organisation before it.
 func TestOrganisationNamesStop(t *testing.T) {
-	b := extractText("The Bank of England and Gordon Brown said rates would stay on hold.")
-	if _, ok := actorByName(b, "Gordon Brown"); !ok {
-		t.Errorf("Gordon Brown was joined to the bank: %v", b.Actors)
+	b := extractText("The Bank of Wessex and Hilda Crane said rates would stay on hold.")
+	if _, ok := actorByName(b, "Hilda Crane"); !ok {
+		t.Errorf("Hilda Crane was joined to the bank: %v", b.Actors)
 	}
-	if _, ok := actorByName(b, "Bank of England"); !ok {
-		t.Errorf("no Bank of England: %v", b.Actors)
+	if _, ok := actorByName(b, "Bank of Wessex"); !ok {
+		t.Errorf("no Bank of Wessex: %v", b.Actors)
 	}
 }
 
@@ -69,19 +69,19 @@ func TestAffiliationFromPremodifier(t *testing.T) {
 	for _, tc := range []struct {
 		text, person, title, org, country string
 	}{
-		{"TUC general secretary Brendan Barber said workers were angry.", "Brendan Barber", "TUC general secretary", "org:tuc", ""},
-		{"Former Merrill Lynch banker Stephanie Villalba said she would appeal.", "Stephanie Villalba", "Former Merrill Lynch banker", "org:merrill lynch", ""},
-		{"The economy grew faster, according to Bank of England deputy governor Rachel Lomax.", "Rachel Lomax", "Bank of England deputy governor", "org:bank of england", ""},
-		{"French finance minister Thierry Breton said the euro was too strong.", "Thierry Breton", "French finance minister", "", "FRA"},
-		{"Former Downing Street communications chief Alastair Campbell said nothing.", "Alastair Campbell", "Former Downing Street communications chief", "gov:GBR:downing street", "GBR"},
-		{"Dave Prentis, general secretary of Unison, said the changes were unfair.", "Dave Prentis", "general secretary of Unison", "org:unison", ""},
-		{"Prices rose, said Jonathan Loynes, chief economist at Capital Economics.", "Jonathan Loynes", "chief economist at Capital Economics", "org:capital economics", ""},
-		{"But US Treasury Under-Secretary John Taylor said the US could not support it.", "John Taylor", "US Treasury Under-Secretary", "gov:USA:treasury", "USA"},
-		{"TBWA said it was proud. TBWA's boss Trevor Beattie said he was sorry.", "Trevor Beattie", "TBWA's boss", "org:tbwa", ""},
-		{"TBWA said it was proud. The e-mail was sent to Trevor Beattie, TBWA's boss, who said he was sorry.", "Trevor Beattie", "TBWA's boss", "org:tbwa", ""},
-		{"Mark Serwotka, from the Public and Commercial Services union, said there should be a strike.", "Mark Serwotka", "", "org:public and commercial services", ""},
-		{"Mark Serwotka, from the Public and Commercial Services union said there should be a strike.", "Mark Serwotka", "", "org:public and commercial services", ""},
-		{"The TUC has called for a change in the law. General secretary Brendan Barber said workers were at risk.", "Brendan Barber", "General secretary", "org:tuc", ""},
+		{"TUC general secretary Ian Moffat said members were furious.", "Ian Moffat", "TUC general secretary", "org:tuc", ""},
+		{"Former Brindle Hawke banker Nadia Ferrante said she would appeal.", "Nadia Ferrante", "Former Brindle Hawke banker", "org:brindle hawke", ""},
+		{"The ferry trade grew faster, according to Bank of Wessex deputy governor Agnes Thornley.", "Agnes Thornley", "Bank of Wessex deputy governor", "org:bank of wessex", ""},
+		{"French finance minister Luc Vernier said the tolls were too high.", "Luc Vernier", "French finance minister", "", "FRA"},
+		{"Former Downing Street press chief Rupert Vail stayed silent.", "Rupert Vail", "Former Downing Street press chief", "gov:GBR:downing street", "GBR"},
+		{"Jane Doyle, general secretary of Loomcraft, said the rota was unfair.", "Jane Doyle", "general secretary of Loomcraft", "org:loomcraft", ""},
+		{"Fares rose, said Petra Lindqvist, chief economist at Harbour Analytics.", "Petra Lindqvist", "chief economist at Harbour Analytics", "org:harbour analytics", ""},
+		{"But US Treasury Under-Secretary Dana Whitcombe said the US would not back it.", "Dana Whitcombe", "US Treasury Under-Secretary", "gov:USA:treasury", "USA"},
+		{"KVRA said it was proud. KVRA's boss Miriam Achebe said she was sorry.", "Miriam Achebe", "KVRA's boss", "org:kvra", ""},
+		{"KVRA said it was proud. The e-mail was sent to Miriam Achebe, KVRA's boss, who said she was sorry.", "Miriam Achebe", "KVRA's boss", "org:kvra", ""},
+		{"Ruth Kellaway, from the Canal and River Boatmen union, said a walkout was likely.", "Ruth Kellaway", "", "org:canal and river boatmen", ""},
+		{"Ruth Kellaway, from the Canal and River Boatmen union said a walkout was likely.", "Ruth Kellaway", "", "org:canal and river boatmen", ""},
+		{"The TUC has called for a change in the rules. General secretary Ian Moffat said members were at risk.", "Ian Moffat", "General secretary", "org:tuc", ""},
 	} {
 		b := extractText(tc.text)
 		a, ok := actorByName(b, tc.person)
@@ -99,14 +99,14 @@ func TestAffiliationFromPremodifier(t *testing.T) {
 // name refers to it later on, and that a name seen before a title is an
 // organisation in every sentence.
 func TestOrganisationByFirstWord(t *testing.T) {
-	b := extractText("Former Merrill Lynch banker Stephanie Villalba lost her claim.",
-		"Merrill Lynch denied the claims. Merrill said she lacked leadership skills.")
-	a, ok := actorByName(b, "Merrill Lynch")
+	b := extractText("Former Brindle Hawke banker Nadia Ferrante lost her case.",
+		"Brindle Hawke denied the charges. Brindle said she lacked judgement.")
+	a, ok := actorByName(b, "Brindle Hawke")
 	if !ok || a.Kind != knowledge.Organisation {
-		t.Fatalf("Merrill Lynch is not an organisation: %v", b.Actors)
+		t.Fatalf("Brindle Hawke is not an organisation: %v", b.Actors)
 	}
-	if _, ok := actorByName(b, "Merrill"); ok {
-		t.Errorf("Merrill is an actor of its own: %v", b.Actors)
+	if _, ok := actorByName(b, "Brindle"); ok {
+		t.Errorf("Brindle is an actor of its own: %v", b.Actors)
 	}
 	said := 0
 	for _, st := range b.Statements {
@@ -115,7 +115,7 @@ func TestOrganisationByFirstWord(t *testing.T) {
 		}
 	}
 	if said < 2 {
-		t.Errorf("Merrill Lynch speaks %d times, want 2: %v", said, b.Statements)
+		t.Errorf("Brindle Hawke speaks %d times, want 2: %v", said, b.Statements)
 	}
 }
 
@@ -123,25 +123,25 @@ func TestOrganisationByFirstWord(t *testing.T) {
 // word, and never to its last, is an organisation's, and that a person's name
 // shortened to the surname stays a person's.
 func TestFirmByFirstWord(t *testing.T) {
-	b := extractText("A former executive at the London offices of Merrill Lynch has lost her claim.",
-		"Merrill Lynch denied the claims. Merrill said Tony Blair was wrong. Mr Blair disagreed with Merrill.")
-	if a, ok := actorByName(b, "Merrill Lynch"); !ok || a.Kind != knowledge.Organisation {
-		t.Errorf("Merrill Lynch is not an organisation: %v", b.Actors)
+	b := extractText("A former trader at the Paris offices of Brindle Hawke has lost her case.",
+		"Brindle Hawke denied the charges. Brindle said Owen Pargeter was wrong. Mr Pargeter disagreed with Brindle.")
+	if a, ok := actorByName(b, "Brindle Hawke"); !ok || a.Kind != knowledge.Organisation {
+		t.Errorf("Brindle Hawke is not an organisation: %v", b.Actors)
 	}
-	if a, ok := actorByName(b, "Tony Blair"); !ok || a.Kind != knowledge.Person {
-		t.Errorf("Tony Blair is not a person: %v", b.Actors)
+	if a, ok := actorByName(b, "Owen Pargeter"); !ok || a.Kind != knowledge.Person {
+		t.Errorf("Owen Pargeter is not a person: %v", b.Actors)
 	}
 }
 
 // TestPostNominals checks that letters after a name keep it a person's.
 func TestPostNominals(t *testing.T) {
-	b := extractText("In a book published this week, Philippe Sands QC, a member of Matrix Chambers, says the war was illegal. Mr Sands is a lawyer.")
-	a, ok := actorByName(b, "Philippe Sands")
+	b := extractText("In a pamphlet printed last month, Colin Marsh QC, a member of Lantern Chambers, says the toll was unlawful. Mr Marsh is a barrister.")
+	a, ok := actorByName(b, "Colin Marsh")
 	if !ok || a.Kind != knowledge.Person {
-		t.Errorf("Philippe Sands QC is no person: %v", b.Actors)
+		t.Errorf("Colin Marsh QC is no person: %v", b.Actors)
 	}
-	if a, ok := actorByName(b, "Matrix Chambers"); !ok || a.Kind != knowledge.Organisation {
-		t.Errorf("Matrix Chambers is no organisation: %v", b.Actors)
+	if a, ok := actorByName(b, "Lantern Chambers"); !ok || a.Kind != knowledge.Organisation {
+		t.Errorf("Lantern Chambers is no organisation: %v", b.Actors)
 	}
 }
 
@@ -159,27 +159,27 @@ func TestPlacesAreNoPeople(t *testing.T) {
 // TestMembersMakeABody checks that a name with a word for an organisation's
 // people after it is an organisation's.
 func TestMembersMakeABody(t *testing.T) {
-	b := extractText("Deutsche Boerse bosses have held talks with the London Stock Exchange, its chief has said.")
-	if a, ok := actorByName(b, "Deutsche Boerse"); !ok || a.Kind != knowledge.Organisation {
-		t.Errorf("Deutsche Boerse is no organisation: %v", b.Actors)
+	b := extractText("Kessler Vogt bosses have held talks with the Lisbon Ferry Board, its chief has said.")
+	if a, ok := actorByName(b, "Kessler Vogt"); !ok || a.Kind != knowledge.Organisation {
+		t.Errorf("Kessler Vogt is no organisation: %v", b.Actors)
 	}
 }
 
 // TestListIsNoAppositive checks that a list going on after a name does not
 // describe the person.
 func TestListIsNoAppositive(t *testing.T) {
-	b := extractText("Also due to attend are UN Secretary General Kofi Annan, World Bank officials and foreign ministers from 23 countries.")
-	if a, ok := actorByName(b, "Kofi Annan"); !ok || a.Org == "org:world bank" {
-		t.Errorf("Kofi Annan is %+v", a)
+	b := extractText("Also expected to attend are UN Secretary General Amara Diallo, World Bank officials and trade ministers from 14 countries.")
+	if a, ok := actorByName(b, "Amara Diallo"); !ok || a.Org == "org:world bank" {
+		t.Errorf("Amara Diallo is %+v", a)
 	}
 }
 
 // TestPeopleByFirstName checks that people named by their first name stay
 // people: a titled name, and a first name that never speaks or owns.
 func TestPeopleByFirstName(t *testing.T) {
-	b := extractText("\"China won't allow new factories,\" said Xing Wangli, a spokesman for the regulator. Xing's statement is bad news. Xing said more.",
-		"He was thwarted by Michael Ancram. His son - Michael - was born in 1990. He met ex-King Michael of Romania.")
-	for _, n := range []string{"Xing Wangli", "Michael Ancram"} {
+	b := extractText("\"Norland won't permit new quarries,\" said Tao Mingzhe, a spokesman for the agency. Tao's statement is grim news. Tao said more.",
+		"He was blocked by Michael Farrant. His son - Michael - was born in 1990. He met ex-King Michael of Romania.")
+	for _, n := range []string{"Tao Mingzhe", "Michael Farrant"} {
 		if a, ok := actorByName(b, n); !ok || a.Kind != knowledge.Person {
 			t.Errorf("%s is no person: %v", n, b.Actors)
 		}
@@ -190,14 +190,14 @@ func TestPeopleByFirstName(t *testing.T) {
 // briefing keeps writing with a capital is no organisation.
 func TestRecurringWordsAreNoBodies(t *testing.T) {
 	b := extractText("Voters in Scotland were angry. \"I'm tired,\" one said. Scotland has its own parliament.",
-		"\"I'm leaving,\" said another. Yukos said it would appeal. Yukos denied the claims.")
+		"\"I'm leaving,\" said another. Kelpco said it would appeal. Kelpco denied the claims.")
 	for _, n := range []string{"Scotland", "I'm"} {
 		if a, ok := actorByName(b, n); ok && a.Kind == knowledge.Organisation {
 			t.Errorf("%s is an organisation", n)
 		}
 	}
-	if a, ok := actorByName(b, "Yukos"); !ok || a.Kind != knowledge.Organisation {
-		t.Errorf("Yukos is no organisation: %v", b.Actors)
+	if a, ok := actorByName(b, "Kelpco"); !ok || a.Kind != knowledge.Organisation {
+		t.Errorf("Kelpco is no organisation: %v", b.Actors)
 	}
 }
 
@@ -224,15 +224,15 @@ func TestCountryBodyCapitalised(t *testing.T) {
 // TestUnnamedIntroduced checks that someone introduced by a description with
 // their body is a person a later definite title refers to.
 func TestUnnamedIntroduced(t *testing.T) {
-	b := extractText("Monsanto has agreed to pay a fine. A former senior manager at Monsanto directed a firm to give a bribe. The manager told the company to disguise an invoice.")
+	b := extractText("Veltrex has agreed to pay a penalty. A former senior manager at Veltrex directed an agent to pay a kickback. The manager told the agent to relabel a receipt.")
 	var p knowledge.Actor
 	for _, a := range b.Actors {
 		if a.Kind == knowledge.Person && a.Title == "former senior manager" {
 			p = a
 		}
 	}
-	if p.Org != "org:monsanto" {
-		t.Fatalf("no former senior manager at Monsanto: %v", b.Actors)
+	if p.Org != "org:veltrex" {
+		t.Fatalf("no former senior manager at Veltrex: %v", b.Actors)
 	}
 	said := false
 	for _, st := range b.Statements {
@@ -251,9 +251,9 @@ func TestUnnamedIntroduced(t *testing.T) {
 // TestHeadsClause checks that "who leads X" after a name says the person heads
 // X.
 func TestHeadsClause(t *testing.T) {
-	b := extractText(`"This is a momentous day," said asbestosis sufferer Bernie Banton, who leads a victims' association.`)
-	if a, ok := actorByName(b, "Bernie Banton"); !ok || a.Description != "head of a victims' association" {
-		t.Errorf("Bernie Banton is %+v", a)
+	b := extractText(`"This is a historic morning," said flood victim Gwen Tarrant, who leads a residents' association.`)
+	if a, ok := actorByName(b, "Gwen Tarrant"); !ok || a.Description != "head of a residents' association" {
+		t.Errorf("Gwen Tarrant is %+v", a)
 	}
 }
 
@@ -261,9 +261,9 @@ func TestHeadsClause(t *testing.T) {
 // no organisation without a determiner, and that a title in the plural or in
 // capitals does not make the name after "of the" or "at" a body.
 func TestNoBodyFromModifiers(t *testing.T) {
-	b := extractText("Lisa Power, head of policy at Aids charity the Terrence Higgins Trust, said it was wrong.",
-		"\"The intellectuals of the Enlightenment created the modern vision,\" he said. He met the Queen at Balmoral in 2002.")
-	for _, n := range []string{"Aids", "Enlightenment", "Balmoral"} {
+	b := extractText("Mina Osei, head of policy at Asthma charity the Harold Pembury Trust, said it was mistaken.",
+		"\"The painters of the Renaissance shaped the modern eye,\" he said. He met the Queen at Sandringham in 2001.")
+	for _, n := range []string{"Asthma", "Renaissance", "Sandringham"} {
 		if a, ok := actorByName(b, n); ok && a.Kind == knowledge.Organisation {
 			t.Errorf("%s is an organisation", n)
 		}
@@ -273,12 +273,12 @@ func TestNoBodyFromModifiers(t *testing.T) {
 // TestAdjectiveIsNoBody checks that a capitalised word always written before a
 // noun is no organisation, however often it recurs.
 func TestAdjectiveIsNoBody(t *testing.T) {
-	b := extractText("Scottish students were squeezed out. Scottish universities are popular. Shares in Yukos fell. Investors in Yukos shares lost money.")
+	b := extractText("Scottish anglers were priced out. Scottish rivers are popular. Shares in Kelpco fell. Investors in Kelpco shares lost money.")
 	if a, ok := actorByName(b, "Scottish"); ok && a.Kind == knowledge.Organisation {
 		t.Errorf("Scottish is an organisation")
 	}
-	if a, ok := actorByName(b, "Yukos"); !ok || a.Kind != knowledge.Organisation {
-		t.Errorf("Yukos is no organisation: %v", b.Actors)
+	if a, ok := actorByName(b, "Kelpco"); !ok || a.Kind != knowledge.Organisation {
+		t.Errorf("Kelpco is no organisation: %v", b.Actors)
 	}
 }
 
@@ -298,16 +298,16 @@ func TestSeatOfGovernmentNickname(t *testing.T) {
 // organisation's name is the same organisation, there and later on, and that
 // the name with its acronym speaks.
 func TestSpelledOutAcronym(t *testing.T) {
-	b := extractText("ONS figures came late.",
-		"In January the independent Institute for Fiscal Studies (IFS) said Mr Brown would need to raise taxes. Official data comes from the Office for National Statistics (ONS). The IFS also said spending would fall.")
-	for _, name := range []string{"IFS", "ONS"} {
+	b := extractText("OHS figures came late.",
+		"In March the respected Institute for Canal Studies (ICS) said Ms Varga would need to raise tolls. Official figures come from the Office for Harbour Statistics (OHS). The ICS also said traffic would fall.")
+	for _, name := range []string{"ICS", "OHS"} {
 		if _, ok := actorByName(b, name); ok {
 			t.Errorf("%s is an actor of its own: %v", name, b.Actors)
 		}
 	}
-	ifs, ok := actorByName(b, "Institute for Fiscal Studies")
+	ifs, ok := actorByName(b, "Institute for Canal Studies")
 	if !ok {
-		t.Fatalf("no Institute for Fiscal Studies: %v", b.Actors)
+		t.Fatalf("no Institute for Canal Studies: %v", b.Actors)
 	}
 	var said []int
 	for _, st := range b.Statements {
@@ -316,10 +316,10 @@ func TestSpelledOutAcronym(t *testing.T) {
 		}
 	}
 	if len(said) != 2 {
-		t.Errorf("the IFS speaks in sentences %v, want 2 and 4: %v", said, b.Statements)
+		t.Errorf("the ICS speaks in sentences %v, want 2 and 4: %v", said, b.Statements)
 	}
-	if ons, ok := actorByName(b, "Office for National Statistics"); !ok || len(ons.Mentions) < 3 {
-		t.Errorf("ONS in the headline is not the Office for National Statistics: %+v", ons)
+	if ons, ok := actorByName(b, "Office for Harbour Statistics"); !ok || len(ons.Mentions) < 3 {
+		t.Errorf("OHS in the headline is not the Office for Harbour Statistics: %+v", ons)
 	}
 }
 
@@ -327,10 +327,10 @@ func TestSpelledOutAcronym(t *testing.T) {
 // person named in the next sentence, who then speaks in both, and that a
 // person with a title of their own does not take it.
 func TestTitleBeforeName(t *testing.T) {
-	b := extractText("Meanwhile, France's finance minister has said the world faced catastrophe. Herve Gaymard said he would seek action at the next meeting.")
-	a, ok := actorByName(b, "Herve Gaymard")
-	if !ok || a.Title != "finance minister" || a.Country != "FRA" {
-		t.Fatalf("Herve Gaymard is %+v; want France's finance minister", a)
+	b := extractText("Later, Germany's finance minister has said that the region faced ruin. Dieter Kahl said he would push for action at the next summit.")
+	a, ok := actorByName(b, "Dieter Kahl")
+	if !ok || a.Title != "finance minister" || a.Country != "DEU" {
+		t.Fatalf("Dieter Kahl is %+v; want Germany's finance minister", a)
 	}
 	var said []int
 	for _, st := range b.Statements {
@@ -339,9 +339,9 @@ func TestTitleBeforeName(t *testing.T) {
 		}
 	}
 	if len(said) != 2 || said[0] != 1 {
-		t.Errorf("Gaymard speaks in sentences %v, want 1 and 2", said)
+		t.Errorf("Kahl speaks in sentences %v, want 1 and 2", said)
 	}
-	b = extractText("The finance minister said the world faced catastrophe. John Smith, a teacher, said he disagreed.")
+	b = extractText("The finance minister said the region faced ruin. John Smith, a teacher, said he disagreed.")
 	if a, _ := actorByName(b, "John Smith"); a.Title == "finance minister" {
 		t.Errorf("the teacher took the minister's title: %+v", a)
 	}
@@ -351,12 +351,12 @@ func TestTitleBeforeName(t *testing.T) {
 // read, and checks that every mention and statement stays inside the text.
 func FuzzOrgNames(f *testing.F) {
 	for _, seed := range []string{
-		"The Bank of England (BoE) and the Institute for Fiscal Studies (IFS) said. The IFS said.",
-		"A former senior manager at Monsanto directed it. The manager told them.",
-		"TUC general secretary Brendan Barber, of the Public and Commercial Services union,",
-		"Philippe Sands QC, who leads the Health and Safety Executive of the Trades Union Congress",
-		"France's finance minister has said. Herve Gaymard said. The Chinese Foreign Ministry (",
-		"Merrill Lynch bosses. Merrill said. Merrill's (M)",
+		"The Bank of Wessex (BoW) and the Institute for Canal Studies (ICS) said. The ICS said.",
+		"A former senior manager at Veltrex directed it. The manager told them.",
+		"TUC general secretary Ian Moffat, of the Canal and River Boatmen union,",
+		"Colin Marsh QC, who leads the Dredging and Salvage Executive of the Trades Union Congress",
+		"Germany's finance minister has said. Dieter Kahl said. The Chinese Foreign Ministry (",
+		"Brindle Hawke bosses. Brindle said. Brindle's (B)",
 	} {
 		f.Add(seed)
 	}

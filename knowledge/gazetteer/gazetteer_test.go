@@ -88,19 +88,19 @@ func TestScan(t *testing.T) {
 		{"editor of the Ukrainian publication Defence Express", nil, []string{
 			"editor = role MED editor",
 			"Ukrainian = country UKR Ukraine demonym"}},
-		{"Conservative MP Michael Mates", nil, []string{
+		{"Conservative MP Alan Pruett", nil, []string{
 			"Conservative = organisation PTYGBR Conservative Party in GBR (party)",
 			"MP = role LEG mp"}},
-		{"Liberal Democrat leader Charles Kennedy", nil, []string{
+		{"Liberal Democrat leader Moira Gask", nil, []string{
 			"Liberal Democrat = organisation PTYGBR Liberal Democrats in GBR (party)",
 			"leader = role GOV leader"}},
-		{"EU Trade Commissioner Peter Mandelson", nil, []string{
+		{"EU Trade Commissioner Lotte Brandvik", nil, []string{
 			"EU = organisation IGOEUREEC European Union",
 			"Trade Commissioner = role GOV trade commissioner"}},
-		{"US Treasury Under-Secretary John Taylor", nil, []string{
+		{"US Treasury Under-Secretary Dana Whitcombe", nil, []string{
 			"US = country USA United States name",
 			"Under-Secretary = role GOV under-secretary"}},
-		{"Venezuelan president Hugo Chavez", nil, []string{
+		{"Venezuelan president Rafael Quintero", nil, []string{
 			"Venezuelan = country VEN Venezuela demonym",
 			"president = role GOV president"}},
 		{"Russian President Vladimir Putin and North Korean leader Kim Jong Un", nil, []string{

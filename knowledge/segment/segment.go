@@ -32,16 +32,16 @@
 //
 // Etc., Inc., Ltd., Co. and Corp. end a sentence unless a lower-case word follows.
 // A full stop without white space after it never splits, which keeps numbers
-// ("$9.3bn", "20.1%"), times ("10.30"), URLs, e-mail addresses and "U.S.-led"
+// ("$8.6bn", "30.4%"), times ("10.30"), URLs, e-mail addresses and "U.S.-led"
 // whole.
 //
 // Quotations. A citation should hold both the words and who said them, so a
 // sentence never ends inside a "..." or “...” quotation that closes in the same
 // paragraph: `"We are ready. We will act," he said.` is one sentence, and so is
-// `He said: "It was from the past. It can no longer be justified."`. BBC copy
+// `She said: "That toll is old. Nobody can defend it now."`. BBC copy
 // continues a quotation over paragraphs that the text has merged by opening a new
-// quote without closing the old one (`he added: "They need to act. "Two million
-// children will die..."`): a quotation still open when another opens is taken to
+// quote without closing the old one (`she added: "The council must hurry. "Ten
+// thousand ferries will rust..."`): a quotation still open when another opens is taken to
 // end at the last terminal mark before the new one. A quotation that never closes
 // in its paragraph protects nothing, so a stray quotation mark cannot swallow a
 // paragraph. Single quotes are not tracked (they are also apostrophes). Brackets
