@@ -212,6 +212,8 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"Omar Haddad", "say", false, true}}}},
 		{"subject after a quote", []string{`Omar Haddad is the finance minister.`, `"We will not give in," he said.`},
 			map[int][]st{2: {{"Omar Haddad", "say", false, true}}}},
+		{"two apostrophes quote, as in the NYT", []string{`''We will not give in,'' Mr. Omar Haddad said.`},
+			map[int][]st{1: {{"Omar Haddad", "say", false, true}}}},
 		{"according to", []string{"According to the United Nations, 300 people fled the town."},
 			map[int][]st{1: {{"United Nations", "according to", false, false}}}},
 		{"appositive between subject and verb", []string{"Lena Vogt, a spokeswoman for the charity, warned that funds were running out."},

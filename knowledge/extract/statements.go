@@ -578,9 +578,13 @@ func (x *extractor) fillContent(s *sentence, f *found, cueEnd int) {
 	// or, after a quotation, only where or when (`"...," he said during his
 	// speech in London`).
 	b := before
+	if b > 1 && s.toks[b-1].s == "." && honorifics[s.toks[b-2].low] {
+		b-- // the dot of "Mr."
+	}
 	if b > 0 && honorifics[s.toks[b-1].low] {
 		b-- // "Mr" before the name
 	}
+	before = b
 	quoteBefore := b > 0 && s.toks[b-1].isQuote() || b > 1 && s.toks[b-1].s == "," && s.toks[b-2].isQuote()
 	trailing := rest <= 4 || s.toks[after-1].s == "," ||
 		quoteBefore && after < len(s.toks) && (prepositions[s.toks[after].low] || whenWhere[s.toks[after].low]) && s.toks[after].low != "and"
@@ -617,7 +621,7 @@ func trimContent(c string) string {
 	c = strings.TrimSpace(c)
 	c = strings.TrimRight(c, " ,;:.")
 	c = strings.TrimSpace(c)
-	for _, q := range []string{`"`, "“", "”", "'", "‘", "’"} {
+	for _, q := range []string{"''", `"`, "“", "”", "'", "‘", "’"} {
 		if strings.HasPrefix(c, q) && strings.Count(c, q) == 1 && !strings.ContainsAny(c, "”’") {
 			c = strings.TrimPrefix(c, q)
 		}

@@ -44,6 +44,10 @@ func tokenize(s string) []token {
 				toks = append(toks, newToken(t, i))
 			}
 			i = j
+		case strings.HasPrefix(s[i:], "''"):
+			// Two apostrophes are a double quotation mark (the NYT's ''...'').
+			toks = append(toks, token{s: "''", low: `"`, start: i, end: i + 2, kind: punct})
+			i += 2
 		default:
 			toks = append(toks, token{s: s[i : i+n], low: foldQuote(s[i : i+n]), start: i, end: i + n, kind: punct})
 			i += n
@@ -158,7 +162,7 @@ func isOpenQuote(s string, t token) bool {
 		return true
 	case "”", "»":
 		return false
-	case `"`:
+	case `"`, "''":
 		if t.start == 0 {
 			return true
 		}
