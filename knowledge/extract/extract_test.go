@@ -228,6 +228,8 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"France", "condemn", false, false}, {"Germany", "condemn", false, false}}}},
 		{"unnamed group", []string{"Some economists argue that rates will rise."},
 			map[int][]st{1: {{"Some economists", "argue", false, false}}}},
+		{"a description names the speaker", []string{"The NFL legend said people misunderstand the coach."},
+			map[int][]st{1: {{"The NFL legend", "say", false, false}}}},
 		{"follow-on quotation", []string{`Jan Olsen said the deal was fair. "It protects jobs."`},
 			map[int][]st{1: {{"Jan Olsen", "say", false, false}}, 2: {{"Jan Olsen", "say", false, true}}}},
 		{"a cue inside a quotation is not a statement", []string{`"They said it could not be done," Mary Lee told reporters.`},

@@ -700,10 +700,41 @@ func (x *extractor) subjectEndingAt(si int, s *sentence, l int) ([]int, int) {
 			return []int{id}, start
 		}
 	}
-	if groupHeads[t.low] || s.tags[l].kind == tRole {
+	if groupHeads[t.low] || s.tags[l].kind == tRole || describedAt(s, l) {
 		return x.unnamed(s, l, nil)
 	}
 	return nil, 0
+}
+
+// descriptionLeads open a noun phrase that describes a speaker without naming
+// them: "A source said", "The NFL legend said", "His campaign said".
+var descriptionLeads = set("the", "a", "an", "his", "her", "their", "its", "our",
+	"one", "some", "many", "most", "several", "both", "all", "another", "each",
+	"two", "three", "four", "five", "few", "other", "those", "these")
+
+// clauseOpeners may stand right before a clause's subject.
+var clauseOpeners = set(",", ";", ":", "(", "—", "–", "-", "--", "and", "but", "that",
+	"while", "when", "because", "as", "after", "before", "if", "though", "although",
+	"so", "since", "where", "until", "yet", "or", `"`)
+
+// describedAt reports whether the noun at token l heads a description that opens
+// its clause: a determiner, at most three modifiers, then l ("the NFL legend").
+func describedAt(s *sentence, l int) bool {
+	t := s.toks[l]
+	if t.kind != word || t.cap && s.tags[l].kind != tNone || commonCaps[t.low] || cueForms[t.low] != "" ||
+		strings.HasSuffix(t.low, "ing") || strings.HasSuffix(t.low, "ly") {
+		return false
+	}
+	for p := l - 1; p >= 0 && l-p <= 4; p-- {
+		low := s.toks[p].low
+		if descriptionLeads[low] {
+			return p == 0 || clauseOpeners[s.toks[p-1].low] || s.toks[p-1].isQuote()
+		}
+		if s.toks[p].kind != word || commonCaps[low] && !contentCaps[low] || cueForms[low] != "" {
+			return false
+		}
+	}
+	return false
 }
 
 // antecedent finds what a relative pronoun after the comma at token c refers to:
