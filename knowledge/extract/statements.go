@@ -95,7 +95,7 @@ func (x *extractor) sentenceStatements(si int, s *sentence) []found {
 			continue // a cue inside quotation marks is part of the quotation
 		}
 		f, ok := x.cueAt(si, s, k, out)
-		if !ok {
+		if !ok || !saysSomething(f.Content) {
 			continue
 		}
 		// Cut the previous statement's content where a coordinated one begins
@@ -125,6 +125,26 @@ func (x *extractor) sentenceStatements(si int, s *sentence) []found {
 		}
 	}
 	return out
+}
+
+// quotationCues report speech only beside a quotation; elsewhere they mean
+// something else ("continued his devotion to politics").
+var quotationCues = set("continue")
+
+// hasQuote reports whether a sentence holds a quotation mark.
+func hasQuote(s *sentence) bool {
+	for _, t := range s.toks {
+		if t.isQuote() {
+			return true
+		}
+	}
+	return false
+}
+
+// saysSomething reports whether a statement's content is more than a lone
+// particle: "what she asked for" says nothing.
+func saysSomething(content string) bool {
+	return content != "" && !prepositions[strings.ToLower(content)]
 }
 
 // headlineSpeaker reads a headline that ends with its speaker after a dash:
@@ -183,6 +203,10 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 			lemma += " a statement"
 		}
 	} else {
+		return found{}, false
+	}
+	// "continued" reports speech only beside a quotation: `"...," he continued`.
+	if quotationCues[lemma] && !hasQuote(s) {
 		return found{}, false
 	}
 	// Nouns that look like cues: "think tank", "the report said", "agreed a deal".
@@ -966,6 +990,12 @@ func (x *extractor) unnamed(s *sentence, l int, owner *mention) ([]int, int) {
 			x.mention(s, id, start, l+1, "title")
 			return []int{id}, start
 		}
+		// Else it names the person who spoke just before: "..., Charles Kennedy
+		// has said. ..., the Lib Dem leader asked."
+		if id, ok := x.recentSpeaker(s); ok {
+			x.mention(s, id, start, l+1, "title")
+			return []int{id}, start
+		}
 		// Titles are singular; a plural head is a group ("ministers").
 	}
 	key := "group:" + stripDeterminer(low)
@@ -1011,6 +1041,17 @@ func (x *extractor) unnamed(s *sentence, l int, owner *mention) ([]int, int) {
 	_ = head
 	x.mention(s, id, start, l+1, "group")
 	return []int{id}, start
+}
+
+// recentSpeaker returns the named person who spoke in the sentence before s.
+func (x *extractor) recentSpeaker(s *sentence) (int, bool) {
+	n := len(x.statements)
+	if n == 0 || x.statements[n-1].Sentence != s.N-1 {
+		return 0, false
+	}
+	id := x.statements[n-1].Speaker
+	a := x.actors[id]
+	return id, a.Kind == knowledge.Person && strings.HasPrefix(a.Key, "person:")
 }
 
 // unnamedFor makes an actor for "a spokesman for X": the title at token l
