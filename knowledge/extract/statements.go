@@ -251,11 +251,11 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 	// that"), or, with none, speaks for the nearest person before it ("showed Mr
 	// Nattrass, apparently talking about the EU, telling the meeting: ...").
 	if strings.HasSuffix(t.low, "ing") && !negatedCue {
-		if k > 0 && s.toks[k-1].s == "," {
+		if k > 0 && s.toks[k-1].s == "," || k > 1 && s.toks[k-1].isQuote() && s.toks[k-2].s == "," {
 			if len(prev) > 0 {
 				f.speakers = prev[len(prev)-1].speakers
-			} else if id, ok := x.personBefore(s, k); ok {
-				f.speakers = []int{id}
+			} else if sp, ok := x.mainSubject(si, s, k); ok {
+				f.speakers = sp
 			} else {
 				return found{}, false
 			}
@@ -373,6 +373,70 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 		}
 	}
 	return found{}, false
+}
+
+// mainSubject finds who a participle at token k (", saying ...") speaks for:
+// the subject of the clause it hangs on, which is the first actor named before
+// it, past a lead-in phrase, outside quotation marks and not after a
+// preposition or as a possessive ("Bill Clinton unloaded on Sanders, accusing
+// ...": Clinton), or a personal pronoun; else, when a description opens the
+// clause, the nearest person before the participle ("The documentary showed
+// Mr Nattrass ..., telling the meeting").
+func (x *extractor) mainSubject(si int, s *sentence, k int) ([]int, bool) {
+	quoted := quotedTokens(s)
+	for p := 0; p < k; p++ {
+		if quoted[p] || s.toks[p].kind != word || p > 0 && prepositions[s.toks[p-1].low] && s.toks[p-1].low != "and" {
+			continue
+		}
+		// A lead-in phrase ("But in an interview with the FT, Mr Blair ...")
+		// ends at its comma.
+		if (p == 0 || s.toks[p-1].s == "," || p == 1 && contrasts[s.toks[0].low]) && (prepositions[s.toks[p].low] || subordinators[s.toks[p].low]) {
+			c := p + 1
+			for c < k && s.toks[c].s != "," {
+				c++
+			}
+			if c < k {
+				p = c
+				continue
+			}
+		}
+		if m, ok := widestMentionStarting(s, p); ok {
+			if m.j < len(s.toks) && s.toks[m.j].low == "'s" {
+				p = m.j
+				continue
+			}
+			return []int{m.actor}, true
+		}
+		if personPronouns[s.toks[p].low] {
+			if id, ok := x.lastPerson(si, s, p); ok {
+				x.mention(s, id, p, p+1, "pronoun")
+				return []int{id}, true
+			}
+			return nil, false
+		}
+		if descriptionLeads[s.toks[p].low] {
+			break // "The documentary showed Mr Nattrass ..., telling": the person
+		}
+	}
+	if id, ok := x.personBefore(s, k); ok {
+		return []int{id}, true
+	}
+	return nil, false
+}
+
+// subordinators open a lead-in clause: "When he arrived, ...".
+var subordinators = set("when", "while", "after", "before", "as", "if", "although",
+	"though", "because", "since", "once", "until", "whereas")
+
+// widestMentionStarting returns the widest mention starting at token i.
+func widestMentionStarting(s *sentence, i int) (mention, bool) {
+	best, ok := mention{}, false
+	for _, m := range s.mentions {
+		if m.i == i && (!ok || m.j > best.j) {
+			best, ok = m, true
+		}
+	}
+	return best, ok
 }
 
 // personBefore returns the nearest named person mentioned before token k.
