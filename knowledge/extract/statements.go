@@ -615,11 +615,11 @@ func toldWhom(s *sentence, cueEnd int) int {
 // contrasts open a clause that answers the one before: ", but advocates say".
 var contrasts = set("but", "whereas")
 
-// contrastBefore reports whether ", but" (or another contrast) stands within
+// contrastBefore reports whether "but" (or another contrast) stands within
 // a few words before the cue at k, after from.
 func contrastBefore(s *sentence, k, from int) bool {
 	for c := k - 1; c > from && c >= k-6; c-- {
-		if contrasts[s.toks[c].low] && s.toks[c-1].s == "," {
+		if contrasts[s.toks[c].low] {
 			return true
 		}
 		if s.toks[c].kind == punct {
@@ -772,8 +772,11 @@ func (x *extractor) subjectEndingAt(si int, s *sentence, l int) ([]int, int) {
 		}
 		return nil, 0
 	}
-	if (t.low == "they" || t.low == "it") && l == 0 {
-		// Only a sentence-initial pronoun, for the last group or institution.
+	if t.low == "they" || t.low == "it" {
+		if id, ok := x.lastInstitution(si, s, l, t.low == "they"); ok {
+			x.mention(s, id, l, l+1, "pronoun")
+			return []int{id}, l
+		}
 		return nil, 0
 	}
 	// A document speaks for its author: "His report demands", "Oxfam's Paying
@@ -1178,6 +1181,42 @@ func (x *extractor) lastPerson(si int, s *sentence, l int) (int, bool) {
 		}
 		if id, ok := x.subjectPerson(ps); ok {
 			return id, true
+		}
+	}
+	return 0, false
+}
+
+// lastInstitution resolves "it" or "they" (plural) at token l, the subject of a
+// cue: the speaker of the last statement when it is an organisation, a
+// government, a country or (for "they") a group, else the last such actor named
+// outside quotation marks before l in this sentence or the one before.
+func (x *extractor) lastInstitution(si int, s *sentence, l int, plural bool) (int, bool) {
+	fits := func(id int) bool {
+		switch x.actors[id].Kind {
+		case knowledge.Organisation, knowledge.Government, knowledge.Country:
+			return true
+		case knowledge.Group:
+			return plural
+		}
+		return false
+	}
+	if n := len(x.statements); n > 0 && x.statements[n-1].Sentence >= s.N-1 && fits(x.statements[n-1].Speaker) {
+		return x.statements[n-1].Speaker, true
+	}
+	for p := si; p >= 0 && p >= si-1; p-- {
+		ps := x.sents[p]
+		quoted := quotedTokens(ps)
+		best, bestEnd := -1, -1
+		for _, m := range ps.mentions {
+			if quoted[m.i] || p == si && m.j > l || m.how == "pronoun" || !fits(m.actor) {
+				continue
+			}
+			if m.j > bestEnd {
+				best, bestEnd = m.actor, m.j
+			}
+		}
+		if best >= 0 {
+			return best, true
 		}
 	}
 	return 0, false
