@@ -124,7 +124,74 @@ func (x *extractor) sentenceStatements(si int, s *sentence) []found {
 			out = append(out, f)
 		}
 	}
+	if len(out) == 0 {
+		if f, ok := x.colonSpeaker(si, s); ok {
+			out = append(out, f)
+		}
+	}
 	return out
+}
+
+// colonSpeaker reads a speaker named before a colon that opens the sentence: a
+// headline ("Marco Rubio: I'm Not Interested In Being Vice President") or a
+// transcript's line ("TAPPER: And obviously, you're supporting Donald Trump").
+// Elsewhere a name and a colon may title a programme ("Michael Howard: No
+// More Mr Nasty is being shown on BBC2").
+func (x *extractor) colonSpeaker(si int, s *sentence) (found, bool) {
+	j := -1
+	for c := 1; c < len(s.toks) && c <= 6; c++ {
+		if s.toks[c].s == ":" {
+			j = c
+			break
+		}
+		if s.toks[c].kind == punct && !isDash(s.toks[c].s) && s.toks[c].s != "." {
+			break
+		}
+	}
+	if j < 0 || len(s.toks)-j < 4 {
+		return found{}, false
+	}
+	id := -1
+	if m, ok := longestMentionEnding(s, j); ok && si == 0 {
+		switch x.actors[m.actor].Kind {
+		case knowledge.Person, knowledge.Organisation, knowledge.Government:
+			id = m.actor
+		}
+	} else if capsRun(s, 0, j) {
+		// A transcript's speaker in capitals: one known already, or a new
+		// person of two names or more.
+		if p, ok := x.findPerson(s, 0, j); ok {
+			id = p
+		} else if j >= 2 {
+			id = x.person(s, 0, j)
+		}
+		if id >= 0 {
+			x.mention(s, id, 0, j, "name")
+		}
+	}
+	if id < 0 {
+		return found{}, false
+	}
+	f := found{speakers: []int{id}, subjStart: 0, cue: j, contentBeg: j + 1, contentEnd: len(s.toks)}
+	f.Cue = "say"
+	f.Sentence = s.N
+	f.Content = x.content(s, f.contentBeg, f.contentEnd)
+	f.Direct = isQuoted(s, f.contentBeg, f.contentEnd)
+	return f, f.Content != ""
+}
+
+// capsRun reports whether tokens i..j are words in capitals ("JAKE TAPPER"),
+// not a lone letter ("Q:", "A:").
+func capsRun(s *sentence, i, j int) bool {
+	long := false
+	for k := i; k < j; k++ {
+		t := s.toks[k]
+		if t.kind != word || strings.ToUpper(t.s) != t.s {
+			return false
+		}
+		long = long || len(t.s) > 1
+	}
+	return long
 }
 
 // quotationCues report speech only beside a quotation; elsewhere they mean
