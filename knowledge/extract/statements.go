@@ -280,7 +280,7 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 	if k+1 < len(s.toks) && t.low == "think" && s.toks[k+1].low == "tank" {
 		return found{}, false
 	}
-	if lemma == "report" && !(k+1 < len(s.toks) && (s.toks[k+1].low == "that" || s.toks[k+1].s == ":") || k > 0 && auxiliaries[s.toks[k-1].low]) {
+	if (lemma == "report" || t.low == "state" || t.low == "states") && !(k+1 < len(s.toks) && (s.toks[k+1].low == "that" || s.toks[k+1].s == ":") || k > 0 && (auxiliaries[s.toks[k-1].low] || s.toks[k-1].low == "to")) {
 		return found{}, false
 	}
 	if lemma == "agree" && !(k+1 < len(s.toks) && (s.toks[k+1].low == "that" || s.toks[k+1].low == "with")) {
@@ -806,6 +806,26 @@ func (x *extractor) subjectEndingAt(si int, s *sentence, l int) ([]int, int) {
 			return []int{id}, start
 		}
 	}
+	// A restrictive relative speaks for the phrase before it: "lawmakers who
+	// thought", "those who want".
+	if s.toks[l].low == "who" && l >= 1 && s.toks[l-1].kind == word && s.toks[l-1].low != "who" {
+		if s.toks[l-1].low == "those" {
+			if l >= 2 && prepositions[s.toks[l-2].low] {
+				return nil, 0 // "places for those who wanted them"
+			}
+			return x.group(s, l-1, l)
+		}
+		return x.subjectEndingAt(si, s, l-1)
+	}
+	// A share of people: "72 percent of Democrats said", "Six in 10 say".
+	if p, ok := shareStart(s, l); ok {
+		return x.group(s, p, l+1)
+	}
+	// A quantifier standing for people: "Many believe", "Others say".
+	if quantifierSubjects[s.toks[l].low] && (l == 0 || clauseOpeners[s.toks[l-1].low] || s.toks[l-1].low == "who" || s.toks[l-1].isQuote()) &&
+		!(singularQuantifiers[s.toks[l].low] && l+1 < len(s.toks) && s.toks[l+1].low == cueForms[s.toks[l+1].low]) {
+		return x.group(s, l, l+1)
+	}
 	if m, ok := longestMentionEnding(s, l+1); ok {
 		// "a spokesman for Mr Blair", "lawyers for the four": the title speaks.
 		if p := m.i - 1; p >= 1 && (s.toks[p].low == "for" || s.toks[p].low == "of") &&
@@ -862,6 +882,56 @@ func (x *extractor) subjectEndingAt(si int, s *sentence, l int) ([]int, int) {
 		return x.unnamed(s, l, nil)
 	}
 	return nil, 0
+}
+
+// quantifierSubjects stand for unnamed people as a cue's subject: "Many
+// believe", "Others say", "Few think".
+var quantifierSubjects = set("many", "few", "some", "most", "others", "several",
+	"both", "none", "all", "one", "another")
+
+// singularQuantifiers take a verb with an ending: "One says", but "One
+// protest organizer".
+var singularQuantifiers = set("one", "another", "none")
+
+// shareWords join a figure to the people it counts: "72 percent of", "six in 10".
+var shareWords = set("percent", "%", "in", "of", "out", "per", "cent")
+
+// shareStart finds where a share of people ending at token l starts: a figure
+// followed by a share word, at most eight tokens back, opening its clause
+// ("Only about 4 in 10 Republican voters", "72 percent of Democrats", "42%").
+func shareStart(s *sentence, l int) (int, bool) {
+	start := -1
+	for p := l; p >= 0 && l-p < 8; p-- {
+		t := s.toks[p]
+		if t.kind == punct && t.s != "%" && t.s != "-" || cueForms[t.low] != "" && p < l {
+			break
+		}
+		if (t.kind == num || numberWords[t.low] > 0 && !strings.HasSuffix(t.low, "s")) && (p == l || shareWords[s.toks[p+1].low]) {
+			start = p
+		}
+	}
+	if start < 0 {
+		return 0, false
+	}
+	for start > 0 && hedgeWords[s.toks[start-1].low] {
+		start--
+	}
+	return start, start == 0 || clauseOpeners[s.toks[start-1].low] || s.toks[start-1].isQuote()
+}
+
+// hedgeWords may qualify a share: "only about", "nearly".
+var hedgeWords = set("only", "about", "nearly", "almost", "roughly", "around", "just",
+	"some", "over", "under", "than", "more", "less", "fewer", "least", "at", "by", "a")
+
+// group makes an actor for the unnamed people of tokens i..j ("72 percent of
+// Democrats", "Others") and records the mention.
+func (x *extractor) group(s *sentence, i, j int) ([]int, int) {
+	phrase := s.Text[s.toks[i].start:s.toks[j-1].end]
+	id := x.ensure("group:"+strings.ToLower(foldQuote(phrase)), func() *knowledge.Actor {
+		return &knowledge.Actor{Name: phrase, Kind: knowledge.Group}
+	})
+	x.mention(s, id, i, j, "group")
+	return []int{id}, i
 }
 
 // descriptionLeads open a noun phrase that describes a speaker without naming
