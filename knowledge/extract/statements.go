@@ -194,6 +194,9 @@ func capsRun(s *sentence, i, j int) bool {
 	return long
 }
 
+// cueNextWord is the word a cue needs right after it to report an intention.
+var cueNextWord = map[string]string{"plan": "to"}
+
 // quotationCues report speech only beside a quotation; elsewhere they mean
 // something else ("continued his devotion to politics").
 var quotationCues = set("continue")
@@ -270,6 +273,10 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 			lemma += " a statement"
 		}
 	} else {
+		return found{}, false
+	}
+	// "plans to", not "the plans for".
+	if next, ok := cueNextWord[lemma]; ok && (k+1 >= len(s.toks) || s.toks[k+1].low != next) {
 		return found{}, false
 	}
 	// "continued" reports speech only beside a quotation: `"...," he continued`.
@@ -582,6 +589,9 @@ func prevComma(s *sentence, l int) int {
 // gerund ("thinking" in "New Labour thinking" is a noun).
 func finiteCue(s *sentence, k int) bool {
 	low := s.toks[k].low
+	if k > 0 && determiners[s.toks[k-1].low] && s.toks[k-1].low != "that" {
+		return false // "his plans"
+	}
 	return cueForms[low] != "" && s.tags[k].kind == tNone && !strings.HasSuffix(low, "ing")
 }
 
@@ -1426,7 +1436,7 @@ func (x *extractor) accordingTo(si int, s *sentence) (found, bool) {
 // organisation.
 func (x *extractor) sourceAt(s *sentence, k int) ([]int, int) {
 	end := k
-	for end < len(s.toks) && s.toks[end].s != "," && s.toks[end].s != ";" && !(s.toks[end].s == "." && end == len(s.toks)-1) && !finiteCue(s, end) {
+	for end < len(s.toks) && s.toks[end].s != "," && s.toks[end].s != ";" && s.toks[end].s != "." && !s.toks[end].isQuote() && !finiteCue(s, end) {
 		end++
 	}
 	best, ok := mention{}, false
