@@ -29,6 +29,18 @@ func Extract(doc knowledge.Document) *knowledge.Briefing {
 	return &knowledge.Briefing{Document: doc, Facts: x.facts()}
 }
 
+// Explain extracts doc's facts like Extract and names, for each statement, the
+// rule that read it ("subject before the cue: personal pronoun: the last
+// person"), for `briefbot facts --explain`.
+func Explain(doc knowledge.Document) (*knowledge.Briefing, []string) {
+	if doc.Sentences == nil {
+		doc.Sentences = Sentences(doc.Text)
+	}
+	x := newExtractor(doc)
+	x.run()
+	return &knowledge.Briefing{Document: doc, Facts: x.facts()}, x.rules
+}
+
 // Sentences splits text into numbered sentences.
 func Sentences(text string) []knowledge.Sentence {
 	spans := segment.Split(text)
@@ -64,6 +76,10 @@ type extractor struct {
 	peopleByWord map[string][]int
 
 	statements []knowledge.Statement
+	// rules names the rule that read each statement; why, the subject rule
+	// that named the speaker of the statement being read.
+	rules      []string
+	why        string
 	quantities []knowledge.Quantity
 	times      []knowledge.TimeExpr
 	roles      []knowledge.Role

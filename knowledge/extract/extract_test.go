@@ -490,3 +490,26 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// TestExplain checks that each statement is named by the rule that read it.
+func TestExplain(t *testing.T) {
+	b, rules := Explain(knowledge.Document{Path: "t.txt", Text: strings.Join([]string{
+		"Foreign Minister Anna Berg said that talks would resume.",
+		`"We will not give in," she said.`,
+		`"Nor will we."`,
+		"Bill Clinton attacked Bernie Sanders, accusing him of bullying.",
+	}, "\n\n")})
+	want := []string{
+		"subject before the cue: named actor",
+		"subject before the cue: personal pronoun: the last person",
+		"quotation standing alone continues the last speaker",
+		"subject before the cue: named actor",
+		"participle continues the last statement",
+	}
+	if len(rules) != len(b.Statements) {
+		t.Fatalf("%d rules for %d statements", len(rules), len(b.Statements))
+	}
+	if diff := cmp.Diff(want, rules); diff != "" {
+		t.Errorf("rules mismatch (-want +got):\n%s", diff)
+	}
+}

@@ -31,6 +31,7 @@ type found struct {
 	cue        int // cue token
 	contentBeg int // content tokens
 	contentEnd int
+	rule       string // the rule that read it, for `briefbot facts --explain`
 }
 
 // findStatements finds who said what, sentence by sentence, carrying the last
@@ -45,6 +46,7 @@ func (x *extractor) findStatements() {
 				x.statements = append(x.statements, knowledge.Statement{
 					Sentence: s.N, Speaker: sp, Cue: "say", Content: trimContent(s.Text), Direct: true,
 				})
+				x.rules = append(x.rules, "quotation standing alone continues the last speaker")
 			}
 			lastSent = si
 			continue
@@ -54,6 +56,7 @@ func (x *extractor) findStatements() {
 				st := f.Statement
 				st.Speaker = sp
 				x.statements = append(x.statements, st)
+				x.rules = append(x.rules, f.rule)
 			}
 		}
 		if len(fs) > 0 {
@@ -172,7 +175,7 @@ func (x *extractor) colonSpeaker(si int, s *sentence) (found, bool) {
 	if id < 0 {
 		return found{}, false
 	}
-	f := found{speakers: []int{id}, subjStart: 0, cue: j, contentBeg: j + 1, contentEnd: len(s.toks)}
+	f := found{speakers: []int{id}, subjStart: 0, cue: j, contentBeg: j + 1, contentEnd: len(s.toks), rule: "speaker before a colon"}
 	f.Cue = "say"
 	f.Sentence = s.N
 	f.Content = x.content(s, f.contentBeg, f.contentEnd)
@@ -233,7 +236,7 @@ func (x *extractor) headlineSpeaker(s *sentence) (found, bool) {
 	default:
 		return found{}, false
 	}
-	f := found{speakers: []int{m.actor}, subjStart: m.i, cue: m.i - 1, contentBeg: 0, contentEnd: m.i - 1}
+	f := found{speakers: []int{m.actor}, subjStart: m.i, cue: m.i - 1, contentBeg: 0, contentEnd: m.i - 1, rule: "headline speaker after a dash"}
 	f.Cue = "say"
 	f.Sentence = s.N
 	f.Content = x.content(s, f.contentBeg, f.contentEnd)
@@ -327,9 +330,9 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 	if strings.HasSuffix(t.low, "ing") && !negatedCue {
 		if k > 0 && s.toks[k-1].s == "," || k > 1 && s.toks[k-1].isQuote() && s.toks[k-2].s == "," {
 			if len(prev) > 0 {
-				f.speakers = prev[len(prev)-1].speakers
+				f.speakers, f.rule = prev[len(prev)-1].speakers, "participle continues the last statement"
 			} else if sp, ok := x.mainSubject(si, s, k); ok {
-				f.speakers = sp
+				f.speakers, f.rule = sp, "participle speaks for the main clause's subject"
 			} else {
 				return found{}, false
 			}
@@ -369,7 +372,7 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 	}
 	// Coordination with an earlier statement of the sentence: "but claims".
 	if l >= 0 && (s.toks[l].low == "but" || s.toks[l].low == "and") && len(prev) > 0 {
-		f.speakers = prev[len(prev)-1].speakers
+		f.speakers, f.rule = prev[len(prev)-1].speakers, "coordinated with the last statement"
 		f.subjStart = l
 		f.contentBeg, f.contentEnd = skipThat(s, cueEnd), len(s.toks)
 		f.Content = x.content(s, f.contentBeg, f.contentEnd)
@@ -420,8 +423,10 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 		}
 	}
 	if l >= 0 {
+		x.why = ""
 		if sp, start := x.subjectEndingAt(si, s, l); len(sp) > 0 {
 			f.speakers, f.subjStart = sp, start
+			f.rule = "subject before the cue: " + x.why
 			x.fillContent(s, &f, cueEnd)
 			if s.toks[l].low == "who" || s.toks[l].low == "which" {
 				x.endRelative(s, &f)
@@ -435,7 +440,7 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 	}
 	if pt := s.toks[k-1]; (pt.s == "," || pt.isQuote()) && lemma != "tell" {
 		if sp, end := x.subjectStartingAt(s, cueEnd); len(sp) > 0 {
-			f.speakers, f.subjStart = sp, k
+			f.speakers, f.subjStart, f.rule = sp, k, "subject after the cue"
 			f.contentBeg, f.contentEnd = 0, k-1
 			if pt.isQuote() && k >= 2 && s.toks[k-2].s == "," {
 				f.contentEnd = k - 1
@@ -806,92 +811,188 @@ func isQuoted(s *sentence, a, b int) bool {
 	return a > 0 && s.toks[a-1].isQuote() && isOpenQuote(s.Text, s.toks[a-1])
 }
 
-// subjectEndingAt finds the speakers whose noun phrase ends at token l: actor
-// mentions (with "X and Y"), a pronoun, or an unnamed group or official.
+// subjectRule reads the speakers of a cue whose subject's noun phrase ends at
+// token l. done says the rule decided (maybe that nobody speaks: an
+// unresolved "he"); else the next rule is tried.
+type subjectRule struct {
+	name string
+	read func(x *extractor, si int, s *sentence, l int) (speakers []int, start int, done bool)
+}
+
+// subjectRules are tried in order; the first that decides names the speaker.
+var subjectRules []subjectRule
+
+func init() {
+	// Set here, not in the declaration: the restrictive relative reads the
+	// subject before it with the same rules.
+	subjectRules = []subjectRule{
+		{"relative pronoun after a comma: its antecedent", (*extractor).relativeSubject},
+		{"restrictive relative: the phrase before it", (*extractor).restrictiveSubject},
+		{"share of people", (*extractor).shareSubject},
+		{"quantifier for people", (*extractor).quantifierSubject},
+		{"named actor", (*extractor).namedSubject},
+		{"personal pronoun: the last person", (*extractor).pronounSubject},
+		{"it/they: the last institution", (*extractor).institutionPronounSubject},
+		{"document: its author", (*extractor).documentNounSubject},
+		{"organisation noun: the last organisation", (*extractor).orgNounSubject},
+		{"unnamed group, title or description", (*extractor).unnamedSubject},
+	}
+}
+
+// subjectEndingAt finds the speakers whose noun phrase ends at token l by the
+// first subject rule that decides, and notes its name in x.why.
 func (x *extractor) subjectEndingAt(si int, s *sentence, l int) ([]int, int) {
-	// A relative clause speaks for its antecedent: "Beijing, which described",
-	// "Princess Marguerite of Romania, the eldest daughter of ..., who said".
-	if (s.toks[l].low == "which" || s.toks[l].low == "who") && l >= 2 && s.toks[l-1].s == "," {
-		if id, start, ok := x.antecedent(s, l-1, s.toks[l].low == "who"); ok {
-			return []int{id}, start
-		}
-	}
-	// A restrictive relative speaks for the phrase before it: "lawmakers who
-	// thought", "those who want".
-	if s.toks[l].low == "who" && l >= 1 && s.toks[l-1].kind == word && s.toks[l-1].low != "who" {
-		if s.toks[l-1].low == "those" {
-			if l >= 2 && prepositions[s.toks[l-2].low] {
-				return nil, 0 // "places for those who wanted them"
+	for _, r := range subjectRules {
+		if sp, start, done := r.read(x, si, s, l); done {
+			if len(sp) > 0 {
+				x.why = r.name
 			}
-			return x.group(s, l-1, l)
+			return sp, start
 		}
-		return x.subjectEndingAt(si, s, l-1)
-	}
-	// A share of people: "72 percent of Democrats said", "Six in 10 say".
-	if p, ok := shareStart(s, l); ok {
-		return x.group(s, p, l+1)
-	}
-	// A quantifier standing for people: "Many believe", "Others say".
-	if quantifierSubjects[s.toks[l].low] && (l == 0 || clauseOpeners[s.toks[l-1].low] || s.toks[l-1].low == "who" || s.toks[l-1].isQuote()) &&
-		!(singularQuantifiers[s.toks[l].low] && l+1 < len(s.toks) && s.toks[l+1].low == cueForms[s.toks[l+1].low]) {
-		return x.group(s, l, l+1)
-	}
-	if m, ok := longestMentionEnding(s, l+1); ok {
-		// "a spokesman for Mr Blair", "lawyers for the four": the title speaks.
-		if p := m.i - 1; p >= 1 && (s.toks[p].low == "for" || s.toks[p].low == "of") &&
-			(s.tags[p-1].kind == tRole || groupHeads[s.toks[p-1].low]) {
-			if sp, start := x.unnamedFor(s, p-1, m); len(sp) > 0 {
-				return sp, start
-			}
-		}
-		speakers := []int{m.actor}
-		start := m.i
-		// "The United States and Japan", "Britain, France and Germany": a comma
-		// joins speakers only in a list that ends with "and".
-		for sep := "and"; start >= 2 && s.toks[start-1].low == sep; sep = "," {
-			m2, ok := longestMentionEnding(s, start-1)
-			if !ok {
-				break
-			}
-			speakers = append([]int{m2.actor}, speakers...)
-			start = m2.i
-			if start >= 1 && s.toks[start-1].low == "the" {
-				start-- // "Austria, the Netherlands and Sweden"
-			}
-		}
-		return speakers, start
-	}
-	t := s.toks[l]
-	if personPronouns[t.low] {
-		if id, ok := x.lastPerson(si, s, l); ok {
-			x.mention(s, id, l, l+1, "pronoun")
-			return []int{id}, l
-		}
-		return nil, 0
-	}
-	if t.low == "they" || t.low == "it" {
-		if id, ok := x.lastInstitution(si, s, l, t.low == "they"); ok {
-			x.mention(s, id, l, l+1, "pronoun")
-			return []int{id}, l
-		}
-		return nil, 0
-	}
-	// A document speaks for its author: "His report demands", "Oxfam's Paying
-	// the Price report said", "The paper said".
-	if docNouns[t.low] {
-		return x.documentSubject(si, s, l)
-	}
-	// "The US company said": the organisation last named.
-	if orgNouns[t.low] && l > 0 {
-		if id, start, ok := x.lastOrg(si, s, l); ok {
-			x.mention(s, id, start, l+1, "title")
-			return []int{id}, start
-		}
-	}
-	if groupHeads[t.low] || s.tags[l].kind == tRole || describedAt(s, l) {
-		return x.unnamed(s, l, nil)
 	}
 	return nil, 0
+}
+
+// relativeSubject: a relative clause speaks for its antecedent: "Beijing,
+// which described", "Princess Marguerite of Romania, the eldest daughter of
+// ..., who said".
+func (x *extractor) relativeSubject(si int, s *sentence, l int) ([]int, int, bool) {
+	if (s.toks[l].low == "which" || s.toks[l].low == "who") && l >= 2 && s.toks[l-1].s == "," {
+		if id, start, ok := x.antecedent(s, l-1, s.toks[l].low == "who"); ok {
+			return []int{id}, start, true
+		}
+	}
+	return nil, 0, false
+}
+
+// restrictiveSubject: a restrictive relative speaks for the phrase before it:
+// "lawmakers who thought", "those who want".
+func (x *extractor) restrictiveSubject(si int, s *sentence, l int) ([]int, int, bool) {
+	if s.toks[l].low != "who" || l < 1 || s.toks[l-1].kind != word || s.toks[l-1].low == "who" {
+		return nil, 0, false
+	}
+	if s.toks[l-1].low == "those" {
+		if l >= 2 && prepositions[s.toks[l-2].low] {
+			return nil, 0, true // "places for those who wanted them"
+		}
+		sp, start := x.group(s, l-1, l)
+		return sp, start, true
+	}
+	sp, start := x.subjectEndingAt(si, s, l-1)
+	return sp, start, true
+}
+
+// shareSubject: a share of people: "72 percent of Democrats said", "Six in 10
+// say".
+func (x *extractor) shareSubject(si int, s *sentence, l int) ([]int, int, bool) {
+	p, ok := shareStart(s, l)
+	if !ok {
+		return nil, 0, false
+	}
+	sp, start := x.group(s, p, l+1)
+	return sp, start, true
+}
+
+// quantifierSubject: a quantifier standing for people: "Many believe", "Others
+// say".
+func (x *extractor) quantifierSubject(si int, s *sentence, l int) ([]int, int, bool) {
+	if !quantifierSubjects[s.toks[l].low] || !(l == 0 || clauseOpeners[s.toks[l-1].low] || s.toks[l-1].low == "who" || s.toks[l-1].isQuote()) ||
+		singularQuantifiers[s.toks[l].low] && l+1 < len(s.toks) && s.toks[l+1].low == cueForms[s.toks[l+1].low] {
+		return nil, 0, false
+	}
+	sp, start := x.group(s, l, l+1)
+	return sp, start, true
+}
+
+// namedSubject: the actor mentioned right before the cue, or the title speaking
+// for it ("a spokesman for Mr Blair"), or a list of actors ("Britain, France
+// and Germany").
+func (x *extractor) namedSubject(si int, s *sentence, l int) ([]int, int, bool) {
+	m, ok := longestMentionEnding(s, l+1)
+	if !ok {
+		return nil, 0, false
+	}
+	// "a spokesman for Mr Blair", "lawyers for the four": the title speaks.
+	if p := m.i - 1; p >= 1 && (s.toks[p].low == "for" || s.toks[p].low == "of") &&
+		(s.tags[p-1].kind == tRole || groupHeads[s.toks[p-1].low]) {
+		if sp, start := x.unnamedFor(s, p-1, m); len(sp) > 0 {
+			return sp, start, true
+		}
+	}
+	speakers := []int{m.actor}
+	start := m.i
+	// "The United States and Japan", "Britain, France and Germany": a comma
+	// joins speakers only in a list that ends with "and".
+	for sep := "and"; start >= 2 && s.toks[start-1].low == sep; sep = "," {
+		m2, ok := longestMentionEnding(s, start-1)
+		if !ok {
+			break
+		}
+		speakers = append([]int{m2.actor}, speakers...)
+		start = m2.i
+		if start >= 1 && s.toks[start-1].low == "the" {
+			start-- // "Austria, the Netherlands and Sweden"
+		}
+	}
+	return speakers, start, true
+}
+
+// pronounSubject: "he" or "she" is the last person named.
+func (x *extractor) pronounSubject(si int, s *sentence, l int) ([]int, int, bool) {
+	if !personPronouns[s.toks[l].low] {
+		return nil, 0, false
+	}
+	if id, ok := x.lastPerson(si, s, l); ok {
+		x.mention(s, id, l, l+1, "pronoun")
+		return []int{id}, l, true
+	}
+	return nil, 0, true
+}
+
+// institutionPronounSubject: "it" or "they" is the institution (or group) that
+// spoke or was named last.
+func (x *extractor) institutionPronounSubject(si int, s *sentence, l int) ([]int, int, bool) {
+	low := s.toks[l].low
+	if low != "they" && low != "it" {
+		return nil, 0, false
+	}
+	if id, ok := x.lastInstitution(si, s, l, low == "they"); ok {
+		x.mention(s, id, l, l+1, "pronoun")
+		return []int{id}, l, true
+	}
+	return nil, 0, true
+}
+
+// documentNounSubject: a document speaks for its author: "His report demands",
+// "Oxfam's Paying the Price report said", "The paper said".
+func (x *extractor) documentNounSubject(si int, s *sentence, l int) ([]int, int, bool) {
+	if !docNouns[s.toks[l].low] {
+		return nil, 0, false
+	}
+	sp, start := x.documentSubject(si, s, l)
+	return sp, start, true
+}
+
+// orgNounSubject: "The US company said" is the organisation last named.
+func (x *extractor) orgNounSubject(si int, s *sentence, l int) ([]int, int, bool) {
+	if !orgNouns[s.toks[l].low] || l == 0 {
+		return nil, 0, false
+	}
+	if id, start, ok := x.lastOrg(si, s, l); ok {
+		x.mention(s, id, start, l+1, "title")
+		return []int{id}, start, true
+	}
+	return nil, 0, false
+}
+
+// unnamedSubject: an unnamed group ("Some critics"), title ("the foreign
+// secretary") or description opening its clause ("The NFL legend").
+func (x *extractor) unnamedSubject(si int, s *sentence, l int) ([]int, int, bool) {
+	if groupHeads[s.toks[l].low] || s.tags[l].kind == tRole || describedAt(s, l) {
+		sp, start := x.unnamed(s, l, nil)
+		return sp, start, true
+	}
+	return nil, 0, false
 }
 
 // quantifierSubjects stand for unnamed people as a cue's subject: "Many
@@ -1416,7 +1517,7 @@ func (x *extractor) accordingTo(si int, s *sentence) (found, bool) {
 			// starting there.
 			return found{}, false
 		}
-		f := found{speakers: sp, subjStart: k, cue: k}
+		f := found{speakers: sp, subjStart: k, cue: k, rule: "according to"}
 		f.Cue = "according to"
 		f.Sentence = s.N
 		if k <= 1 { // leading: the content follows the comma
