@@ -32,6 +32,9 @@ type found struct {
 	contentBeg int // content tokens
 	contentEnd int
 	rule       string // the rule that read it, for `briefbot facts --explain`
+	// quoteBefore marks a reporting clause standing alone ("Trump said."), whose
+	// words are the quotation of the sentence before.
+	quoteBefore bool
 }
 
 // findStatements finds who said what, sentence by sentence, carrying the last
@@ -52,6 +55,15 @@ func (x *extractor) findStatements() {
 			continue
 		}
 		for _, f := range fs {
+			if f.quoteBefore && (len(x.statements) == 0 || x.statements[len(x.statements)-1].Sentence != x.sents[si-1].N) {
+				// The quotation itself is the statement too.
+				for _, sp := range f.speakers {
+					st := f.Statement
+					st.Sentence, st.Speaker = x.sents[si-1].N, sp
+					x.statements = append(x.statements, st)
+					x.rules = append(x.rules, "quotation before a reporting clause standing alone")
+				}
+			}
 			for _, sp := range f.speakers {
 				st := f.Statement
 				st.Speaker = sp
@@ -82,6 +94,16 @@ func quotedTokens(s *sentence) []bool {
 		in[k] = open
 	}
 	return in
+}
+
+// endsWithQuote reports whether a sentence ends with a closing quotation mark
+// (maybe before a full stop).
+func endsWithQuote(s *sentence) bool {
+	n := len(s.toks)
+	if n > 0 && s.toks[n-1].s == "." {
+		n--
+	}
+	return n > 0 && s.toks[n-1].isQuote() && !isOpenQuote(s.Text, s.toks[n-1])
 }
 
 // opensWithQuote reports whether a sentence begins with a quotation mark.
@@ -430,6 +452,12 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 			x.fillContent(s, &f, cueEnd)
 			if s.toks[l].low == "who" || s.toks[l].low == "which" {
 				x.endRelative(s, &f)
+			}
+			if f.Content == "" && f.subjStart == 0 && si > 0 && endsWithQuote(x.sents[si-1]) {
+				// `"... small hands?" Trump said.` split after the question
+				// mark: the words are the quotation before.
+				f.Content, f.Direct, f.quoteBefore = trimContent(x.sents[si-1].Text), true, true
+				f.rule = "reporting clause after a quotation: " + x.why
 			}
 			return f, f.Content != ""
 		}
