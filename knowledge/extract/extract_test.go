@@ -252,6 +252,8 @@ func TestStatements(t *testing.T) {
 			map[int][]st{}},
 		{"a reporting clause standing alone after a quotation", []string{`Donald Trump spoke in Detroit.`, `"Look at those hands, are they small hands?" Trump said.`},
 			map[int][]st{2: {{"Donald Trump", "say", false, true}}, 3: {{"Donald Trump", "say", false, true}}}},
+		{"an abbreviated title keeps its full stop and opens the name", []string{`''There's always resistance,'' said Mr. Schmidt.`, "Florida Sen. Marco Rubio said he would run."},
+			map[int][]st{1: {{"Schmidt", "say", false, true}}, 2: {{"Marco Rubio", "say", false, false}}}},
 		{"follow-on quotation", []string{`Jan Olsen said the deal was fair. "It protects jobs."`},
 			map[int][]st{1: {{"Jan Olsen", "say", false, false}}, 2: {{"Jan Olsen", "say", false, true}}}},
 		{"a cue inside a quotation is not a statement", []string{`"They said it could not be done," Mary Lee told reporters.`},

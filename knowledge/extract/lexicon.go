@@ -113,7 +113,8 @@ var honorifics = set("mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir"
 	"capt.", "major", "lieutenant", "lt.", "sergeant", "sgt.", "commissioner", "premier",
 	"secretary", "speaker", "chairman", "congressman", "congresswoman", "deputy",
 	"inspector", "detective", "officer", "admiral", "marshal", "emperor", "empress",
-	"director", "chief", "mp", "mep", "councillor", "alderman")
+	"director", "chief", "mp", "mep", "councillor", "alderman", "gov.", "rep.",
+	"adm.", "maj.", "cpl.", "pvt.", "atty.", "messrs.", "ms", "representative")
 
 // commonCaps are capitalised words that start sentences or headlines and are not
 // names.

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/briefbot/briefbot/knowledge/gazetteer"
 )
 
@@ -118,6 +120,9 @@ func (x *extractor) nameCont(s *sentence, k int) bool {
 	t := s.toks[k]
 	if s.tags[k].kind != tNone {
 		return false
+	}
+	if honorifics[t.low] && strings.HasSuffix(t.low, ".") {
+		return false // "Florida Sen. Marco Rubio": the title opens a name of its own
 	}
 	if t.kind == word && t.cap && t.low != "'s" && !isMonthName(t.low) && !weekdays[t.low] && (!commonCaps[t.low] || contentCaps[t.low]) {
 		return !(s.headline && x.lowered[t.low])

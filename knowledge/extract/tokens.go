@@ -87,8 +87,9 @@ func scanWord(s string, i int) int {
 				j += n
 				continue
 			}
-			// Keep the final dot of an abbreviation such as U.S. or U.N.
-			if r == '.' && strings.Contains(s[i:j], ".") && isAbbrevDot(s[i:j]) {
+			// Keep the final dot of an abbreviation such as U.S. or U.N., or of a
+			// title before a name: "Mr.", "Sen.", "Gov.".
+			if r == '.' && (strings.Contains(s[i:j], ".") && isAbbrevDot(s[i:j]) || titleAbbrevs[strings.ToLower(s[i:j])]) {
 				j += n
 			}
 		}
@@ -96,6 +97,10 @@ func scanWord(s string, i int) int {
 	}
 	return j
 }
+
+// titleAbbrevs are abbreviated titles whose full stop belongs to the word.
+var titleAbbrevs = set("mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt",
+	"capt", "gov", "sen", "rep", "rev", "adm", "maj", "cpl", "pvt", "atty", "messrs")
 
 // isAbbrevDot reports whether w, the word so far, looks like a dotted abbreviation
 // (U, U.S, e.g) so that a following dot belongs to it.
