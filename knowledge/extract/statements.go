@@ -353,7 +353,7 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 		if k > 0 && s.toks[k-1].s == "," || k > 1 && s.toks[k-1].isQuote() && s.toks[k-2].s == "," {
 			if len(prev) > 0 {
 				f.speakers, f.rule = prev[len(prev)-1].speakers, "participle continues the last statement"
-			} else if sp, ok := x.mainSubject(si, s, k); ok {
+			} else if sp, ok := x.mainSubject(si, s, 0, k, false); ok {
 				f.speakers, f.rule = sp, "participle speaks for the main clause's subject"
 			} else {
 				return found{}, false
@@ -393,6 +393,19 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 		f.Negated = true
 	}
 	// Coordination with an earlier statement of the sentence: "but claims".
+	if l > 0 && (s.toks[l].low == "but" || s.toks[l].low == "and") && len(prev) == 0 && !negatedCue && pastTense(t.low) {
+		// A verb coordinated with its clause's: "The judge rubbed his chin, and
+		// then said", "Obama praised Clinton and said", "when Trump spotted a
+		// sign and asked"; a past tense, since "speeches and promises" are nouns.
+		if sp, ok := x.mainSubject(si, s, clauseStart(s, l), l, true); ok {
+			f.speakers, f.rule = sp, "coordinated with the main clause's verb"
+			f.subjStart = l
+			f.contentBeg, f.contentEnd = skipThat(s, addressee(s, lemma, cueEnd)), len(s.toks)
+			f.Content = x.content(s, f.contentBeg, f.contentEnd)
+			f.Direct = isQuoted(s, f.contentBeg, f.contentEnd)
+			return f, f.Content != ""
+		}
+	}
 	if l >= 0 && (s.toks[l].low == "but" || s.toks[l].low == "and") && len(prev) > 0 {
 		f.speakers, f.rule = prev[len(prev)-1].speakers, "coordinated with the last statement"
 		f.subjStart = l
@@ -486,18 +499,19 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 // the subject of the clause it hangs on, which is the first actor named before
 // it, past a lead-in phrase, outside quotation marks and not after a
 // preposition or as a possessive ("Bill Clinton unloaded on Sanders, accusing
-// ...": Clinton), or a personal pronoun; else, when a description opens the
-// clause, the nearest person before the participle ("The documentary showed
-// Mr Nattrass ..., telling the meeting").
-func (x *extractor) mainSubject(si int, s *sentence, k int) ([]int, bool) {
+// ...": Clinton), or a personal pronoun. When a description opens the clause,
+// described asks for it ("The tribunal rejected her claims and said"); else
+// the participle speaks for the nearest person before it ("The documentary
+// showed Mr Nattrass ..., telling the meeting").
+func (x *extractor) mainSubject(si int, s *sentence, from, k int, described bool) ([]int, bool) {
 	quoted := quotedTokens(s)
-	for p := 0; p < k; p++ {
+	for p := from; p < k; p++ {
 		if quoted[p] || s.toks[p].kind != word || p > 0 && prepositions[s.toks[p-1].low] && s.toks[p-1].low != "and" {
 			continue
 		}
 		// A lead-in phrase ("But in an interview with the FT, Mr Blair ...")
 		// ends at its comma.
-		if (p == 0 || s.toks[p-1].s == "," || p == 1 && contrasts[s.toks[0].low]) && (prepositions[s.toks[p].low] || subordinators[s.toks[p].low]) {
+		if (p == from || s.toks[p-1].s == "," || p == from+1 && contrasts[s.toks[from].low]) && (prepositions[s.toks[p].low] || subordinators[s.toks[p].low]) {
 			c := p + 1
 			for c < k && s.toks[c].s != "," {
 				c++
@@ -522,6 +536,17 @@ func (x *extractor) mainSubject(si int, s *sentence, k int) ([]int, bool) {
 			return nil, false
 		}
 		if descriptionLeads[s.toks[p].low] {
+			if described {
+				// "The tribunal rejected her claims and said": the description
+				// up to the first verb.
+				for h := p + 1; h+1 < k && h <= p+5; h++ {
+					if next := s.toks[h+1]; describedAt(s, h) && (next.s == "," || auxiliaries[next.low] || !next.cap && (strings.HasSuffix(next.low, "ed") || cueForms[next.low] != "")) {
+						sp, _ := x.unnamed(s, h, nil)
+						return sp, len(sp) > 0
+					}
+				}
+				return nil, false
+			}
 			break // "The documentary showed Mr Nattrass ..., telling": the person
 		}
 	}
@@ -529,6 +554,23 @@ func (x *extractor) mainSubject(si int, s *sentence, k int) ([]int, bool) {
 		return []int{id}, true
 	}
 	return nil, false
+}
+
+// clauseStart returns where the clause holding token l starts: after the last
+// subordinator or semicolon before it ("..., when Trump spotted a sign and
+// asked"), else 0.
+func clauseStart(s *sentence, l int) int {
+	for p := l - 2; p > 0; p-- {
+		if low := s.toks[p].low; subordinators[low] || low == ";" || low == ":" {
+			return p + 1
+		}
+	}
+	return 0
+}
+
+// pastTense reports whether a cue form is a past tense: "said", "asked".
+func pastTense(low string) bool {
+	return strings.HasSuffix(low, "ed") || low == "said" || low == "told" || low == "wrote" || low == "thought"
 }
 
 // subordinators open a lead-in clause: "When he arrived, ...".
