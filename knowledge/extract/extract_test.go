@@ -257,6 +257,8 @@ func TestStatements(t *testing.T) {
 		{"a cue coordinated with its clause's verb", []string{"Judge Ann Cole rubbed her chin, and then said the case was closed."},
 			map[int][]st{1: {{"Ann Cole", "say", false, false}}}},
 		{"coordinated nouns are no cue", []string{"Ted Cruz electrified the crowds with speeches and promises to shake things up."}, map[int][]st{}},
+		{"a description after the cue", []string{`"Donald is an amazing leader," said the 46-year-old.`},
+			map[int][]st{1: {{"the 46-year-old", "say", false, true}}}},
 		{"follow-on quotation", []string{`Jan Olsen said the deal was fair. "It protects jobs."`},
 			map[int][]st{1: {{"Jan Olsen", "say", false, false}}, 2: {{"Jan Olsen", "say", false, true}}}},
 		{"a cue inside a quotation is not a statement", []string{`"They said it could not be done," Mary Lee told reporters.`},

@@ -1321,7 +1321,7 @@ func (x *extractor) subjectStartingAt(s *sentence, k int) ([]int, int) {
 		if s.tags[end].kind == tRole && s.tags[end].first {
 			end = s.tags[end].end - 1 // the whole title: "top academic"
 		}
-		if groupHeads[s.toks[end].low] || s.tags[end].kind == tRole {
+		if groupHeads[s.toks[end].low] || s.tags[end].kind == tRole || describedFrom(s, k, end) {
 			if sp, _ := x.unnamed(s, end, nil); len(sp) > 0 {
 				return sp, end + 1
 			}
@@ -1329,6 +1329,30 @@ func (x *extractor) subjectStartingAt(s *sentence, k int) ([]int, int) {
 		end++
 	}
 	return nil, 0
+}
+
+// describedFrom reports whether tokens k..h are a description naming a speaker
+// after the cue: a determiner, at most three modifiers and the noun h, which
+// the phrase ends at or a preposition follows ("said the 46-year-old", "said
+// a source involved in", "said his best friend at Lehigh").
+func describedFrom(s *sentence, k, h int) bool {
+	if h <= k || h-k > 4 || !descriptionLeads[s.toks[k].low] {
+		return false
+	}
+	t := s.toks[h]
+	if t.kind != word || t.cap || commonCaps[t.low] || cueForms[t.low] != "" || strings.HasSuffix(t.low, "ly") || strings.HasSuffix(t.low, "ing") {
+		return false
+	}
+	for p := k + 1; p < h; p++ {
+		if low := s.toks[p].low; s.toks[p].kind != word && s.toks[p].s != "-" || commonCaps[low] && !contentCaps[low] || cueForms[low] != "" {
+			return false
+		}
+	}
+	if h+1 == len(s.toks) {
+		return true
+	}
+	next := s.toks[h+1]
+	return next.kind == punct && next.s != "-" && next.s != "'" || prepositions[next.low] && next.low != "and" || next.low == "who" || !next.cap && strings.HasSuffix(next.low, "ed")
 }
 
 // unnamed makes an actor for an unnamed group or official whose noun phrase ends
