@@ -1333,8 +1333,8 @@ func (x *extractor) subjectStartingAt(s *sentence, k int) ([]int, int) {
 
 // describedFrom reports whether tokens k..h are a description naming a speaker
 // after the cue: a determiner, at most three modifiers and the noun h, which
-// the phrase ends at or a preposition follows ("said the 46-year-old", "said
-// a source involved in", "said his best friend at Lehigh").
+// the phrase ends at or a preposition follows ("said the younger brother",
+// "said a source involved in", "said his best friend at Lehigh").
 func describedFrom(s *sentence, k, h int) bool {
 	if h <= k || h-k > 4 || !descriptionLeads[s.toks[k].low] {
 		return false
