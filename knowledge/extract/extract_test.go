@@ -82,7 +82,7 @@ func TestSeedSpeakers(t *testing.T) {
 		3:  {"South Korea’s intelligence agency"},
 		5:  {"Georgiy Zinoviev"},
 		6:  {"Georgiy Zinoviev"}, // "he"
-		7:  {"Dmitry Peskov"},
+		7:  {"Dmitry Peskov", "Russia"}, // ..., according to Russian state media
 		8:  {"North Korea"}, // Pyongyang has yet to release a statement
 		9:  {"South Korea"},
 		10: {"Some reports"},
@@ -259,6 +259,10 @@ func TestStatements(t *testing.T) {
 		{"coordinated nouns are no cue", []string{"Ted Cruz electrified the crowds with speeches and promises to shake things up."}, map[int][]st{}},
 		{"a description after the cue", []string{`"Donald is an amazing leader," said a source in the campaign.`},
 			map[int][]st{1: {{"a source", "say", false, true}}}},
+		{"a report of a statement closing the sentence", []string{`Donald Trump spoke in Ohio.`, `Trump said: "There will always be exceptions," the Times reported.`},
+			map[int][]st{2: {{"Donald Trump", "say", false, true}, {"Times", "report", false, false}}}},
+		{"a nested according to", []string{`"We will win," Bernie Sanders said, according to CNN.`},
+			map[int][]st{1: {{"Bernie Sanders", "say", false, true}, {"CNN", "according to", false, false}}}},
 		{"follow-on quotation", []string{`Jan Olsen said the deal was fair. "It protects jobs."`},
 			map[int][]st{1: {{"Jan Olsen", "say", false, false}}, 2: {{"Jan Olsen", "say", false, true}}}},
 		{"a cue inside a quotation is not a statement", []string{`"They said it could not be done," Mary Lee told reporters.`},

@@ -138,11 +138,15 @@ func (x *extractor) sentenceStatements(si int, s *sentence) []found {
 			k = max(k, f.cue)
 		}
 	}
-	// "according to X" attributes the sentence when nothing else does.
-	if len(out) == 0 {
-		if f, ok := x.accordingTo(si, s); ok {
-			out = append(out, f)
+	// "according to X" attributes the sentence when nothing else does, and
+	// reports a statement again when it comes after it (`"...," Sanders said,
+	// according to CNN.`).
+	if f, ok := x.accordingTo(si, s); ok && (len(out) == 0 || f.cue > out[len(out)-1].cue && !sameSpeakers(f.speakers, out[len(out)-1].speakers)) {
+		if n := len(out); n > 0 && out[n-1].contentEnd > f.cue && f.cue > out[n-1].contentBeg {
+			out[n-1].contentEnd = f.cue // the report of the words is not part of them
+			out[n-1].Content = x.content(s, out[n-1].contentBeg, out[n-1].contentEnd)
 		}
+		out = append(out, f)
 	}
 	if len(out) == 0 && si == 0 {
 		if f, ok := x.headlineSpeaker(s); ok {
@@ -218,6 +222,10 @@ func capsRun(s *sentence, i, j int) bool {
 	}
 	return long
 }
+
+// nounForms are cue forms that are more often nouns ("the report said", "the
+// state"): cues only before "that" or a colon, or after an auxiliary or "to".
+var nounForms = set("report", "reports", "state", "states")
 
 // cueNextWord is the word a cue needs right after it to report an intention.
 var cueNextWord = map[string]string{"plan": "to"}
@@ -312,7 +320,7 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 	if k+1 < len(s.toks) && t.low == "think" && s.toks[k+1].low == "tank" {
 		return found{}, false
 	}
-	if (lemma == "report" || t.low == "state" || t.low == "states") && !(k+1 < len(s.toks) && (s.toks[k+1].low == "that" || s.toks[k+1].s == ":") || k > 0 && (auxiliaries[s.toks[k-1].low] || s.toks[k-1].low == "to")) {
+	if nounForms[t.low] && !(k+1 < len(s.toks) && (s.toks[k+1].low == "that" || s.toks[k+1].s == ":") || k > 0 && (auxiliaries[s.toks[k-1].low] || s.toks[k-1].low == "to")) {
 		return found{}, false
 	}
 	if lemma == "agree" && !(k+1 < len(s.toks) && (s.toks[k+1].low == "that" || s.toks[k+1].low == "with")) {
@@ -453,7 +461,7 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 	// advocates say Y").
 	if len(prev) > 0 {
 		p := prev[len(prev)-1]
-		if k > p.contentBeg && k < p.contentEnd && !contrastBefore(s, k, p.contentBeg) {
+		if k > p.contentBeg && k < p.contentEnd && !contrastBefore(s, k, p.contentBeg) && !closingCue(s, k) {
 			return found{}, false
 		}
 	}
@@ -764,6 +772,51 @@ func toldWhom(s *sentence, cueEnd int) int {
 	return cueEnd
 }
 
+// closingCue reports whether the cue at k closes its sentence after its
+// subject, which a comma opens: `..., the Times reported.`, `..., The Post
+// reported last week.`: a report of the statement before, not a part of it.
+func closingCue(s *sentence, k int) bool {
+	words := 0
+	for t := k + 1; t < len(s.toks); t++ {
+		if s.toks[t].low == "that" || s.toks[t].isQuote() || s.toks[t].s == ":" {
+			return false
+		}
+		if s.toks[t].kind != punct {
+			words++
+		}
+	}
+	if words > 3 {
+		return false
+	}
+	for p := k - 1; p >= 0 && k-p <= 6; p-- {
+		if s.toks[p].s == "," {
+			// The subject follows the comma; a relative clause is no report:
+			// "backs the treaty, which he calls fair".
+			return p+1 < k && !relatives[s.toks[p+1].low]
+		}
+		if s.toks[p].kind == punct && !s.toks[p].isQuote() {
+			return false
+		}
+	}
+	return false
+}
+
+// relatives open a relative clause.
+var relatives = set("which", "who", "whom", "whose", "that", "where", "when")
+
+// sameSpeakers reports whether two statements have the same speakers.
+func sameSpeakers(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // contrasts open a clause that answers the one before: ", but advocates say".
 var contrasts = set("but", "whereas")
 
@@ -821,8 +874,8 @@ func (x *extractor) fillContent(s *sentence, f *found, cueEnd int) {
 	if b > 1 && s.toks[b-1].s == "." && honorifics[s.toks[b-2].low] {
 		b-- // the dot of "Mr."
 	}
-	if b > 0 && honorifics[s.toks[b-1].low] {
-		b-- // "Mr" before the name
+	if b > 0 && (honorifics[s.toks[b-1].low] || s.toks[b-1].low == "the") {
+		b-- // "Mr" or "the" before the name
 	}
 	before = b
 	quoteBefore := b > 0 && s.toks[b-1].isQuote() || b > 1 && s.toks[b-1].s == "," && s.toks[b-2].isQuote()
@@ -1652,10 +1705,30 @@ func (x *extractor) sourceAt(s *sentence, k int) ([]int, int) {
 		x.mention(s, id, i, end, "name")
 		return []int{id}, end
 	}
+	if ok && describedTail(s, best.j, end) {
+		// "according to Russian state media": the description, not the country.
+		if sp, _ := x.unnamed(s, end-1, nil); len(sp) > 0 {
+			return sp, end
+		}
+	}
 	if ok {
 		return []int{best.actor}, best.j
 	}
 	return x.subjectStartingAt(s, k)
+}
+
+// describedTail reports whether tokens i..end, after a mention, are the lower-case
+// words of a description it modifies: "[Russian] state media".
+func describedTail(s *sentence, i, end int) bool {
+	if i >= end || end-i > 3 {
+		return false
+	}
+	for t := i; t < end; t++ {
+		if tk := s.toks[t]; tk.kind != word || tk.cap || commonCaps[tk.low] || prepositions[tk.low] || cueForms[tk.low] != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // setHome gives a country to officials whose title names none ("Vice Foreign
