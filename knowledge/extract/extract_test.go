@@ -263,6 +263,8 @@ func TestStatements(t *testing.T) {
 			map[int][]st{2: {{"Donald Trump", "say", false, true}, {"Times", "report", false, false}}}},
 		{"a nested according to", []string{`"We will win," Bernie Sanders said, according to CNN.`},
 			map[int][]st{1: {{"Bernie Sanders", "say", false, true}, {"CNN", "according to", false, false}}}},
+		{"a party modifying the title after the cue", []string{`"It became crowded," said Republican political consultant Chris Russell.`},
+			map[int][]st{1: {{"Chris Russell", "say", false, true}}}},
 		{"follow-on quotation", []string{`Jan Olsen said the deal was fair. "It protects jobs."`},
 			map[int][]st{1: {{"Jan Olsen", "say", false, false}}, 2: {{"Jan Olsen", "say", false, true}}}},
 		{"a cue inside a quotation is not a statement", []string{`"They said it could not be done," Mary Lee told reporters.`},

@@ -1363,6 +1363,13 @@ func (x *extractor) subjectStartingAt(s *sentence, k int) ([]int, int) {
 				best = m
 			}
 		}
+		// A party or country modifying a title before the name: "said
+		// Republican political consultant Chris Russell".
+		if x.actors[best.actor].Kind != knowledge.Person {
+			if m, ok := x.personAfterTitle(s, best.j); ok {
+				best = m
+			}
+		}
 		return []int{best.actor}, best.j
 	}
 	if k < len(s.toks) && personPronouns[s.toks[k].low] {
@@ -1382,6 +1389,22 @@ func (x *extractor) subjectStartingAt(s *sentence, k int) ([]int, int) {
 		end++
 	}
 	return nil, 0
+}
+
+// personAfterTitle finds a person named within three lower-case words after
+// token j ("[Republican] political consultant Chris Russell").
+func (x *extractor) personAfterTitle(s *sentence, j int) (mention, bool) {
+	for p := j; p < len(s.toks) && p <= j+3; p++ {
+		for _, m := range s.mentions {
+			if m.i == p && x.actors[m.actor].Kind == knowledge.Person {
+				return m, p > j
+			}
+		}
+		if t := s.toks[p]; t.kind != word || t.cap && s.tags[p].kind != tRole || prepositions[t.low] || cueForms[t.low] != "" {
+			return mention{}, false
+		}
+	}
+	return mention{}, false
 }
 
 // describedFrom reports whether tokens k..h are a description naming a speaker
