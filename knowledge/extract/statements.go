@@ -519,7 +519,7 @@ func (x *extractor) mainSubject(si int, s *sentence, from, k int, described bool
 		}
 		// A lead-in phrase ("But in an interview with the FT, Mr Blair ...")
 		// ends at its comma.
-		if (p == from || s.toks[p-1].s == "," || p == from+1 && contrasts[s.toks[from].low]) && (prepositions[s.toks[p].low] || subordinators[s.toks[p].low]) {
+		if (p == from || s.toks[p-1].s == "," || p == from+1 && contrasts[s.toks[from].low]) && (prepositions[s.toks[p].low] || subordinators[s.toks[p].low] || timeLeads[s.toks[p].low]) {
 			c := p + 1
 			for c < k && s.toks[c].s != "," {
 				c++
@@ -580,6 +580,10 @@ func clauseStart(s *sentence, l int) int {
 func pastTense(low string) bool {
 	return strings.HasSuffix(low, "ed") || low == "said" || low == "told" || low == "wrote" || low == "thought"
 }
+
+// timeLeads open a lead-in phrase of time: "Last month, when I asked ...,".
+var timeLeads = set("last", "this", "next", "earlier", "later", "yesterday", "today",
+	"recently", "meanwhile", "however", "still", "then", "now", "also")
 
 // subordinators open a lead-in clause: "When he arrived, ...".
 var subordinators = set("when", "while", "after", "before", "as", "if", "although",
