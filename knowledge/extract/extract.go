@@ -95,6 +95,7 @@ type sentence struct {
 	knowledge.Sentence
 	toks      []token
 	paraStart bool // first sentence of a paragraph
+	inQuote   bool // starts inside a quotation an earlier sentence opened
 	headline  bool // a line of its own without a full stop (a title or heading)
 	// tags says, per token, what the gazetteer or the name finder made of it.
 	tags []tag
@@ -175,6 +176,7 @@ func (x *extractor) run() {
 		x.tagSentence(s)
 	}
 	x.findActors()
+	x.markQuotations()
 	x.findStatements()
 	for _, s := range x.sents {
 		x.findQuantities(s)

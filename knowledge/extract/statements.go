@@ -43,7 +43,7 @@ func (x *extractor) findStatements() {
 	lastSpeakers, lastSent := []int(nil), -10
 	for si, s := range x.sents {
 		fs := x.sentenceStatements(si, s)
-		if len(fs) == 0 && lastSpeakers != nil && si-lastSent <= 2 && opensWithQuote(s) {
+		if len(fs) == 0 && lastSpeakers != nil && si-lastSent <= 2 && (opensWithQuote(s) || s.inQuote) {
 			// A quotation standing alone continues the last speaker's words.
 			for _, sp := range lastSpeakers {
 				x.statements = append(x.statements, knowledge.Statement{
@@ -81,14 +81,12 @@ func (x *extractor) findStatements() {
 // quotedTokens marks the tokens inside quotation marks.
 func quotedTokens(s *sentence) []bool {
 	in := make([]bool, len(s.toks))
-	open := false
+	open := s.inQuote
 	for k, t := range s.toks {
 		if t.isQuote() {
-			if isOpenQuote(s.Text, t) && !open {
-				open = true
-			} else {
-				open = false
-			}
+			// An opening mark opens even inside a quotation carried over from an
+			// earlier sentence, whose writer opened it again.
+			open = isOpenQuote(s.Text, t) && (!open || s.inQuote)
 			continue
 		}
 		in[k] = open
@@ -104,6 +102,36 @@ func endsWithQuote(s *sentence) bool {
 		n--
 	}
 	return n > 0 && s.toks[n-1].isQuote() && !isOpenQuote(s.Text, s.toks[n-1])
+}
+
+// markQuotations notes which sentences start inside a quotation that an
+// earlier sentence of the paragraph opened: `"I am proud. I think ...` or
+// `''... Mr. Obama said. ''I hope ...''`.
+func (x *extractor) markQuotations() {
+	open := false
+	for _, s := range x.sents {
+		if s.paraStart {
+			open = false
+		}
+		// A sentence whose first quotation mark opens one starts outside: the
+		// writer left the last quotation open (`... a Muslim. He added: "...`).
+		s.inQuote = open && !firstQuoteOpens(s)
+		for _, t := range s.toks {
+			if t.isQuote() {
+				open = isOpenQuote(s.Text, t) && (!open || s.inQuote)
+			}
+		}
+	}
+}
+
+// firstQuoteOpens reports whether the first quotation mark of s opens one.
+func firstQuoteOpens(s *sentence) bool {
+	for _, t := range s.toks {
+		if t.isQuote() {
+			return isOpenQuote(s.Text, t)
+		}
+	}
+	return false
 }
 
 // opensWithQuote reports whether a sentence begins with a quotation mark.
@@ -960,6 +988,7 @@ func init() {
 		{"named actor", (*extractor).namedSubject},
 		{"personal pronoun: the last person", (*extractor).pronounSubject},
 		{"it/they: the last institution", (*extractor).institutionPronounSubject},
+		{"first person: the writer", (*extractor).writerSubject},
 		{"document: its author", (*extractor).documentNounSubject},
 		{"organisation noun: the last organisation", (*extractor).orgNounSubject},
 		{"unnamed group, title or description", (*extractor).unnamedSubject},
@@ -1088,6 +1117,21 @@ func (x *extractor) institutionPronounSubject(si int, s *sentence, l int) ([]int
 		return []int{id}, l, true
 	}
 	return nil, 0, true
+}
+
+// writerSubject: "I" or "we" outside quotation marks is whoever writes the
+// briefing ("but I said, hey, ...", "I think"): one actor per briefing, the
+// writer, with the pronoun as its mention.
+func (x *extractor) writerSubject(si int, s *sentence, l int) ([]int, int, bool) {
+	low := s.toks[l].low
+	if low != "i" && low != "we" || quotedTokens(s)[l] {
+		return nil, 0, false
+	}
+	id := x.ensure("writer:", func() *knowledge.Actor {
+		return &knowledge.Actor{Name: "the writer", Kind: knowledge.Person, Description: "who writes the briefing, speaking in the first person"}
+	})
+	x.mention(s, id, l, l+1, "pronoun")
+	return []int{id}, l, true
 }
 
 // documentNounSubject: a document speaks for its author: "His report demands",
