@@ -106,7 +106,7 @@ func endsWithQuote(s *sentence) bool {
 
 // markQuotations notes which sentences start inside a quotation that an
 // earlier sentence of the paragraph opened: `"I am proud. I think ...` or
-// `''... Mr. Obama said. ''I hope ...''`.
+// `”... Mr. Obama said. ”I hope ...”`.
 func (x *extractor) markQuotations() {
 	open := false
 	for _, s := range x.sents {
