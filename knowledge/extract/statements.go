@@ -105,8 +105,7 @@ func endsWithQuote(s *sentence) bool {
 }
 
 // markQuotations notes which sentences start inside a quotation that an
-// earlier sentence of the paragraph opened: `"I am proud. I think ...` or
-// `”... Mr. Obama said. ”I hope ...”`.
+// earlier sentence of the paragraph opened: `"I am proud. I think ...`.
 func (x *extractor) markQuotations() {
 	open := false
 	for _, s := range x.sents {
