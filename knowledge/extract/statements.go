@@ -141,6 +141,11 @@ func opensWithQuote(s *sentence) bool {
 // sentenceStatements finds the statements of one sentence.
 func (x *extractor) sentenceStatements(si int, s *sentence) []found {
 	var out []found
+	// A transcript's line ("FALLIN: I think ...") is its speaker's words, cues
+	// and all.
+	if f, ok := x.colonSpeaker(si, s); ok {
+		return []found{f}
+	}
 	quoted := quotedTokens(s)
 	for k := 0; k < len(s.toks); k++ {
 		if quoted[k] {
@@ -177,11 +182,6 @@ func (x *extractor) sentenceStatements(si int, s *sentence) []found {
 	}
 	if len(out) == 0 && si == 0 {
 		if f, ok := x.headlineSpeaker(s); ok {
-			out = append(out, f)
-		}
-	}
-	if len(out) == 0 {
-		if f, ok := x.colonSpeaker(si, s); ok {
 			out = append(out, f)
 		}
 	}
