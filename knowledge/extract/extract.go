@@ -78,8 +78,11 @@ type extractor struct {
 	statements []knowledge.Statement
 	// rules names the rule that read each statement; why, the subject rule
 	// that named the speaker of the statement being read.
-	rules      []string
-	why        string
+	rules []string
+	why   string
+	// vetoes names the cue vetoes that held, in order, for the tests that
+	// count them.
+	vetoes     []string
 	quantities []knowledge.Quantity
 	times      []knowledge.TimeExpr
 	roles      []knowledge.Role

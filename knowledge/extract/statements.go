@@ -254,6 +254,109 @@ func capsRun(s *sentence, i, j int) bool {
 // state"): cues only before "that" or a colon, or after an auxiliary or "to".
 var nounForms = set("report", "reports", "state", "states")
 
+// cueVeto names a reading of a cue word that reports nobody's words: a noun
+// ("the claims"), a passive ("was described"), another sense ("backed off").
+type cueVeto struct {
+	name string
+	// applies reports whether the veto holds for the cue word at k, of lemma
+	// lemma; negated is a silence ("did not comment").
+	applies func(s *sentence, k int, lemma string, negated bool) bool
+}
+
+// cueVetoes are tried in order on every cue word; the first that holds wins.
+var cueVetoes = []cueVeto{
+	{"intention without its to", func(s *sentence, k int, lemma string, _ bool) bool {
+		next, ok := cueNextWord[lemma] // "plans to", not "the plans for"
+		return ok && s.low(k+1) != next
+	}},
+	{"speech only beside a quotation", func(s *sentence, k int, lemma string, _ bool) bool {
+		return quotationCues[lemma] && !hasQuote(s) // `"...," he continued`
+	}},
+	{"think tank", func(s *sentence, k int, _ string, _ bool) bool {
+		return s.low(k) == "think" && s.low(k+1) == "tank"
+	}},
+	{"noun form without that", func(s *sentence, k int, _ string, _ bool) bool {
+		// "the report said", "the state": cues only before "that" or a colon,
+		// or after an auxiliary or "to".
+		return nounForms[s.low(k)] && !(s.low(k+1) == "that" || s.low(k+1) == ":" || auxiliaries[s.low(k-1)] || s.low(k-1) == "to")
+	}},
+	{"agreement without that or with", func(s *sentence, k int, lemma string, _ bool) bool {
+		return lemma == "agree" && s.low(k+1) != "that" && s.low(k+1) != "with" // "agreed a deal"
+	}},
+	{"position without that", func(s *sentence, k int, lemma string, _ bool) bool {
+		// "maintained their lead", "estimated 1,500": speech only before
+		// "that", a colon or a quotation, or closing a sentence after one.
+		return thatCues[lemma] && !(s.low(k+1) == "that" || s.low(k+1) == ":" || k+1 < len(s.toks) && s.toks[k+1].isQuote() || closingCue(s, k))
+	}},
+	{"particle of another sense", func(s *sentence, k int, lemma string, _ bool) bool {
+		// "backed off", "adding to his wins", "called off".
+		return contains(otherSenseParticles[lemma], s.low(k+1))
+	}},
+	{"back as an adverb", func(s *sentence, k int, lemma string, _ bool) bool {
+		return s.low(k) == "back" && (beForms[s.low(k-1)] || motionVerbs[s.low(k-1)]) // "is back", "came back"
+	}},
+	{"name modifying a noun", func(s *sentence, k int, _ string, negated bool) bool {
+		// "an EU demand", "over US support for".
+		return k >= 2 && !negated && s.tags[k-1].kind != tNone && s.tags[k-1].kind != tRole &&
+			(s.low(k-2) == "an" || s.low(k-2) == "a" || prepositions[s.low(k-2)] && s.low(k-2) != "and" && s.low(k-2) != "to")
+	}},
+	{"noun after a preposition", func(s *sentence, k int, _ string, negated bool) bool {
+		return !negated && prepositions[s.low(k-1)] && s.low(k-1) != "and" && s.low(k-1) != "to" // "for support"
+	}},
+	{"noun after a determiner", func(s *sentence, k int, _ string, _ bool) bool {
+		return determiners[s.low(k-1)] && s.low(k-1) != "that" // "the claims", "his call"
+	}},
+	{"naming participle", func(s *sentence, k int, _ string, _ bool) bool {
+		// "a group called Black Votes Matter": a common noun, then the name.
+		prev := s.low(k - 1)
+		return s.low(k) == "called" && k > 0 && s.toks[k-1].kind == word && !s.toks[k-1].cap &&
+			!auxiliaries[prev] && !personPronouns[prev] && !groupPronouns[prev] && prev != "who" && prev != "which" &&
+			k+1 < len(s.toks) && s.toks[k+1].cap
+	}},
+	{"passive", func(s *sentence, k int, _ string, negated bool) bool {
+		// "was described", "is expected": nobody's words.
+		t := s.toks[k]
+		if k == 0 || negated || !strings.HasSuffix(t.low, "ed") && !irregularParticiples[t.low] {
+			return false
+		}
+		p := k - 1
+		if p >= 2 && s.toks[p].low == "and" && strings.HasSuffix(s.toks[p-1].low, "ed") {
+			p -= 2 // "be confined and told"
+		}
+		for p > 0 && (s.toks[p].low == "also" || s.toks[p].low == "widely" || s.toks[p].low == "reportedly") {
+			p--
+		}
+		return beForms[s.toks[p].low]
+	}},
+}
+
+// vetoed returns the name of the first cue veto that holds for the cue word at
+// k, or "".
+func (x *extractor) vetoed(s *sentence, k int, lemma string, negated bool) string {
+	for _, v := range cueVetoes {
+		if v.applies(s, k, lemma, negated) {
+			return v.name
+		}
+	}
+	return ""
+}
+
+// thatCues state a position only with its words: "maintained that".
+var thatCues = set("maintain", "estimate")
+
+// otherSenseParticles are the words after a cue that give it another sense.
+var otherSenseParticles = map[string][]string{
+	"back":     {"off", "down", "away", "out", "into", "from"},
+	"add":      {"to", "up"},
+	"call":     {"off", "up"},
+	"write":    {"off", "down"},
+	"maintain": {"a", "an", "its", "his", "her", "their"},
+}
+
+// motionVerbs put "back" as an adverb after them: "came back".
+var motionVerbs = set("come", "came", "comes", "coming", "go", "went", "goes", "going",
+	"get", "got", "gets", "bring", "brought", "fight", "fought", "hit", "pushed", "push")
+
 // cueNextWord is the word a cue needs right after it to report an intention.
 var cueNextWord = map[string]string{"plan": "to"}
 
@@ -335,47 +438,9 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 	} else {
 		return found{}, false
 	}
-	// "plans to", not "the plans for".
-	if next, ok := cueNextWord[lemma]; ok && (k+1 >= len(s.toks) || s.toks[k+1].low != next) {
+	if name := x.vetoed(s, k, lemma, negatedCue); name != "" {
+		x.vetoes = append(x.vetoes, name)
 		return found{}, false
-	}
-	// "continued" reports speech only beside a quotation: `"...," he continued`.
-	if quotationCues[lemma] && !hasQuote(s) {
-		return found{}, false
-	}
-	// Nouns that look like cues: "think tank", "the report said", "agreed a deal".
-	if k+1 < len(s.toks) && t.low == "think" && s.toks[k+1].low == "tank" {
-		return found{}, false
-	}
-	if nounForms[t.low] && !(k+1 < len(s.toks) && (s.toks[k+1].low == "that" || s.toks[k+1].s == ":") || k > 0 && (auxiliaries[s.toks[k-1].low] || s.toks[k-1].low == "to")) {
-		return found{}, false
-	}
-	if lemma == "agree" && !(k+1 < len(s.toks) && (s.toks[k+1].low == "that" || s.toks[k+1].low == "with")) {
-		return found{}, false
-	}
-	// "an EU demand", "over US support for": a name modifying a noun.
-	if k >= 2 && !negatedCue && s.tags[k-1].kind != tNone && s.tags[k-1].kind != tRole && (s.toks[k-2].low == "an" || s.toks[k-2].low == "a" || prepositions[s.toks[k-2].low] && s.toks[k-2].low != "and" && s.toks[k-2].low != "to") {
-		return found{}, false
-	}
-	if k > 0 && prepositions[s.toks[k-1].low] && s.toks[k-1].low != "and" && s.toks[k-1].low != "to" && !negatedCue {
-		return found{}, false // "for support", "of claims"
-	}
-	// A determiner before makes it a noun: "the claims", "his call".
-	if k > 0 && determiners[s.toks[k-1].low] && s.toks[k-1].low != "that" {
-		return found{}, false
-	}
-	// A passive ("was described", "is expected") reports nobody's words.
-	if k > 0 && (strings.HasSuffix(t.low, "ed") || irregularParticiples[t.low]) && !negatedCue {
-		p := k - 1
-		if p >= 2 && s.toks[p].low == "and" && strings.HasSuffix(s.toks[p-1].low, "ed") {
-			p -= 2 // "be confined and told"
-		}
-		for p > 0 && (s.toks[p].low == "also" || s.toks[p].low == "widely" || s.toks[p].low == "reportedly") {
-			p--
-		}
-		if beForms[s.toks[p].low] {
-			return found{}, false
-		}
 	}
 	f := found{cue: k}
 	f.Cue = lemma

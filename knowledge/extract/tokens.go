@@ -176,3 +176,11 @@ func isOpenQuote(s string, t token) bool {
 	}
 	return false
 }
+
+// low returns the lower-case form of token k, or "" outside the sentence.
+func (s *sentence) low(k int) string {
+	if k < 0 || k >= len(s.toks) {
+		return ""
+	}
+	return s.toks[k].low
+}
