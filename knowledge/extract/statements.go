@@ -313,6 +313,10 @@ var cueVetoes = []cueVeto{
 			!auxiliaries[prev] && !personPronouns[prev] && !groupPronouns[prev] && prev != "who" && prev != "which" &&
 			k+1 < len(s.toks) && s.toks[k+1].cap
 	}},
+	{"reduced passive", func(s *sentence, k int, _ string, negated bool) bool {
+		// "rebel groups backed by Ankara", "a plan criticised by unions".
+		return !negated && strings.HasSuffix(s.low(k), "ed") && s.low(k+1) == "by"
+	}},
 	{"passive", func(s *sentence, k int, _ string, negated bool) bool {
 		// "was described", "is expected": nobody's words.
 		t := s.toks[k]
