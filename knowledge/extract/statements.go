@@ -497,7 +497,8 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 		f.Negated = true
 	}
 	// Coordination with an earlier statement of the sentence: "but claims".
-	if l > 0 && (s.toks[l].low == "but" || s.toks[l].low == "and") && len(prev) == 0 && !negatedCue && pastTense(t.low) {
+	if l > 0 && (s.toks[l].low == "but" || s.toks[l].low == "and") && len(prev) == 0 && !negatedCue &&
+		(pastTense(t.low) || s.toks[l].low == "but" && strings.HasSuffix(t.low, "s")) {
 		// A verb coordinated with its clause's: "The judge rubbed his chin, and
 		// then said", "Obama praised Clinton and said", "when Trump spotted a
 		// sign and asked"; a past tense, since "speeches and promises" are nouns.
@@ -1059,6 +1060,7 @@ func init() {
 		{"first person: the writer", (*extractor).writerSubject},
 		{"document: its author", (*extractor).documentNounSubject},
 		{"organisation noun: the last organisation", (*extractor).orgNounSubject},
+		{"possessive description", (*extractor).possessiveSubject},
 		{"unnamed group, title or description", (*extractor).unnamedSubject},
 	}
 }
@@ -1224,6 +1226,30 @@ func (x *extractor) orgNounSubject(si int, s *sentence, l int) ([]int, int, bool
 	return nil, 0, false
 }
 
+// possessiveSubject: a description owned by a named actor: "O'Malley's
+// campaign says", "Mrs. Clinton's confidants say".
+func (x *extractor) possessiveSubject(si int, s *sentence, l int) ([]int, int, bool) {
+	t := s.toks[l]
+	if t.kind != word || t.cap || commonCaps[t.low] || cueForms[t.low] != "" || strings.HasSuffix(t.low, "ly") ||
+		strings.HasSuffix(t.low, "ed") || silenceLeads[t.low] || s.tags[l].kind == tRole {
+		return nil, 0, false // a title is the unnamed rule's: "France's finance minister"
+	}
+	for p := l - 1; p >= 1 && l-p <= 3; p-- {
+		if s.toks[p].low == "'s" || s.toks[p].s == "'" || s.toks[p].s == "’" {
+			m, ok := longestMentionEnding(s, p)
+			if !ok || !(m.i == 0 || clauseOpeners[s.low(m.i-1)] || s.toks[m.i-1].isQuote()) {
+				return nil, 0, false
+			}
+			sp, start := x.group(s, m.i, l+1)
+			return sp, start, true
+		}
+		if s.toks[p].kind != word || s.toks[p].cap && s.tags[p].kind != tRole || cueForms[s.low(p)] != "" {
+			return nil, 0, false
+		}
+	}
+	return nil, 0, false
+}
+
 // unnamedSubject: an unnamed group ("Some critics"), title ("the foreign
 // secretary") or description opening its clause ("The NFL legend").
 func (x *extractor) unnamedSubject(si int, s *sentence, l int) ([]int, int, bool) {
@@ -1256,7 +1282,7 @@ func shareStart(s *sentence, l int) (int, bool) {
 		if t.kind == punct && t.s != "%" && t.s != "-" || cueForms[t.low] != "" && p < l {
 			break
 		}
-		if (t.kind == num || numberWords[t.low] > 0 && !strings.HasSuffix(t.low, "s")) && (p == l || shareWords[s.toks[p+1].low]) {
+		if isFigure(t) && (p == l || shareWords[s.toks[p+1].low]) || fractionWords[t.low] && p+1 <= l && (p == l || s.toks[p+1].low == "of") {
 			start = p
 		}
 	}
@@ -1269,9 +1295,28 @@ func shareStart(s *sentence, l int) (int, bool) {
 	return start, start == 0 || clauseOpeners[s.toks[start-1].low] || s.toks[start-1].isQuote()
 }
 
-// hedgeWords may qualify a share: "only about", "nearly".
+// hedgeWords may qualify a share: "only about", "nearly", "a mere".
 var hedgeWords = set("only", "about", "nearly", "almost", "roughly", "around", "just",
-	"some", "over", "under", "than", "more", "less", "fewer", "least", "at", "by", "a")
+	"some", "over", "under", "than", "more", "less", "fewer", "least", "at", "by", "a",
+	"mere", "fully", "another")
+
+// fractionWords are shares written as words: "a third of independents".
+var fractionWords = set("half", "third", "thirds", "quarter", "quarters", "fourth",
+	"fourths", "fifth", "fifths", "majority", "minority")
+
+// isFigure reports whether a token is a figure: digits, or number words
+// ("six", "sixty-six"), not plural ones ("thousands").
+func isFigure(t token) bool {
+	if t.kind == num {
+		return true
+	}
+	for _, w := range strings.Split(t.low, "-") {
+		if numberWords[w] == 0 || strings.HasSuffix(w, "s") {
+			return false
+		}
+	}
+	return t.kind == word
+}
 
 // group makes an actor for the unnamed people of tokens i..j ("72 percent of
 // Democrats", "Others") and records the mention.
