@@ -82,7 +82,7 @@ func TestSeedSpeakers(t *testing.T) {
 		3:  {"South Korea’s intelligence agency"},
 		5:  {"Georgiy Zinoviev"},
 		6:  {"Georgiy Zinoviev"},        // "he"
-		7:  {"Dmitry Peskov", "Russia"}, // ..., according to Russian state media
+		7:  {"Dmitry Peskov", "Russian state media"}, // ..., according to Russian state media
 		8:  {"North Korea"},             // Pyongyang has yet to release a statement
 		9:  {"South Korea"},
 		10: {"Some reports"},
@@ -283,6 +283,10 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"Sixty-six percent", "say", false, false}}, 2: {{"A third of independents", "say", false, false}}}},
 		{"a present tense after but", []string{"Wealth-X Ltd keeps its finances a secret but says its business has tripled."},
 			map[int][]st{1: {{"Wealth-X Ltd", "say", false, false}}}},
+		{"according to a description", []string{"Oksuz registered the firm in 2010, according to state corporate records."},
+			map[int][]st{1: {{"state corporate records", "according to", false, false}}}},
+		{"as reported by", []string{"As reported by Western Journalism, investigators found 2,200 emails."},
+			map[int][]st{1: {{"Western Journalism", "according to", false, false}}}},
 		{"follow-on quotation", []string{`Jan Olsen said the deal was fair. "It protects jobs."`},
 			map[int][]st{1: {{"Jan Olsen", "say", false, false}}, 2: {{"Jan Olsen", "say", false, true}}}},
 		{"a cue inside a quotation is not a statement", []string{`"They said it could not be done," Mary Lee told reporters.`},

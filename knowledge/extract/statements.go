@@ -776,6 +776,9 @@ func finiteCue(s *sentence, k int) bool {
 	if k > 0 && determiners[s.toks[k-1].low] && s.toks[k-1].low != "that" {
 		return false // "his plans"
 	}
+	if nounForms[low] && s.low(k+1) != "that" && s.low(k+1) != ":" {
+		return false // "state corporate records"
+	}
 	return cueForms[low] != "" && s.tags[k].kind == tNone && !strings.HasSuffix(low, "ing")
 }
 
@@ -1608,7 +1611,7 @@ func (x *extractor) unnamed(s *sentence, l int, owner *mention) ([]int, int) {
 			start--
 			break
 		}
-		if prepositions[p.low] || cueForms[p.low] != "" && s.tags[start-1].kind == tNone || auxiliaries[p.low] ||
+		if prepositions[p.low] || cueForms[p.low] != "" && s.tags[start-1].kind == tNone && !nounForms[p.low] || auxiliaries[p.low] ||
 			commonCaps[p.low] && !contentCaps[p.low] && !titleModifiers[p.low] && s.tags[start-1].kind == tNone {
 			break
 		}
@@ -1838,11 +1841,23 @@ func (x *extractor) subjectPerson(s *sentence) (int, bool) {
 
 // accordingTo reads "According to X, ..." and "..., according to X."
 func (x *extractor) accordingTo(si int, s *sentence) (found, bool) {
+	quoted := quotedTokens(s)
 	for k := 0; k+2 < len(s.toks); k++ {
-		if s.toks[k].low != "according" || s.toks[k+1].low != "to" {
+		if quoted[k] {
+			continue // part of a quotation
+		}
+		// "according to X", "as reported by X".
+		if !(s.toks[k].low == "according" && s.toks[k+1].low == "to" || s.low(k) == "reported" && s.low(k+1) == "by" && s.low(k-1) == "as") {
 			continue
 		}
-		sp, end := x.sourceAt(s, k+2)
+		if s.low(k) == "reported" {
+			k-- // from "as"
+		}
+		from := k + 2
+		if s.low(k) == "as" {
+			from = k + 3
+		}
+		sp, end := x.sourceAt(s, from)
 		if len(sp) == 0 {
 			// "according to South Korea's intelligence agency": the widest mention
 			// starting there.
@@ -1898,7 +1913,40 @@ func (x *extractor) sourceAt(s *sentence, k int) ([]int, int) {
 	if ok {
 		return []int{best.actor}, best.j
 	}
-	return x.subjectStartingAt(s, k)
+	// "according to him": the person last named.
+	if low := s.low(k); (low == "him" || low == "her") && end == k+1 {
+		if id, ok := x.lastPerson(s.N-1, s, k); ok {
+			x.mention(s, id, k, k+1, "pronoun")
+			return []int{id}, end
+		}
+	}
+	if sp, e := x.subjectStartingAt(s, k); len(sp) > 0 {
+		return sp, e
+	}
+	// "according to a court filing", "according to state corporate records":
+	// the description the phrase ends with.
+	if last := end - 1; last > k && describedFrom(s, k, last) || bareNounPhrase(s, k, end) {
+		if sp, _ := x.unnamed(s, end-1, nil); len(sp) > 0 {
+			return sp, end
+		}
+	}
+	return nil, 0
+}
+
+// bareNounPhrase reports whether tokens k..end are a noun phrase without a
+// determiner, ending in a lower-case noun: "poll", "state corporate records",
+// "FEC filings".
+func bareNounPhrase(s *sentence, k, end int) bool {
+	if end <= k || end-k > 4 {
+		return false
+	}
+	for t := k; t < end; t++ {
+		if tk := s.toks[t]; tk.kind != word || prepositions[tk.low] || determiners[tk.low] || personPronouns[tk.low] || groupPronouns[tk.low] {
+			return false
+		}
+	}
+	head := s.toks[end-1]
+	return !head.cap && !commonCaps[head.low] && cueForms[head.low] == "" && !strings.HasSuffix(head.low, "ly")
 }
 
 // describedTail reports whether tokens i..end, after a mention, are the lower-case
