@@ -81,9 +81,9 @@ func TestSeedSpeakers(t *testing.T) {
 		2:  {"Kim Hong-kyun"},
 		3:  {"South Korea’s intelligence agency"},
 		5:  {"Georgiy Zinoviev"},
-		6:  {"Georgiy Zinoviev"},        // "he"
+		6:  {"Georgiy Zinoviev"},                     // "he"
 		7:  {"Dmitry Peskov", "Russian state media"}, // ..., according to Russian state media
-		8:  {"North Korea"},             // Pyongyang has yet to release a statement
+		8:  {"North Korea"},                          // Pyongyang has yet to release a statement
 		9:  {"South Korea"},
 		10: {"Some reports"},
 		11: {"Kim Hong-kyun"}, // "Minister Kim"
