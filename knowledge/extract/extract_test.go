@@ -287,6 +287,8 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"state corporate records", "according to", false, false}}}},
 		{"as reported by", []string{"As reported by Western Journalism, investigators found 2,200 emails."},
 			map[int][]st{1: {{"Western Journalism", "according to", false, false}}}},
+		{"a gerund after by", []string{"John Bolton distanced himself from the movement by saying he would help."},
+			map[int][]st{1: {{"John Bolton", "say", false, false}}}},
 		{"follow-on quotation", []string{`Jan Olsen said the deal was fair. "It protects jobs."`},
 			map[int][]st{1: {{"Jan Olsen", "say", false, false}}, 2: {{"Jan Olsen", "say", false, true}}}},
 		{"a cue inside a quotation is not a statement", []string{`"They said it could not be done," Mary Lee told reporters.`},

@@ -301,7 +301,10 @@ var cueVetoes = []cueVeto{
 			(s.low(k-2) == "an" || s.low(k-2) == "a" || prepositions[s.low(k-2)] && s.low(k-2) != "and" && s.low(k-2) != "to")
 	}},
 	{"noun after a preposition", func(s *sentence, k int, _ string, negated bool) bool {
-		return !negated && prepositions[s.low(k-1)] && s.low(k-1) != "and" && s.low(k-1) != "to" // "for support"
+		// "for support"; but a gerund after "by" or "while" reports the main
+		// clause's subject ("distanced himself by saying").
+		return !negated && prepositions[s.low(k-1)] && s.low(k-1) != "and" && s.low(k-1) != "to" &&
+			!(gerundLeads[s.low(k-1)] && strings.HasSuffix(s.low(k), "ing"))
 	}},
 	{"noun after a determiner", func(s *sentence, k int, _ string, _ bool) bool {
 		return determiners[s.low(k-1)] && s.low(k-1) != "that" // "the claims", "his call"
@@ -454,7 +457,7 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 	// that"), or, with none, speaks for the nearest person before it ("showed Mr
 	// Nattrass, apparently talking about the EU, telling the meeting: ...").
 	if strings.HasSuffix(t.low, "ing") && !negatedCue {
-		if k > 0 && s.toks[k-1].s == "," || k > 1 && s.toks[k-1].isQuote() && s.toks[k-2].s == "," {
+		if k > 0 && (s.toks[k-1].s == "," || gerundLeads[s.low(k-1)]) || k > 1 && s.toks[k-1].isQuote() && s.toks[k-2].s == "," {
 			if len(prev) > 0 {
 				f.speakers, f.rule = prev[len(prev)-1].speakers, "participle continues the last statement"
 			} else if sp, ok := x.mainSubject(si, s, 0, k, false); ok {
@@ -677,6 +680,10 @@ func clauseStart(s *sentence, l int) int {
 func pastTense(low string) bool {
 	return strings.HasSuffix(low, "ed") || low == "said" || low == "told" || low == "wrote" || low == "thought"
 }
+
+// gerundLeads put a gerund cue under the main clause: "by saying", "while
+// insisting".
+var gerundLeads = set("by", "while", "after", "before", "without", "when")
 
 // timeLeads open a lead-in phrase of time: "Last month, when I asked ...,".
 var timeLeads = set("last", "this", "next", "earlier", "later", "yesterday", "today",
