@@ -365,7 +365,7 @@ var motionVerbs = set("come", "came", "comes", "coming", "go", "went", "goes", "
 	"get", "got", "gets", "bring", "brought", "fight", "fought", "hit", "pushed", "push")
 
 // cueNextWord is the word a cue needs right after it to report an intention.
-var cueNextWord = map[string]string{"plan": "to"}
+var cueNextWord = map[string]string{"plan": "to", "intend": "to"}
 
 // quotationCues report speech only beside a quotation; elsewhere they mean
 // something else ("continued his devotion to politics").
@@ -768,12 +768,24 @@ func prevComma(s *sentence, l int) int {
 			return -1
 		}
 		// A cue ends the search, unless a relative clause holds it ("Charles
-		// Kennedy, who backs the plan, said").
-		if finiteCue(s, c) && !(c > 0 && (s.toks[c-1].low == "who" || s.toks[c-1].low == "which")) {
+		// Kennedy, who backs the plan, said", "Mr Mubanga, who insists he does
+		// not feel bitter, said").
+		if finiteCue(s, c) && !inRelative(s, c) {
 			return -1
 		}
 	}
 	return -1
+}
+
+// inRelative reports whether token c lies in a relative clause opened by "who"
+// or "which" after the last comma before it.
+func inRelative(s *sentence, c int) bool {
+	for p := c - 1; p >= 0 && s.toks[p].s != ","; p-- {
+		if low := s.toks[p].low; (low == "who" || low == "which") && p > 0 && s.toks[p-1].s == "," {
+			return true
+		}
+	}
+	return false
 }
 
 // finiteCue reports whether token k is a cue verb that is not a participle or
@@ -785,6 +797,9 @@ func finiteCue(s *sentence, k int) bool {
 	}
 	if nounForms[low] && s.low(k+1) != "that" && s.low(k+1) != ":" {
 		return false // "state corporate records"
+	}
+	if strings.HasSuffix(low, "ed") && beForms[s.low(k-1)] {
+		return false // a passive: "whose blueprint is expected to be published"
 	}
 	return cueForms[low] != "" && s.tags[k].kind == tNone && !strings.HasSuffix(low, "ing")
 }
@@ -905,8 +920,8 @@ func closingCue(s *sentence, k int) bool {
 			// "backs the treaty, which he calls fair".
 			return p+1 < k && !relatives[s.toks[p+1].low]
 		}
-		if s.toks[p].kind == punct && !s.toks[p].isQuote() {
-			return false
+		if s.toks[p].kind == punct && !s.toks[p].isQuote() || cueForms[s.low(p)] != "" {
+			return false // "said he expected a vote": the words of "said"
 		}
 	}
 	return false

@@ -37,11 +37,11 @@ var cueLemmas = []string{
 	"dispute", "repeat", "reiterate", "highlight", "point", "back", "rule", "affirm",
 	"underline", "voice", "speculate", "support", "oppose", "endorse", "name",
 	"recognise", "recognize", "concur", "protest", "plead", "testify", "brief",
-	"refuse", "plan",
+	"refuse", "plan", "expect", "feel", "worry", "intend", "doubt", "prefer",
 }
 
 // beliefLemmas report a belief, wish or intention rather than words.
-var beliefLemmas = set("believe", "think", "hope", "want", "fear", "plan",
+var beliefLemmas = set("believe", "think", "hope", "want", "fear", "plan", "expect",
 	"feel", "wish", "intend", "worry", "doubt", "consider", "prefer", "trust", "suspect")
 
 // otherLemmas are annotated as attribution cues in news corpora but report no
@@ -51,8 +51,7 @@ var otherLemmas = set("show", "find", "seem", "appear", "know", "learn", "decide
 	"take", "get", "go", "come", "have", "be", "do", "win", "lose", "lead", "help",
 	"refer", "title", "favor", "favour", "concern", "accord", "hold", "mean", "put",
 	"order", "list", "present", "project", "sound", "ignore", "nominate", "press",
-	"portray", "complaint", "decline", "read", "issue", "discuss", "talk", "speak",
-	"expect")
+	"portray", "complaint", "decline", "read", "issue", "discuss", "talk", "speak")
 
 // decline is left to extraction's silences: "declined to comment" says nothing.
 

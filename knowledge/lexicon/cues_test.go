@@ -13,6 +13,7 @@ func TestCueForms(t *testing.T) {
 		"asked":      {"ask", Speech},
 		"thinks":     {"think", Belief},
 		"hopes":      {"hope", Belief},
+		"expects":    {"expect", Belief},
 	} {
 		if got, ok := forms[form]; !ok || got != want {
 			t.Errorf("CueForms()[%q] = %v, %v; want %v", form, got, ok, want)
