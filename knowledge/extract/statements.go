@@ -1904,9 +1904,48 @@ func (x *extractor) accordingTo(si int, s *sentence) (found, bool) {
 // the rightmost one named in it; an unknown name at its end becomes an
 // organisation.
 func (x *extractor) sourceAt(s *sentence, k int) ([]int, int) {
-	end := k
-	for end < len(s.toks) && s.toks[end].s != "," && s.toks[end].s != ";" && s.toks[end].s != "." && !s.toks[end].isQuote() && !finiteCue(s, end) {
-		end++
+	full := k
+	for full < len(s.toks) && s.toks[full].s != "," && s.toks[full].s != ";" && s.toks[full].s != "." && !s.toks[full].isQuote() && !finiteCue(s, full) {
+		full++
+	}
+	// The source is the phrase's head, before what modifies it: "early results
+	// [of the exit poll conducted by ...]", "officials [familiar with]".
+	end := x.headEnd(s, k, full)
+	if end < full && (docNouns[s.low(end-1)] || dataNouns[s.low(end-1)]) {
+		// "according to numbers released by Japan's Finance Ministry", "an
+		// analysis by The Post": a document speaks for its author.
+		for p := end; p < full; p++ {
+			if s.low(p) != "by" && s.low(p) != "from" {
+				continue
+			}
+			// The author's phrase, up to the next preposition: its rightmost
+			// actor ("by Japan's Finance Ministry on Wednesday").
+			stop := p + 1
+			for stop < full && !(prepositions[s.low(stop)] && s.low(stop) != "and") {
+				stop++
+			}
+			best, ok := mention{}, false
+			for _, m := range s.mentions {
+				if m.i > p && m.j <= stop && (!ok || m.j > best.j) {
+					best, ok = m, true
+				}
+			}
+			if ok {
+				return []int{best.actor}, full
+			}
+		}
+	}
+	if end < full && (s.low(end) == "for" || s.low(end) == "of") && (s.tags[end-1].kind == tRole || groupHeads[s.low(end-1)]) {
+		// "according to a spokesman for the ministry": the title speaks for it.
+		o := end + 1
+		if s.low(o) == "the" {
+			o++
+		}
+		if m, ok := widestMentionStarting(s, o); ok {
+			if sp, _ := x.unnamedFor(s, end-1, m); len(sp) > 0 {
+				return sp, full
+			}
+		}
 	}
 	best, ok := mention{}, false
 	for _, m := range s.mentions {
@@ -1924,32 +1963,32 @@ func (x *extractor) sourceAt(s *sentence, k int) ([]int, int) {
 			return &knowledge.Actor{Name: name, Kind: knowledge.Organisation}
 		})
 		x.mention(s, id, i, end, "name")
-		return []int{id}, end
+		return []int{id}, full
 	}
 	if ok && describedTail(s, best.j, end) {
 		// "according to Russian state media": the description, not the country.
 		if sp, _ := x.unnamed(s, end-1, nil); len(sp) > 0 {
-			return sp, end
+			return sp, full
 		}
 	}
 	if ok {
-		return []int{best.actor}, best.j
+		return []int{best.actor}, max(best.j, full)
 	}
 	// "according to him": the person last named.
-	if low := s.low(k); (low == "him" || low == "her") && end == k+1 {
+	if low := s.low(k); (low == "him" || low == "her") && full == k+1 {
 		if id, ok := x.lastPerson(s.N-1, s, k); ok {
 			x.mention(s, id, k, k+1, "pronoun")
-			return []int{id}, end
+			return []int{id}, full
 		}
 	}
 	if sp, e := x.subjectStartingAt(s, k); len(sp) > 0 {
-		return sp, e
+		return sp, max(e, full)
 	}
 	// "according to a court filing", "according to state corporate records":
 	// the description the phrase ends with.
 	if last := end - 1; last > k && describedFrom(s, k, last) || bareNounPhrase(s, k, end) {
 		if sp, _ := x.unnamed(s, end-1, nil); len(sp) > 0 {
-			return sp, end
+			return sp, full
 		}
 	}
 	return nil, 0
@@ -1969,6 +2008,35 @@ func bareNounPhrase(s *sentence, k, end int) bool {
 	}
 	head := s.toks[end-1]
 	return !head.cap && !commonCaps[head.low] && cueForms[head.low] == "" && !strings.HasSuffix(head.low, "ly")
+}
+
+// dataNouns are figures and records that speak for whoever compiled them.
+var dataNouns = set("numbers", "figures", "data", "statistics", "records", "documents",
+	"results", "filings", "estimates", "polls", "surveys", "reports", "studies", "tally",
+	"count", "calculations", "analysis", "research", "projections")
+
+// headEnd returns where the head of the source phrase k..full ends: before the
+// first preposition, relative pronoun or participle that modifies it, outside
+// any name ("the Bank of England" is one).
+func (x *extractor) headEnd(s *sentence, k, full int) int {
+	for p := k + 1; p < full; p++ {
+		low := s.low(p)
+		if !(prepositions[low] && low != "and" || relatives[low] || !s.toks[p].cap && (strings.HasSuffix(low, "ed") || strings.HasSuffix(low, "ing")) && s.toks[p].kind == word) {
+			continue
+		}
+		// "of" between capitalised words is part of a name: "Bank of England".
+		inName := (low == "of" || low == "for") && s.toks[p-1].cap && p+1 < full && s.toks[p+1].cap
+		for _, m := range s.mentions {
+			if m.i < p && m.j > p {
+				inName = true
+				break
+			}
+		}
+		if !inName {
+			return p
+		}
+	}
+	return full
 }
 
 // describedTail reports whether tokens i..end, after a mention, are the lower-case
