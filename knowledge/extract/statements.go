@@ -1003,6 +1003,11 @@ func (x *extractor) fillContent(s *sentence, f *found, cueEnd int) {
 	if b > 0 && (honorifics[s.toks[b-1].low] || s.toks[b-1].low == "the") {
 		b-- // "Mr" or "the" before the name
 	}
+	if b > 1 && s.toks[b-1].low == "'s" {
+		if m, ok := longestMentionEnding(s, b-1); ok {
+			b = m.i // "Twitter's Adam Sharp"
+		}
+	}
 	before = b
 	quoteBefore := b > 0 && s.toks[b-1].isQuote() || b > 1 && s.toks[b-1].s == "," && s.toks[b-2].isQuote()
 	trailing := rest <= 4 || s.toks[after-1].s == "," ||
@@ -1079,6 +1084,7 @@ func init() {
 		{"restrictive relative: the phrase before it", (*extractor).restrictiveSubject},
 		{"share of people", (*extractor).shareSubject},
 		{"quantifier for people", (*extractor).quantifierSubject},
+		{"person of a place", (*extractor).personOfPlaceSubject},
 		{"named actor", (*extractor).namedSubject},
 		{"personal pronoun: the last person", (*extractor).pronounSubject},
 		{"it/they: the last institution", (*extractor).institutionPronounSubject},
@@ -1186,6 +1192,21 @@ func (x *extractor) namedSubject(si int, s *sentence, l int) ([]int, int, bool) 
 		}
 	}
 	return speakers, start, true
+}
+
+// personOfPlaceSubject: "Senator Barbara Boxer of California said": the
+// person before "of" and the capitalised place.
+func (x *extractor) personOfPlaceSubject(si int, s *sentence, l int) ([]int, int, bool) {
+	for p := l; p > 0 && l-p < 4 && s.toks[p].cap; p-- {
+		if s.low(p-1) != "of" {
+			continue
+		}
+		if m, ok := longestMentionEnding(s, p-1); ok && x.actors[m.actor].Kind == knowledge.Person {
+			return []int{m.actor}, m.i, true
+		}
+		return nil, 0, false
+	}
+	return nil, 0, false
 }
 
 // pronounSubject: "he" or "she" is the last person named.
