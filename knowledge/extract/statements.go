@@ -1814,7 +1814,7 @@ func (x *extractor) lastPerson(si int, s *sentence, l int) (int, bool) {
 // lastInstitution resolves "it" or "they" (plural) at token l, the subject of a
 // cue: the speaker of the last statement when it is an organisation, a
 // government, a country or (for "they") a group, else the last such actor named
-// outside quotation marks before l in this sentence or the one before.
+// outside quotation marks before l in this sentence or the two before.
 func (x *extractor) lastInstitution(si int, s *sentence, l int, plural bool) (int, bool) {
 	fits := func(id int) bool {
 		switch x.actors[id].Kind {
@@ -1828,7 +1828,7 @@ func (x *extractor) lastInstitution(si int, s *sentence, l int, plural bool) (in
 	if n := len(x.statements); n > 0 && x.statements[n-1].Sentence >= s.N-1 && fits(x.statements[n-1].Speaker) {
 		return x.statements[n-1].Speaker, true
 	}
-	for p := si; p >= 0 && p >= si-1; p-- {
+	for p := si; p >= 0 && p >= si-2; p-- {
 		ps := x.sents[p]
 		quoted := quotedTokens(ps)
 		best, bestEnd := -1, -1
