@@ -493,6 +493,9 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 		case l > 0 && relativeUnits[low] && (s.toks[l-1].low == "this" || s.toks[l-1].low == "last"):
 			l -= 2 // "the report this week said"
 			continue
+		case l > 0 && low == "." && (s.low(l-1) == "jr" || s.low(l-1) == "sr"):
+			l-- // the dot of "Joseph R. Biden Jr."
+			continue
 		}
 		break
 	}
