@@ -496,6 +496,17 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 		case l > 0 && low == "." && (s.low(l-1) == "jr" || s.low(l-1) == "sr"):
 			l-- // the dot of "Joseph R. Biden Jr."
 			continue
+		case low == ")":
+			// A parenthesis after the subject: "Kasich (who has 25 delegates)
+			// said", "Rep. Jim Smith (R-Texas) said".
+			o := l - 1
+			for o >= 0 && s.toks[o].s != "(" && l-o < 20 {
+				o--
+			}
+			if o > 0 && s.toks[o].s == "(" {
+				l = o - 1
+				continue
+			}
 		}
 		break
 	}
@@ -1582,6 +1593,10 @@ func (x *extractor) subjectStartingAt(s *sentence, k int) ([]int, int) {
 		}
 		return []int{best.actor}, best.j
 	}
+	// Titles before the name: "said Democratic Rep. Dina Titus".
+	if m, ok := x.personAfterTitle(s, k); ok {
+		return []int{m.actor}, m.j
+	}
 	if k < len(s.toks) && personPronouns[s.toks[k].low] {
 		return nil, 0
 	}
@@ -1610,12 +1625,16 @@ func (x *extractor) personAfterTitle(s *sentence, j int) (mention, bool) {
 				return m, p > j
 			}
 		}
-		if t := s.toks[p]; t.kind != word || t.cap && s.tags[p].kind != tRole || prepositions[t.low] || cueForms[t.low] != "" {
+		if t := s.toks[p]; t.kind != word || t.cap && s.tags[p].kind != tRole && !honorifics[t.low] && !contentCaps[t.low] && !partyWords[t.low] || prepositions[t.low] || cueForms[t.low] != "" {
 			return mention{}, false
 		}
 	}
 	return mention{}, false
 }
+
+// partyWords are party adjectives before a title: "Democratic Rep.".
+var partyWords = set("democratic", "republican", "gop", "labour", "conservative",
+	"tory", "liberal", "green", "independent")
 
 // describedFrom reports whether tokens k..h are a description naming a speaker
 // after the cue: a determiner, at most three modifiers and the noun h, which
