@@ -208,11 +208,18 @@ func (x *extractor) colonSpeaker(si int, s *sentence) (found, bool) {
 		return found{}, false
 	}
 	id := -1
-	if m, ok := longestMentionEnding(s, j); ok && si == 0 {
+	quoteAfter := j+1 < len(s.toks) && s.toks[j+1].isQuote()
+	if m, ok := longestMentionEnding(s, j); ok && (si == 0 || quoteAfter && m.i == 0) {
+		// A headline, or a name and a colon before a quotation: `Clinton: "Our
+		// goal is ..."`.
 		switch x.actors[m.actor].Kind {
 		case knowledge.Person, knowledge.Organisation, knowledge.Government:
 			id = m.actor
 		}
+	} else if j == 1 && si == 0 && docNouns[s.low(0)] {
+		// A headline's "Poll:", "Report:".
+		sp, _ := x.group(s, 0, 1)
+		id = sp[0]
 	} else if capsRun(s, 0, j) {
 		// A transcript's speaker in capitals: one known already, or a new
 		// person of two names or more.
