@@ -367,6 +367,10 @@ func TestStatementContent(t *testing.T) {
 		{"Minister Ana Vell told the committee on Export Controls.", "Ana Vell", "the committee on Export Controls"},
 		// A relative clause's words end where the clause does.
 		{"Charles Kennedy, who is a lawyer, backs the treaty, which he calls fair.", "Charles Kennedy", "the treaty, which he calls fair"},
+		// A quotation right after the cue is what was said, not the lead-in.
+		{`On ABC on Tuesday, Tom Reyes said, "I never said I would pay."`, "Tom Reyes", `"I never said I would pay."`},
+		// A quotation split by its reporting clause is one.
+		{`"It is good," Tom Reyes said, "and it is fair."`, "Tom Reyes", `It is good "and it is fair."`},
 		// A refusal states a position: its words start at "to", not at the
 		// that-clause of someone else's denial.
 		{"The Israeli government refuses to accept Syria's denials that it was involved.", "Israel", "to accept Syria's denials that it was involved"},

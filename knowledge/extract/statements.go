@@ -1040,6 +1040,19 @@ func (x *extractor) fillContent(s *sentence, f *found, cueEnd int) {
 			words++
 		}
 	}
+	// A quotation right after the cue is what was said (`On ABC Tuesday, Trump
+	// said, "I never ..."`); one opening later, after a quotation before the
+	// subject, continues it (`"It is good," he said. "I will say ..."`).
+	if after < len(s.toks) && s.toks[after].isQuote() && isOpenQuote(s.Text, s.toks[after]) && !quoteBefore {
+		trailing = false
+	}
+	second := -1
+	for q := after; quoteBefore && q < len(s.toks); q++ {
+		if s.toks[q].isQuote() && isOpenQuote(s.Text, s.toks[q]) {
+			second = q
+			break
+		}
+	}
 	if before > 0 && (s.toks[before-1].s == "," || s.toks[before-1].isQuote()) && trailing && (quoteBefore || words > 2) {
 		f.contentBeg, f.contentEnd = 0, before-1
 		if s.toks[before-1].isQuote() && before >= 2 && s.toks[before-2].s == "," {
@@ -1049,6 +1062,11 @@ func (x *extractor) fillContent(s *sentence, f *found, cueEnd int) {
 		f.contentBeg, f.contentEnd = after, len(s.toks)
 	}
 	f.Content = x.content(s, f.contentBeg, f.contentEnd)
+	if second >= 0 && f.contentEnd < second {
+		if more := x.content(s, second, len(s.toks)); more != "" && f.Content != "" {
+			f.Content += " " + more
+		}
+	}
 	f.Direct = isQuoted(s, f.contentBeg, f.contentEnd)
 }
 
