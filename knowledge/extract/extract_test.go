@@ -638,3 +638,18 @@ func TestRuleCounts(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotationContinued checks that a quotation the next sentence continues
+// is one statement's words, and the next sentence a statement of its own.
+func TestQuotationContinued(t *testing.T) {
+	b := extractText(`"There is always resistance," Tom Reyes said. "The cost is high."`)
+	if len(b.Statements) != 2 {
+		t.Fatalf("%d statements, want 2: %+v", len(b.Statements), b.Statements)
+	}
+	if got, want := b.Statements[0].Content, `There is always resistance "The cost is high."`; got != want {
+		t.Errorf("content %q, want %q", got, want)
+	}
+	if s := b.Statements[1]; s.Sentence != 2 || b.Actors[s.Speaker].Name != "Tom Reyes" {
+		t.Errorf("second statement %+v", s)
+	}
+}

@@ -64,6 +64,10 @@ func (x *extractor) findStatements() {
 					x.rules = append(x.rules, "quotation before a reporting clause standing alone")
 				}
 			}
+			if f.Direct && f.contentEnd <= f.subjStart && si+1 < len(x.sents) && x.continuesQuotation(x.sents[si+1]) {
+				// `''It is good,'' he said. ''I will say ...''`: one quotation.
+				f.Content += " " + trimContent(x.sents[si+1].Text)
+			}
 			for _, sp := range f.speakers {
 				st := f.Statement
 				st.Speaker = sp
@@ -92,6 +96,22 @@ func quotedTokens(s *sentence) []bool {
 		in[k] = open
 	}
 	return in
+}
+
+// continuesQuotation reports whether sentence s continues the quotation of
+// the sentence before: it opens with a quotation mark in the same paragraph,
+// and no cue outside quotation marks reports it.
+func (x *extractor) continuesQuotation(s *sentence) bool {
+	if s.paraStart || !opensWithQuote(s) {
+		return false
+	}
+	quoted := quotedTokens(s)
+	for k, t := range s.toks {
+		if !quoted[k] && t.kind == word && cueForms[t.low] != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // endsWithQuote reports whether a sentence ends with a closing quotation mark
