@@ -1081,6 +1081,9 @@ func (x *extractor) fillContent(s *sentence, f *found, cueEnd int) {
 	} else {
 		f.contentBeg, f.contentEnd = after, len(s.toks)
 	}
+	if !quoteBefore {
+		f.contentEnd = clauseEnd(s, f.contentBeg, f.contentEnd)
+	}
 	f.Content = x.content(s, f.contentBeg, f.contentEnd)
 	if second >= 0 && f.contentEnd < second {
 		if more := x.content(s, second, len(s.toks)); more != "" && f.Content != "" {
@@ -1089,6 +1092,33 @@ func (x *extractor) fillContent(s *sentence, f *found, cueEnd int) {
 	}
 	f.Direct = isQuoted(s, f.contentBeg, f.contentEnd)
 }
+
+// clauseEnd cuts reported words where a verb coordinated with the cue's
+// begins: "blamed the incident on hackers but later fessed up to ...": "but"
+// then, maybe after an adverb, a past tense.
+func clauseEnd(s *sentence, a, b int) int {
+	quoted := quotedTokens(s)
+	for c := a + 2; c+1 < b; c++ {
+		if quoted[c] || s.low(c) != "but" {
+			continue
+		}
+		v := c + 1
+		for v < b && auxiliaries[s.low(v)] && !beForms[s.low(v)] {
+			v++ // "later", "then", "also"
+		}
+		if v < b && s.toks[v].kind == word && !s.toks[v].cap && (pastTense(s.low(v)) || irregularPast[s.low(v)]) {
+			if s.toks[c-1].s == "," {
+				return c - 1
+			}
+			return c
+		}
+	}
+	return b
+}
+
+// irregularPast are past tenses that do not end in -ed.
+var irregularPast = set("said", "told", "went", "came", "made", "took", "gave", "got",
+	"left", "kept", "held", "brought", "thought", "wrote", "spoke", "knew", "saw", "did")
 
 // content returns the text of tokens a..b, without edge punctuation.
 func (x *extractor) content(s *sentence, a, b int) string {
