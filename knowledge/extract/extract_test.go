@@ -276,6 +276,7 @@ func TestStatements(t *testing.T) {
 			"Facing blowback, Berlin backed off.",
 			"Donald Trump won Virginia, adding to his victories.",
 			"A new group called Black Votes Matter is raising money.",
+			"The clear signal pushed the dollar up.",
 		}, map[int][]st{}},
 		{"a description owned by a named actor", []string{"Bernie Sanders' campaign says it raised $21 million."},
 			map[int][]st{1: {{"Bernie Sanders' campaign", "say", false, false}}}},

@@ -336,6 +336,12 @@ var cueVetoes = []cueVeto{
 	{"noun after a determiner", func(s *sentence, k int, _ string, _ bool) bool {
 		return determiners[s.low(k-1)] && s.low(k-1) != "that" // "the claims", "his call"
 	}},
+	{"noun after a determiner and an adjective", func(s *sentence, k int, lemma string, _ bool) bool {
+		// "The clear signal", "a formal protest"; but "the unions claim".
+		prev := s.low(k - 1)
+		return s.low(k) == lemma && k >= 2 && (s.low(k-2) == "the" || s.low(k-2) == "a" || s.low(k-2) == "an") &&
+			s.toks[k-1].kind == word && !s.toks[k-1].cap && !strings.HasSuffix(prev, "s") && !auxiliaries[prev]
+	}},
 	{"naming participle", func(s *sentence, k int, _ string, _ bool) bool {
 		// "a group called Black Votes Matter": a common noun, then the name.
 		prev := s.low(k - 1)
