@@ -290,6 +290,8 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"Western Journalism", "according to", false, false}}}},
 		{"a gerund after by", []string{"John Bolton distanced himself from the movement by saying he would help."},
 			map[int][]st{1: {{"John Bolton", "say", false, false}}}},
+		{"seeing as and knowing that are beliefs", []string{"Analysts see the tariffs as a threat.", "Voters know that the race is close.", "Traders saw a rise in prices."},
+			map[int][]st{1: {{"Analysts", "see", false, false}}, 2: {{"Voters", "know", false, false}}}},
 		{"a belief, not a passive", []string{"Analysts expect rates to rise.", "Rates are expected to rise."},
 			map[int][]st{1: {{"Analysts", "expect", false, false}}}},
 		{"a cue in a relative clause does not end the parenthesis", []string{"Mr Tom Reyes, who insists he does not feel bitter, said he lost three years."},

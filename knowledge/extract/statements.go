@@ -296,6 +296,28 @@ var cueVetoes = []cueVeto{
 		next, ok := cueNextWord[lemma] // "plans to", not "the plans for"
 		return ok && s.low(k+1) != next
 	}},
+	{"perception without a view", func(s *sentence, k int, lemma string, _ bool) bool {
+		// "sees Trump as a threat", "knows that": a belief; "saw a rise",
+		// "knew him" are not.
+		switch lemma {
+		case "see":
+			if s.low(k+1) == "that" {
+				return false
+			}
+			for p := k + 2; p < len(s.toks) && p <= k+6; p++ {
+				if s.low(p) == "as" {
+					return false
+				}
+				if s.toks[p].kind == punct {
+					break
+				}
+			}
+			return true
+		case "know":
+			return !knowWhat[s.low(k+1)]
+		}
+		return false
+	}},
 	{"speech only beside a quotation", func(s *sentence, k int, lemma string, _ bool) bool {
 		return quotationCues[lemma] && !hasQuote(s) // `"...," he continued`
 	}},
@@ -380,6 +402,9 @@ func (x *extractor) vetoed(s *sentence, k int, lemma string, negated bool) strin
 	}
 	return ""
 }
+
+// knowWhat open what someone knows: "knows that", "knew what".
+var knowWhat = set("that", "what", "how", "whether", "why", "who", "where", "when")
 
 // thatCues state a position only with its words: "maintained that".
 var thatCues = set("maintain", "estimate")
