@@ -300,7 +300,7 @@ var cueVetoes = []cueVeto{
 		// "sees Trump as a threat", "knows that": a belief; "saw a rise",
 		// "knew him" are not.
 		switch lemma {
-		case "see":
+		case "see", "view":
 			if s.low(k+1) == "that" {
 				return false
 			}
@@ -423,7 +423,7 @@ var motionVerbs = set("come", "came", "comes", "coming", "go", "went", "goes", "
 	"get", "got", "gets", "bring", "brought", "fight", "fought", "hit", "pushed", "push")
 
 // cueNextWord is the word a cue needs right after it to report an intention.
-var cueNextWord = map[string]string{"plan": "to", "intend": "to"}
+var cueNextWord = map[string]string{"plan": "to", "intend": "to", "seek": "to"}
 
 // quotationCues report speech only beside a quotation; elsewhere they mean
 // something else ("continued his devotion to politics").

@@ -37,17 +37,17 @@ var cueLemmas = []string{
 	"dispute", "repeat", "reiterate", "highlight", "point", "back", "rule", "affirm",
 	"underline", "voice", "speculate", "support", "oppose", "endorse", "name",
 	"recognise", "recognize", "concur", "protest", "plead", "testify", "brief",
-	"refuse", "plan", "expect", "feel", "worry", "intend", "doubt", "prefer", "see", "know",
+	"refuse", "plan", "expect", "feel", "worry", "intend", "doubt", "prefer", "see", "know", "seek", "view",
 }
 
 // beliefLemmas report a belief, wish or intention rather than words.
-var beliefLemmas = set("believe", "think", "hope", "want", "fear", "plan", "expect", "see", "know",
+var beliefLemmas = set("believe", "think", "hope", "want", "fear", "plan", "expect", "see", "know", "seek", "view",
 	"feel", "wish", "intend", "worry", "doubt", "consider", "prefer", "trust", "suspect")
 
 // otherLemmas are annotated as attribution cues in news corpora but report no
 // one's words or beliefs: evidence, appearance, knowledge, decisions.
 var otherLemmas = set("show", "find", "seem", "appear", "learn", "decide",
-	"seek", "offer", "look", "vote", "share", "push", "sign", "give", "make",
+	"offer", "look", "vote", "share", "push", "sign", "give", "make",
 	"take", "get", "go", "come", "have", "be", "do", "win", "lose", "lead", "help",
 	"refer", "title", "favor", "favour", "concern", "accord", "hold", "mean", "put",
 	"order", "list", "present", "project", "sound", "ignore", "nominate", "press",
