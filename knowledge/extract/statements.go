@@ -358,6 +358,12 @@ var cueVetoes = []cueVeto{
 	{"noun after a determiner", func(s *sentence, k int, _ string, _ bool) bool {
 		return determiners[s.low(k-1)] && s.low(k-1) != "that" // "the claims", "his call"
 	}},
+	{"noun after a copula", func(s *sentence, k int, lemma string, _ bool) bool {
+		// "were plans to", "is support for": a base or -s form after "is".
+		low := s.low(k)
+		return (low == lemma || strings.HasSuffix(low, "s") && !strings.HasSuffix(low, "ss")) &&
+			(s.low(k-1) == "is" || s.low(k-1) == "are" || s.low(k-1) == "was" || s.low(k-1) == "were")
+	}},
 	{"noun after a determiner and an adjective", func(s *sentence, k int, lemma string, _ bool) bool {
 		// "The clear signal", "a formal protest"; but "the unions claim".
 		prev := s.low(k - 1)
@@ -1289,11 +1295,25 @@ func (x *extractor) namedSubject(si int, s *sentence, l int) ([]int, int, bool) 
 	if !ok {
 		return nil, 0, false
 	}
-	// "a spokesman for Mr Blair", "lawyers for the four": the title speaks.
-	if p := m.i - 1; p >= 1 && (s.toks[p].low == "for" || s.toks[p].low == "of") &&
-		(s.tags[p-1].kind == tRole || groupHeads[s.toks[p-1].low]) {
-		if sp, start := x.unnamedFor(s, p-1, m); len(sp) > 0 {
-			return sp, start, true
+	// "a spokesman for Mr Blair", "Aides to Clinton", "people close to the
+	// vice president": the head before the preposition speaks, for the actor
+	// after it; "Andy McCarthy at the National Review": the person before it.
+	if p := m.i - 1; p >= 1 {
+		if s.low(p) == "the" && p >= 2 {
+			p--
+		}
+		if h := p - 1; postModifiers[s.low(p)] && h >= 0 {
+			if postAdjectives[s.low(h)] && h >= 1 {
+				h-- // "close to", "familiar with"
+			}
+			if m2, ok := longestMentionEnding(s, h+1); ok && x.actors[m2.actor].Kind == knowledge.Person && s.low(p) != "of" && s.low(p) != "for" {
+				return []int{m2.actor}, m2.i, true
+			}
+			if s.tags[h].kind == tRole || groupHeads[s.low(h)] || describedAt(s, h) {
+				if sp, start := x.unnamedFor(s, h, m); len(sp) > 0 {
+					return sp, start, true
+				}
+			}
 		}
 	}
 	speakers := []int{m.actor}
@@ -1328,6 +1348,13 @@ func (x *extractor) personOfPlaceSubject(si int, s *sentence, l int) ([]int, int
 	}
 	return nil, 0, false
 }
+
+// postModifiers join a head to the actor it speaks for or belongs to: "aides
+// to Clinton", "a producer for Yahoo Studios", "officials in Washington".
+var postModifiers = set("for", "of", "to", "at", "with", "in", "from")
+
+// postAdjectives stand between a head and its preposition: "people close to".
+var postAdjectives = set("close", "familiar", "loyal", "near", "speaking", "working", "allied")
 
 // pronounSubject: "he" or "she" is the last person named.
 func (x *extractor) pronounSubject(si int, s *sentence, l int) ([]int, int, bool) {
