@@ -313,6 +313,8 @@ func TestStatements(t *testing.T) {
 		{"the head before a preposition speaks", []string{"Hillary Clinton campaigned in Ohio.", "Aides to Clinton say she is shifting her tack.", "A producer for Yahoo Studios told reporters the interview was cancelled."},
 			map[int][]st{2: {{"Aides to Clinton", "say", false, false}}, 3: {{"producer for Yahoo Studios", "tell", false, false}}}},
 		{"a noun after a copula", []string{"Among the sweeteners were plans to move the market to London."}, map[int][]st{}},
+		{"a dash-delimited parenthesis after the subject", []string{"Senator Ann Cole -- who has been in a scuffle with the nominee -- said she regretted her remarks."},
+			map[int][]st{1: {{"Ann Cole", "say", false, false}}}},
 		{"follow-on quotation", []string{`Jan Olsen said the deal was fair. "It protects jobs."`},
 			map[int][]st{1: {{"Jan Olsen", "say", false, false}}, 2: {{"Jan Olsen", "say", false, true}}}},
 		{"a cue inside a quotation is not a statement", []string{`"They said it could not be done," Mary Lee told reporters.`},

@@ -560,6 +560,24 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 		case l > 0 && low == "." && (s.low(l-1) == "jr" || s.low(l-1) == "sr"):
 			l-- // the dot of "Joseph R. Biden Jr."
 			continue
+		case isDash(low):
+			// A dash-delimited parenthesis: "The justice -- who has been in a
+			// scuffle with him -- said".
+			q := l // "--" may be two tokens
+			for q > 0 && isDash(s.toks[q-1].s) {
+				q--
+			}
+			o := q - 1
+			for o >= 0 && !isDash(s.toks[o].s) && q-o < 30 {
+				o--
+			}
+			for o > 0 && isDash(s.toks[o-1].s) {
+				o--
+			}
+			if o > 0 && isDash(s.toks[o].s) {
+				l = o - 1
+				continue
+			}
 		case low == ")":
 			// A parenthesis after the subject: "Kasich (who has 25 delegates)
 			// said", "Rep. Jim Smith (R-Texas) said".
