@@ -315,6 +315,8 @@ func TestStatements(t *testing.T) {
 		{"a noun after a copula", []string{"Among the sweeteners were plans to move the market to London."}, map[int][]st{}},
 		{"a dash-delimited parenthesis after the subject", []string{"Senator Ann Cole -- who has been in a scuffle with the nominee -- said she regretted her remarks."},
 			map[int][]st{1: {{"Ann Cole", "say", false, false}}}},
+		{"a message carries its sender's words", []string{"Mayor Ann Cole issued a statement saying the vote was fair."},
+			map[int][]st{1: {{"Ann Cole", "say", false, false}}}},
 		{"follow-on quotation", []string{`Jan Olsen said the deal was fair. "It protects jobs."`},
 			map[int][]st{1: {{"Jan Olsen", "say", false, false}}, 2: {{"Jan Olsen", "say", false, true}}}},
 		{"a cue inside a quotation is not a statement", []string{`"They said it could not be done," Mary Lee told reporters.`},

@@ -521,7 +521,7 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 	// that"), or, with none, speaks for the nearest person before it ("showed Mr
 	// Nattrass, apparently talking about the EU, telling the meeting: ...").
 	if strings.HasSuffix(t.low, "ing") && !negatedCue {
-		if k > 0 && (s.toks[k-1].s == "," || gerundLeads[s.low(k-1)]) || k > 1 && s.toks[k-1].isQuote() && s.toks[k-2].s == "," {
+		if k > 0 && (s.toks[k-1].s == "," || gerundLeads[s.low(k-1)] || messageNouns[s.low(k-1)]) || k > 1 && s.toks[k-1].isQuote() && s.toks[k-2].s == "," {
 			if len(prev) > 0 {
 				f.speakers, f.rule = prev[len(prev)-1].speakers, "participle continues the last statement"
 			} else if sp, ok := x.mainSubject(si, s, 0, k, false); ok {
@@ -776,6 +776,11 @@ func clauseStart(s *sentence, l int) int {
 func pastTense(low string) bool {
 	return strings.HasSuffix(low, "ed") || low == "said" || low == "told" || low == "wrote" || low == "thought"
 }
+
+// messageNouns carry words for whoever sent them: "issued a statement
+// saying", "posted a message reading".
+var messageNouns = set("statement", "statements", "letter", "message", "email", "e-mail",
+	"tweet", "tweets", "post", "memo", "note", "ad", "advert", "video", "release")
 
 // gerundLeads put a gerund cue under the main clause: "by saying", "while
 // insisting".
