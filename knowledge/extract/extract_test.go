@@ -317,6 +317,8 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"Ann Cole", "say", false, false}}}},
 		{"a message carries its sender's words", []string{"Mayor Ann Cole issued a statement saying the vote was fair."},
 			map[int][]st{1: {{"Ann Cole", "say", false, false}}}},
+		{"a participle speaks for a description of people", []string{"The officials declined to give details, saying the case was open."},
+			map[int][]st{1: {{"The officials", "say", false, false}}}},
 		{"follow-on quotation", []string{`Jan Olsen said the deal was fair. "It protects jobs."`},
 			map[int][]st{1: {{"Jan Olsen", "say", false, false}}, 2: {{"Jan Olsen", "say", false, true}}}},
 		{"a cue inside a quotation is not a statement", []string{`"They said it could not be done," Mary Lee told reporters.`},

@@ -740,18 +740,26 @@ func (x *extractor) mainSubject(si int, s *sentence, from, k int, described bool
 			return nil, false
 		}
 		if descriptionLeads[s.toks[p].low] {
-			if described {
-				// "The tribunal rejected her claims and said": the description
-				// up to the first verb.
-				for h := p + 1; h+1 < k && h <= p+5; h++ {
-					if next := s.toks[h+1]; describedAt(s, h) && (next.s == "," || auxiliaries[next.low] || !next.cap && (strings.HasSuffix(next.low, "ed") || cueForms[next.low] != "")) {
-						sp, _ := x.unnamed(s, h, nil)
-						return sp, len(sp) > 0
-					}
+			// The description up to the first verb: "The tribunal rejected her
+			// claims and said", "One employee at a software firm declined ...,
+			// saying".
+			head := -1
+			for h := p + 1; h+1 < k && h <= p+5; h++ {
+				if next := s.toks[h+1]; (describedAt(s, h) || groupHeads[s.low(h)] || s.tags[h].kind == tRole) && (next.s == "," || auxiliaries[next.low] || prepositions[next.low] || !next.cap && (strings.HasSuffix(next.low, "ed") || cueForms[next.low] != "")) {
+					head = h
+					break
 				}
+			}
+			// For a participle, a person named later wins over a thing ("The
+			// documentary showed Mr Nattrass ..., telling"), but not over people.
+			if head >= 0 && (described || s.tags[head].kind == tRole || groupHeads[s.low(head)]) {
+				sp, _ := x.unnamed(s, head, nil)
+				return sp, len(sp) > 0
+			}
+			if described {
 				return nil, false
 			}
-			break // "The documentary showed Mr Nattrass ..., telling": the person
+			break
 		}
 	}
 	if id, ok := x.personBefore(s, k); ok {
