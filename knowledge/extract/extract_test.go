@@ -319,6 +319,8 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"Ann Cole", "say", false, false}}}},
 		{"a participle speaks for a description of people", []string{"The officials declined to give details, saying the case was open."},
 			map[int][]st{1: {{"The officials", "say", false, false}}}},
+		{"went on to say", []string{"Gary Byrne went on to say the risk was real.", "Some accused Trump of inciting violence."},
+			map[int][]st{1: {{"Gary Byrne", "say", false, false}}, 2: {{"Some", "accuse", false, false}}}},
 		{"follow-on quotation", []string{`Jan Olsen said the deal was fair. "It protects jobs."`},
 			map[int][]st{1: {{"Jan Olsen", "say", false, false}}, 2: {{"Jan Olsen", "say", false, true}}}},
 		{"a cue inside a quotation is not a statement", []string{`"They said it could not be done," Mary Lee told reporters.`},

@@ -356,7 +356,8 @@ var cueVetoes = []cueVeto{
 			!(gerundLeads[s.low(k-1)] && strings.HasSuffix(s.low(k), "ing"))
 	}},
 	{"noun after a determiner", func(s *sentence, k int, _ string, _ bool) bool {
-		return determiners[s.low(k-1)] && s.low(k-1) != "that" // "the claims", "his call"
+		// "the claims", "his call"; but "Some accused Trump" is a verb.
+		return determiners[s.low(k-1)] && s.low(k-1) != "that" && !(quantifierSubjects[s.low(k-1)] && pastTense(s.low(k)))
 	}},
 	{"noun after a copula", func(s *sentence, k int, lemma string, _ bool) bool {
 		// "were plans to", "is support for": a base or -s form after "is".
@@ -545,6 +546,12 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 	for l >= 0 {
 		low := s.toks[l].low
 		switch {
+		case low == "to" && l > 0 && toLeads[s.low(l-1)]:
+			l -= 2 // "continued to insist", "went on to say"
+			if l >= 0 && s.low(l) == "went" || l >= 0 && s.low(l) == "goes" {
+				l--
+			}
+			continue
 		case auxiliaries[low] || low == "to" && l > 0 && silenceLeads[s.toks[l-1].low] || silenceLeads[low] && negatedCue:
 			if low == "not" || low == "n't" || low == "never" {
 				f.Negated = true
@@ -789,6 +796,10 @@ func pastTense(low string) bool {
 // saying", "posted a message reading".
 var messageNouns = set("statement", "statements", "letter", "message", "email", "e-mail",
 	"tweet", "tweets", "post", "memo", "note", "ad", "advert", "video", "release")
+
+// toLeads stand before "to" and a cue whose subject is theirs: "continued to
+// insist", "went on to say".
+var toLeads = set("continued", "continues", "began", "begins", "proceeded", "on", "tried", "moved")
 
 // gerundLeads put a gerund cue under the main clause: "by saying", "while
 // insisting".
