@@ -667,3 +667,17 @@ func TestQuotationContinued(t *testing.T) {
 		t.Errorf("second statement %+v", s)
 	}
 }
+
+// TestWordsAfterAColon checks that "He said:" takes its words from the next
+// sentence, which is the speaker's statement too.
+func TestWordsAfterAColon(t *testing.T) {
+	b := extractText("John Bolton spoke on Monday. He said:", `"We will win this race."`)
+	if len(b.Statements) != 2 {
+		t.Fatalf("%d statements, want 2: %+v", len(b.Statements), b.Statements)
+	}
+	for _, s := range b.Statements {
+		if b.Actors[s.Speaker].Name != "John Bolton" || !strings.Contains(s.Content, "We will win this race") {
+			t.Errorf("statement %+v by %s", s, b.Actors[s.Speaker].Name)
+		}
+	}
+}

@@ -677,6 +677,11 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 			if s.toks[l].low == "who" || s.toks[l].low == "which" {
 				x.endRelative(s, &f)
 			}
+			if f.Content == "" && len(s.toks) > 0 && s.toks[len(s.toks)-1].s == ":" && si+1 < len(x.sents) {
+				// "He said:" and the words in the next sentence.
+				f.Content = trimContent(x.sents[si+1].Text)
+				f.rule = "words after a colon in the next sentence: " + x.why
+			}
 			if f.Content == "" && f.subjStart == 0 && si > 0 && endsWithQuote(x.sents[si-1]) {
 				// `"... small hands?" Trump said.` split after the question
 				// mark: the words are the quotation before.
