@@ -692,8 +692,31 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 		}
 	}
 	// The subject after the cue: `"...," said X.` or `..., said X`.
-	if negatedCue || k == 0 {
+	if negatedCue {
 		return found{}, false
+	}
+	if k == 0 {
+		// Opening the sentence: "Said Dorothy Poynter, who grew up with him,
+		// "We were all so proud."", "Stated Stone:".
+		if !pastTense(t.low) || lemma == "tell" {
+			return found{}, false
+		}
+		sp, end := x.subjectStartingAt(s, cueEnd)
+		if len(sp) == 0 {
+			return found{}, false
+		}
+		f.speakers, f.subjStart, f.rule = sp, 0, "subject after the cue opening the sentence"
+		c := end
+		for c < len(s.toks) && !(s.toks[c].s == ":" || s.toks[c].isQuote() && isOpenQuote(s.Text, s.toks[c])) && c-end < 25 {
+			c++ // past an appositive to the words
+		}
+		if c >= len(s.toks) || c-end >= 25 {
+			c = end
+		}
+		f.contentBeg, f.contentEnd = skipThat(s, c), len(s.toks)
+		f.Content = x.content(s, f.contentBeg, f.contentEnd)
+		f.Direct = isQuoted(s, f.contentBeg, f.contentEnd)
+		return f, f.Content != ""
 	}
 	if pt := s.toks[k-1]; (pt.s == "," || pt.isQuote()) && lemma != "tell" {
 		if sp, end := x.subjectStartingAt(s, cueEnd); len(sp) > 0 {

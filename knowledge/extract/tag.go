@@ -106,8 +106,8 @@ func (x *extractor) nameStart(s *sentence, k int) bool {
 	if commonCaps[t.low] && (!contentCaps[t.low] || atStart(s, k)) || isMonthName(t.low) || weekdays[t.low] || honorifics[t.low] && k+1 < len(s.toks) && s.toks[k+1].cap {
 		return false
 	}
-	if atStart(s, k) && x.lowered[t.low] {
-		return false
+	if atStart(s, k) && (x.lowered[t.low] || cueForms[t.low] != "" && pastTense(t.low)) {
+		return false // "Said Dorothy Poynter, ...": a cue, not a name
 	}
 	if s.headline && x.lowered[t.low] {
 		return false
