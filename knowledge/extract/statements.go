@@ -677,9 +677,14 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 			if s.toks[l].low == "who" || s.toks[l].low == "which" {
 				x.endRelative(s, &f)
 			}
-			if f.Content == "" && len(s.toks) > 0 && s.toks[len(s.toks)-1].s == ":" && si+1 < len(x.sents) {
-				// "He said:" and the words in the next sentence.
-				f.Content = trimContent(x.sents[si+1].Text)
+			if len(s.toks) > 0 && s.toks[len(s.toks)-1].s == ":" && si+1 < len(x.sents) && (f.Content == "" || opensWithQuote(x.sents[si+1])) {
+				// "He said:" and the words in the next sentence; "CNN noted the
+				// sparse attendance:" and the quotation that shows it.
+				next := trimContent(x.sents[si+1].Text)
+				if f.Content != "" {
+					next = f.Content + ": " + next
+				}
+				f.Content = next
 				f.rule = "words after a colon in the next sentence: " + x.why
 			}
 			if f.Content == "" && f.subjStart == 0 && si > 0 && endsWithQuote(x.sents[si-1]) {
