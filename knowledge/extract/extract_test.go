@@ -323,6 +323,8 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"Gary Byrne", "say", false, false}}, 2: {{"Some", "accuse", false, false}}}},
 		{"a cue opening the sentence, then its subject", []string{"Dorothy Poynter grew up with Ali.", `Said Poynter, "We were all so proud of him."`},
 			map[int][]st{2: {{"Dorothy Poynter", "say", false, true}}}},
+		{"charged that, not charged with", []string{"Critics charged that the plan was unfair.", "Police charged him with fraud."},
+			map[int][]st{1: {{"Critics", "charge", false, false}}}},
 		{"follow-on quotation", []string{`Jan Olsen said the deal was fair. "It protects jobs."`},
 			map[int][]st{1: {{"Jan Olsen", "say", false, false}}, 2: {{"Jan Olsen", "say", false, true}}}},
 		{"a cue inside a quotation is not a statement", []string{`"They said it could not be done," Mary Lee told reporters.`},

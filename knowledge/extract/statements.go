@@ -414,7 +414,7 @@ func (x *extractor) vetoed(s *sentence, k int, lemma string, negated bool) strin
 var knowWhat = set("that", "what", "how", "whether", "why", "who", "where", "when")
 
 // thatCues state a position only with its words: "maintained that".
-var thatCues = set("maintain", "estimate")
+var thatCues = set("maintain", "estimate", "charge")
 
 // otherSenseParticles are the words after a cue that give it another sense.
 var otherSenseParticles = map[string][]string{

@@ -37,7 +37,7 @@ var cueLemmas = []string{
 	"dispute", "repeat", "reiterate", "highlight", "point", "back", "rule", "affirm",
 	"underline", "voice", "speculate", "support", "oppose", "endorse", "name",
 	"recognise", "recognize", "concur", "protest", "plead", "testify", "brief",
-	"refuse", "plan", "expect", "feel", "worry", "intend", "doubt", "prefer", "see", "know", "seek", "view",
+	"refuse", "plan", "expect", "feel", "worry", "intend", "doubt", "prefer", "see", "know", "seek", "view", "charge",
 }
 
 // beliefLemmas report a belief, wish or intention rather than words.
