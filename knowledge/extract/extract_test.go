@@ -389,6 +389,8 @@ func TestStatementContent(t *testing.T) {
 		{`On ABC on Tuesday, Tom Reyes said, "I never said I would pay."`, "Tom Reyes", `"I never said I would pay."`},
 		// A quotation split by its reporting clause is one.
 		{`"It is good," Tom Reyes said, "and it is fair."`, "Tom Reyes", `It is good "and it is fair."`},
+		// A restrictive relative holds the name; a clause after the cue is the words.
+		{"Executives who have worked with Lachlan Murdoch say he is different.", "Executives", "he is different"},
 		// A refusal states a position: its words start at "to", not at the
 		// that-clause of someone else's denial.
 		{"The Israeli government refuses to accept Syria's denials that it was involved.", "Israel", "to accept Syria's denials that it was involved"},

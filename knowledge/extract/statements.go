@@ -1163,7 +1163,15 @@ func (x *extractor) fillContent(s *sentence, f *found, cueEnd int) {
 	}
 	before = b
 	quoteBefore := b > 0 && s.toks[b-1].isQuote() || b > 1 && s.toks[b-1].s == "," && s.toks[b-2].isQuote()
-	trailing := rest <= 4 || s.toks[after-1].s == "," ||
+	// Little after the cue: the words are before the subject (`The talks
+	// failed, he said on Monday.`), unless what follows is a clause of its own
+	// ("they also say he is different").
+	first := ""
+	if after < len(s.toks) {
+		first = s.low(after)
+	}
+	clauseAfter := personPronouns[first] || groupPronouns[first] || first == "i"
+	trailing := rest <= 2 || rest <= 4 && !clauseAfter || s.toks[after-1].s == "," ||
 		quoteBefore && after < len(s.toks) && (prepositions[s.toks[after].low] || whenWhere[s.toks[after].low]) && s.toks[after].low != "and"
 	// A lead-in of a word or two ("However,", "In Brussels,") is not speech.
 	words := 0
@@ -1369,6 +1377,17 @@ func (x *extractor) namedSubject(si int, s *sentence, l int) ([]int, int, bool) 
 	m, ok := longestMentionEnding(s, l+1)
 	if !ok {
 		return nil, 0, false
+	}
+	// A restrictive relative clause holds the actor: "executives who have
+	// worked with Lachlan Murdoch say": the executives.
+	for p := m.i - 1; p > 0 && m.i-p <= 8; p-- {
+		if t := s.toks[p]; t.kind == punct || cueForms[t.low] != "" && p < m.i-1 {
+			break
+		}
+		if s.low(p) == "who" && s.toks[p-1].kind == word && (groupHeads[s.low(p-1)] || describedAt(s, p-1)) {
+			sp, start := x.unnamed(s, p-1, nil)
+			return sp, start, len(sp) > 0
+		}
 	}
 	// "a spokesman for Mr Blair", "Aides to Clinton", "people close to the
 	// vice president": the head before the preposition speaks, for the actor
