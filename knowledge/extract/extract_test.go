@@ -325,6 +325,8 @@ func TestStatements(t *testing.T) {
 			map[int][]st{2: {{"Dorothy Poynter", "say", false, true}}}},
 		{"charged that, not charged with", []string{"Critics charged that the plan was unfair.", "Police charged him with fraud."},
 			map[int][]st{1: {{"Critics", "charge", false, false}}}},
+		{"a possessor before the speaker's title", []string{`"This is new," said Clinton's top foreign policy aide Jake Sullivan.`},
+			map[int][]st{1: {{"Jake Sullivan", "say", false, true}}}},
 		{"follow-on quotation", []string{`Jan Olsen said the deal was fair. "It protects jobs."`},
 			map[int][]st{1: {{"Jan Olsen", "say", false, false}}, 2: {{"Jan Olsen", "say", false, true}}}},
 		{"a cue inside a quotation is not a statement", []string{`"They said it could not be done," Mary Lee told reporters.`},

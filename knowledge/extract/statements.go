@@ -1263,6 +1263,13 @@ func (x *extractor) subjectStartingAt(s *sentence, k int) ([]int, int) {
 				best = m
 			}
 		}
+		// A possessor before the speaker's title and name: "said Clinton's top
+		// foreign policy aide Jake Sullivan".
+		if s.low(best.j) == "'s" {
+			if m, ok := x.personAfterTitle(s, best.j+1); ok {
+				return []int{m.actor}, m.j
+			}
+		}
 		// A party or country modifying a title before the name: "said
 		// Republican political consultant Chris Russell".
 		if x.actors[best.actor].Kind != knowledge.Person {
@@ -1295,10 +1302,10 @@ func (x *extractor) subjectStartingAt(s *sentence, k int) ([]int, int) {
 	return nil, 0
 }
 
-// personAfterTitle finds a person named within three lower-case words after
+// personAfterTitle finds a person named within five title words after
 // token j ("[Republican] political consultant Chris Russell").
 func (x *extractor) personAfterTitle(s *sentence, j int) (mention, bool) {
-	for p := j; p < len(s.toks) && p <= j+3; p++ {
+	for p := j; p < len(s.toks) && p <= j+5; p++ {
 		for _, m := range s.mentions {
 			if m.i == p && x.actors[m.actor].Kind == knowledge.Person {
 				return m, p > j
