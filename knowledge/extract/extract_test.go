@@ -327,6 +327,8 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"Critics", "charge", false, false}}}},
 		{"a possessor before the speaker's title", []string{`"This is new," said Clinton's top foreign policy aide Jake Sullivan.`},
 			map[int][]st{1: {{"Jake Sullivan", "say", false, true}}}},
+		{"a headline's cue is no part of a name", []string{"Glenn Beck Says Trump Is Dangerous", "Glenn Beck spoke on Monday about Donald Trump."},
+			map[int][]st{1: {{"Glenn Beck", "say", false, false}}}},
 		{"follow-on quotation", []string{`Jan Olsen said the deal was fair. "It protects jobs."`},
 			map[int][]st{1: {{"Jan Olsen", "say", false, false}}, 2: {{"Jan Olsen", "say", false, true}}}},
 		{"a cue inside a quotation is not a statement", []string{`"They said it could not be done," Mary Lee told reporters.`},
