@@ -329,6 +329,8 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"Jake Sullivan", "say", false, true}}}},
 		{"a headline's cue is no part of a name", []string{"Glenn Beck Says Trump Is Dangerous", "Glenn Beck spoke on Monday about Donald Trump."},
 			map[int][]st{1: {{"Glenn Beck", "say", false, false}}}},
+		{"a lead-in phrase is no name of a chain", []string{"Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said that he spoke with Mr. Sanders."},
+			map[int][]st{1: {{"Harry Reid", "say", false, false}}}},
 		{"follow-on quotation", []string{`Jan Olsen said the deal was fair. "It protects jobs."`},
 			map[int][]st{1: {{"Jan Olsen", "say", false, false}}, 2: {{"Jan Olsen", "say", false, true}}}},
 		{"a cue inside a quotation is not a statement", []string{`"They said it could not be done," Mary Lee told reporters.`},

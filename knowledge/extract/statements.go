@@ -729,11 +729,27 @@ func (x *extractor) chainSubject(s *sentence, l int) (mention, bool) {
 	}
 	for i := len(commas) - 1; i >= 0; i-- {
 		m, ok := longestMentionEnding(s, commas[i])
-		if ok && x.actors[m.actor].Kind != knowledge.Country && x.actors[m.actor].Kind != knowledge.Government {
+		if ok && x.actors[m.actor].Kind != knowledge.Country && x.actors[m.actor].Kind != knowledge.Government && !leadInSegment(s, commas, i) {
 			return m, true
 		}
 	}
 	return mention{}, false
+}
+
+// leadInSegment reports whether the segment ending at commas[i] (which are in
+// reverse order) is a lead-in phrase, not a name: "Alarmed by the unrest in
+// Nevada, Senator Harry Reid, the minority leader, said".
+func leadInSegment(s *sentence, commas []int, i int) bool {
+	start := 0
+	if i+1 < len(commas) {
+		start = commas[i+1] + 1
+	}
+	if start >= len(s.toks) {
+		return false
+	}
+	t := s.toks[start]
+	return prepositions[t.low] && t.low != "and" || subordinators[t.low] ||
+		t.kind == word && (strings.HasSuffix(t.low, "ed") || strings.HasSuffix(t.low, "ing")) && s.tags[start].kind == tNone
 }
 
 // prevComma returns the comma before token l that opens a parenthesis, or -1.
