@@ -18,24 +18,8 @@ func WriteFacts(w io.Writer, b *Briefing, kinds []string, actor string) error {
 		show[k] = true
 	}
 	all := len(kinds) == 0
-	actor = strings.ToLower(actor)
 	keep := func(id int) bool {
-		if actor == "" {
-			return true
-		}
-		if id < 0 || id >= len(b.Actors) {
-			return false
-		}
-		a := b.Actors[id]
-		if strings.Contains(strings.ToLower(a.Name), actor) {
-			return true
-		}
-		for _, al := range a.Aliases {
-			if strings.Contains(al, actor) {
-				return true
-			}
-		}
-		return false
+		return actor == "" || id >= 0 && id < len(b.Actors) && b.Actors[id].Matches(actor)
 	}
 	name := func(id int) string {
 		if id < 0 || id >= len(b.Actors) {

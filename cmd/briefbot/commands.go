@@ -17,6 +17,7 @@ import (
 	"github.com/briefbot/briefbot/knowledge"
 	"github.com/briefbot/briefbot/knowledge/dialog"
 	"github.com/briefbot/briefbot/knowledge/eval"
+	"github.com/briefbot/briefbot/knowledge/extract"
 	"github.com/briefbot/briefbot/knowledge/library"
 	"github.com/briefbot/briefbot/knowledge/store"
 	"github.com/briefbot/briefbot/knowledge/store/pgstore"
@@ -321,6 +322,7 @@ func cmdFacts(ctx context.Context, args []string) error {
 	kind := fs.String("kind", "", "only this kind: "+strings.Join(knowledge.FactKinds, ", "))
 	doc := fs.String("doc", "", "only this briefing (its path in the seeds folder)")
 	asJSON := fs.Bool("json", false, "print each briefing's facts as JSON")
+	explain := fs.Bool("explain", false, "name the extraction rule that read each statement (reads the briefing again)")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
@@ -349,14 +351,90 @@ func cmdFacts(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
+		var rules []string
+		if *explain {
+			// The rules are those of this build: read the briefing again.
+			re, why := extract.Explain(b.Document)
+			b.Facts, rules = re.Facts, why
+		}
 		if *asJSON {
-			enc := json.NewEncoder(stdout)
-			if err := enc.Encode(b.Facts); err != nil {
+			if err := json.NewEncoder(stdout).Encode(factsJSON(b, kinds, *actor, rules)); err != nil {
 				return err
 			}
 			continue
 		}
 		if err := knowledge.WriteFacts(stdout, b, kinds, *actor); err != nil {
+			return err
+		}
+		if *explain {
+			if err := writeRules(stdout, b, kinds, *actor, rules); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// briefingJSON is one line of `facts --json`: the briefing's path in the seeds
+// folder, its sentences and its facts.
+type briefingJSON struct {
+	Document   string
+	Sentences  []sentenceJSON
+	Actors     []knowledge.Actor
+	Statements []statementJSON
+	Quantities []knowledge.Quantity
+	Times      []knowledge.TimeExpr
+	Roles      []knowledge.Role
+}
+
+type sentenceJSON struct {
+	Sentence int
+	Text     string
+}
+
+// statementJSON is a statement and, with --explain, the rule that read it.
+type statementJSON struct {
+	knowledge.Statement
+	Rule string `json:",omitempty"`
+}
+
+// factsJSON selects a briefing's facts by kind and actor; rules, when given,
+// name the rule of each of b's statements.
+func factsJSON(b *knowledge.Briefing, kinds []string, actor string, rules []string) briefingJSON {
+	f := b.Facts.Filter(kinds, actor)
+	out := briefingJSON{Document: b.Path, Sentences: []sentenceJSON{}, Actors: f.Actors, Statements: []statementJSON{},
+		Quantities: f.Quantities, Times: f.Times, Roles: f.Roles}
+	for _, s := range b.Sentences {
+		out.Sentences = append(out.Sentences, sentenceJSON{s.N, s.Text})
+	}
+	for _, s := range f.Statements {
+		out.Statements = append(out.Statements, statementJSON{Statement: s, Rule: ruleOf(b, s, rules)})
+	}
+	return out
+}
+
+// ruleOf finds the rule of statement s among b's statements.
+func ruleOf(b *knowledge.Briefing, s knowledge.Statement, rules []string) string {
+	if len(rules) != len(b.Statements) {
+		return ""
+	}
+	for i, t := range b.Statements {
+		if t == s {
+			return rules[i]
+		}
+	}
+	return ""
+}
+
+// writeRules prints which rule read each statement shown.
+func writeRules(w io.Writer, b *knowledge.Briefing, kinds []string, actor string, rules []string) error {
+	f := b.Facts.Filter(kinds, actor)
+	for _, s := range f.Statements {
+		name := "-"
+		if s.Speaker >= 0 && s.Speaker < len(b.Actors) {
+			name = b.Actors[s.Speaker].Name
+		}
+		if _, err := fmt.Fprintf(w, "rule s%d %s [%s]: %s\n", s.Sentence, name, s.Cue, ruleOf(b, s, rules)); err != nil {
 			return err
 		}
 	}

@@ -29,6 +29,18 @@ func Extract(doc knowledge.Document) *knowledge.Briefing {
 	return &knowledge.Briefing{Document: doc, Facts: x.facts()}
 }
 
+// Explain extracts doc's facts like Extract and names, for each statement, the
+// rule that read it ("subject before the cue: personal pronoun: the last
+// person"), for `briefbot facts --explain`.
+func Explain(doc knowledge.Document) (*knowledge.Briefing, []string) {
+	if doc.Sentences == nil {
+		doc.Sentences = Sentences(doc.Text)
+	}
+	x := newExtractor(doc)
+	x.run()
+	return &knowledge.Briefing{Document: doc, Facts: x.facts()}, x.rules
+}
+
 // Sentences splits text into numbered sentences.
 func Sentences(text string) []knowledge.Sentence {
 	spans := segment.Split(text)
@@ -82,6 +94,13 @@ type extractor struct {
 	peopleByWord map[string][]int
 
 	statements []knowledge.Statement
+	// rules names the rule that read each statement; why, the subject rule
+	// that named the speaker of the statement being read.
+	rules []string
+	why   string
+	// vetoes names the cue vetoes that held, in order, for the tests that
+	// count them.
+	vetoes     []string
 	quantities []knowledge.Quantity
 	times      []knowledge.TimeExpr
 	roles      []knowledge.Role
@@ -97,6 +116,7 @@ type sentence struct {
 	knowledge.Sentence
 	toks      []token
 	paraStart bool // first sentence of a paragraph
+	inQuote   bool // starts inside a quotation an earlier sentence opened
 	headline  bool // a line of its own without a full stop (a title or heading)
 	// tags says, per token, what the gazetteer or the name finder made of it.
 	tags []tag
@@ -184,6 +204,7 @@ func (x *extractor) run() {
 		x.tagSentence(s)
 	}
 	x.findActors()
+	x.markQuotations()
 	x.findStatements()
 	for _, s := range x.sents {
 		x.findQuantities(s)

@@ -1,80 +1,20 @@
 package extract
 
-import "strings"
+import "github.com/briefbot/briefbot/knowledge/lexicon"
 
-// cueLemmas are the verbs that report speech or a stated position, as in the
-// speech-attribution literature (GenderGapTracker, Pareti's PARC corpus).
-var cueLemmas = []string{
-	"say", "tell", "state", "add", "acknowledge", "emphasize", "emphasise", "stress",
-	"caution", "warn", "urge", "condemn", "indicate", "suggest", "dismiss", "argue",
-	"note", "insist", "deny", "confirm", "express", "allege", "claim", "announce",
-	"admit", "accuse", "criticise", "criticize", "describe", "welcome", "reject",
-	"predict", "explain", "report", "reply", "respond", "demand", "propose", "hail",
-	"maintain", "agree", "defend", "promise", "pledge", "vow", "praise", "concede",
-	"declare", "complain", "believe", "think", "hope", "want", "fear", "estimate",
-	"comment", "write", "recommend", "reveal", "assert", "contend", "observe",
-	"remark", "signal", "threaten", "forecast", "disclose", "mention", "call", "blame",
-	"dispute", "repeat", "reiterate", "highlight", "point", "back", "rule", "affirm",
-	"underline", "voice", "speculate", "support", "oppose", "endorse", "name",
-	"recognise", "recognize", "concur", "protest", "plead", "testify", "brief",
-	"refuse",
-}
-
-// cueParticles are the words a phrasal cue needs after it: "called for",
-// "pointed out", "ruled out".
-var cueParticles = map[string][]string{
-	"point": {"out"},
-	"rule":  {"out"},
-	"name":  {"as"},
-}
-
-// cueIrregular maps irregular inflections to their lemma.
-var cueIrregular = map[string]string{
-	"said": "say", "says": "say", "saying": "say",
-	"told": "tell", "tells": "tell", "telling": "tell",
-	"thought": "think", "wrote": "write", "written": "write", "writes": "write",
-	"forecast": "forecast", "forecasts": "forecast", "forecasting": "forecast",
-}
-
-// cueForms maps each inflected cue verb form to its lemma.
+// cueForms maps each inflected cue verb form to its lemma: the speech and
+// belief cues of the lexicon.
 var cueForms = buildCueForms()
+
+// cueParticles are the words a phrasal cue needs after it: "pointed out".
+var cueParticles = lexicon.CueParticles
 
 func buildCueForms() map[string]string {
 	m := map[string]string{}
-	for _, l := range cueLemmas {
-		lemma := l
-		if strings.HasSuffix(l, "ise") && l != "promise" && l != "advise" {
-			lemma = strings.TrimSuffix(l, "ise") + "ize" // one lemma for both spellings
-		}
-		for _, f := range inflect(l) {
-			m[f] = lemma
-		}
-	}
-	for f, l := range cueIrregular {
-		m[f] = l
+	for f, c := range lexicon.CueForms() {
+		m[f] = c.Lemma
 	}
 	return m
-}
-
-// inflect returns the regular forms of an English verb: base, -s, -ed, -ing.
-func inflect(v string) []string {
-	forms := []string{v}
-	switch {
-	case strings.HasSuffix(v, "e"):
-		forms = append(forms, v+"s", v+"d", v[:len(v)-1]+"ing")
-	case strings.HasSuffix(v, "y") && !strings.ContainsAny(v[len(v)-2:len(v)-1], "aeiou"):
-		forms = append(forms, v[:len(v)-1]+"ies", v[:len(v)-1]+"ied", v+"ing")
-	case strings.HasSuffix(v, "s") || strings.HasSuffix(v, "sh") || strings.HasSuffix(v, "ch") || strings.HasSuffix(v, "x"):
-		forms = append(forms, v+"es", v+"ed", v+"ing")
-	default:
-		forms = append(forms, v+"s", v+"ed", v+"ing")
-	}
-	switch v { // doubled final consonant
-	case "admit", "regret", "plan", "refer", "prefer", "concur", "rebut":
-		last := v[len(v)-1:]
-		forms = append(forms, v+last+"ed", v+last+"ing")
-	}
-	return forms
 }
 
 // auxiliaries may stand between a speaker and the cue verb.
@@ -173,7 +113,8 @@ var honorifics = set("mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir"
 	"capt.", "major", "lieutenant", "lt.", "sergeant", "sgt.", "commissioner", "premier",
 	"secretary", "speaker", "chairman", "congressman", "congresswoman", "deputy",
 	"inspector", "detective", "officer", "admiral", "marshal", "emperor", "empress",
-	"director", "chief", "mp", "mep", "councillor", "alderman")
+	"director", "chief", "mp", "mep", "councillor", "alderman", "gov.", "rep.",
+	"adm.", "maj.", "cpl.", "pvt.", "atty.", "messrs.", "ms", "representative")
 
 // commonCaps are capitalised words that start sentences or headlines and are not
 // names.

@@ -31,6 +31,10 @@ type found struct {
 	cue        int // cue token
 	contentBeg int // content tokens
 	contentEnd int
+	rule       string // the rule that read it, for `briefbot facts --explain`
+	// quoteBefore marks a reporting clause standing alone ("Trump said."), whose
+	// words are the quotation of the sentence before.
+	quoteBefore bool
 }
 
 // findStatements finds who said what, sentence by sentence, carrying the last
@@ -39,21 +43,36 @@ func (x *extractor) findStatements() {
 	lastSpeakers, lastSent := []int(nil), -10
 	for si, s := range x.sents {
 		fs := x.sentenceStatements(si, s)
-		if len(fs) == 0 && lastSpeakers != nil && si-lastSent <= 2 && opensWithQuote(s) {
+		if len(fs) == 0 && lastSpeakers != nil && si-lastSent <= 2 && (opensWithQuote(s) || s.inQuote) {
 			// A quotation standing alone continues the last speaker's words.
 			for _, sp := range lastSpeakers {
 				x.statements = append(x.statements, knowledge.Statement{
 					Sentence: s.N, Speaker: sp, Cue: "say", Content: trimContent(s.Text), Direct: true,
 				})
+				x.rules = append(x.rules, "quotation standing alone continues the last speaker")
 			}
 			lastSent = si
 			continue
 		}
 		for _, f := range fs {
+			if f.quoteBefore && (len(x.statements) == 0 || x.statements[len(x.statements)-1].Sentence != x.sents[si-1].N) {
+				// The quotation itself is the statement too.
+				for _, sp := range f.speakers {
+					st := f.Statement
+					st.Sentence, st.Speaker = x.sents[si-1].N, sp
+					x.statements = append(x.statements, st)
+					x.rules = append(x.rules, "quotation before a reporting clause standing alone")
+				}
+			}
+			if f.Direct && f.contentEnd <= f.subjStart && si+1 < len(x.sents) && x.continuesQuotation(x.sents[si+1]) {
+				// `''It is good,'' he said. ''I will say ...''`: one quotation.
+				f.Content += " " + trimContent(x.sents[si+1].Text)
+			}
 			for _, sp := range f.speakers {
 				st := f.Statement
 				st.Speaker = sp
 				x.statements = append(x.statements, st)
+				x.rules = append(x.rules, f.rule)
 			}
 		}
 		if len(fs) > 0 {
@@ -66,19 +85,72 @@ func (x *extractor) findStatements() {
 // quotedTokens marks the tokens inside quotation marks.
 func quotedTokens(s *sentence) []bool {
 	in := make([]bool, len(s.toks))
-	open := false
+	open := s.inQuote
 	for k, t := range s.toks {
 		if t.isQuote() {
-			if isOpenQuote(s.Text, t) && !open {
-				open = true
-			} else {
-				open = false
-			}
+			// An opening mark opens even inside a quotation carried over from an
+			// earlier sentence, whose writer opened it again.
+			open = isOpenQuote(s.Text, t) && (!open || s.inQuote)
 			continue
 		}
 		in[k] = open
 	}
 	return in
+}
+
+// continuesQuotation reports whether sentence s continues the quotation of
+// the sentence before: it opens with a quotation mark in the same paragraph,
+// and no cue outside quotation marks reports it.
+func (x *extractor) continuesQuotation(s *sentence) bool {
+	if s.paraStart || !opensWithQuote(s) {
+		return false
+	}
+	quoted := quotedTokens(s)
+	for k, t := range s.toks {
+		if !quoted[k] && t.kind == word && cueForms[t.low] != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// endsWithQuote reports whether a sentence ends with a closing quotation mark
+// (maybe before a full stop).
+func endsWithQuote(s *sentence) bool {
+	n := len(s.toks)
+	if n > 0 && s.toks[n-1].s == "." {
+		n--
+	}
+	return n > 0 && s.toks[n-1].isQuote() && !isOpenQuote(s.Text, s.toks[n-1])
+}
+
+// markQuotations notes which sentences start inside a quotation that an
+// earlier sentence of the paragraph opened: `"I am proud. I think ...`.
+func (x *extractor) markQuotations() {
+	open := false
+	for _, s := range x.sents {
+		if s.paraStart {
+			open = false
+		}
+		// A sentence whose first quotation mark opens one starts outside: the
+		// writer left the last quotation open (`... a Muslim. He added: "...`).
+		s.inQuote = open && !firstQuoteOpens(s)
+		for _, t := range s.toks {
+			if t.isQuote() {
+				open = isOpenQuote(s.Text, t) && (!open || s.inQuote)
+			}
+		}
+	}
+}
+
+// firstQuoteOpens reports whether the first quotation mark of s opens one.
+func firstQuoteOpens(s *sentence) bool {
+	for _, t := range s.toks {
+		if t.isQuote() {
+			return isOpenQuote(s.Text, t)
+		}
+	}
+	return false
 }
 
 // opensWithQuote reports whether a sentence begins with a quotation mark.
@@ -89,13 +161,18 @@ func opensWithQuote(s *sentence) bool {
 // sentenceStatements finds the statements of one sentence.
 func (x *extractor) sentenceStatements(si int, s *sentence) []found {
 	var out []found
+	// A transcript's line ("FALLIN: I think ...") is its speaker's words, cues
+	// and all.
+	if f, ok := x.colonSpeaker(si, s); ok {
+		return []found{f}
+	}
 	quoted := quotedTokens(s)
 	for k := 0; k < len(s.toks); k++ {
 		if quoted[k] {
 			continue // a cue inside quotation marks is part of the quotation
 		}
 		f, ok := x.cueAt(si, s, k, out)
-		if !ok {
+		if !ok || !saysSomething(f.Content) {
 			continue
 		}
 		// Cut the previous statement's content where a coordinated one begins
@@ -113,11 +190,15 @@ func (x *extractor) sentenceStatements(si int, s *sentence) []found {
 			k = max(k, f.cue)
 		}
 	}
-	// "according to X" attributes the sentence when nothing else does.
-	if len(out) == 0 {
-		if f, ok := x.accordingTo(si, s); ok {
-			out = append(out, f)
+	// "according to X" attributes the sentence when nothing else does, and
+	// reports a statement again when it comes after it (`"...," Sanders said,
+	// according to CNN.`).
+	if f, ok := x.accordingTo(si, s); ok && (len(out) == 0 || f.cue > out[len(out)-1].cue && !sameSpeakers(f.speakers, out[len(out)-1].speakers)) {
+		if n := len(out); n > 0 && out[n-1].contentEnd > f.cue && f.cue > out[n-1].contentBeg {
+			out[n-1].contentEnd = f.cue // the report of the words is not part of them
+			out[n-1].Content = x.content(s, out[n-1].contentBeg, out[n-1].contentEnd)
 		}
+		out = append(out, f)
 	}
 	if len(out) == 0 && si == 0 {
 		if f, ok := x.headlineSpeaker(s); ok {
@@ -125,6 +206,75 @@ func (x *extractor) sentenceStatements(si int, s *sentence) []found {
 		}
 	}
 	return out
+}
+
+// colonSpeaker reads a speaker named before a colon that opens the sentence: a
+// headline ("Marco Rubio: I'm Not Interested In Being Vice President") or a
+// transcript's line ("TAPPER: And obviously, you're supporting Donald Trump").
+// Elsewhere a name and a colon may title a programme ("Michael Howard: No
+// More Mr Nasty is being shown on BBC2").
+func (x *extractor) colonSpeaker(si int, s *sentence) (found, bool) {
+	j := -1
+	for c := 1; c < len(s.toks) && c <= 6; c++ {
+		if s.toks[c].s == ":" {
+			j = c
+			break
+		}
+		if s.toks[c].kind == punct && !isDash(s.toks[c].s) && s.toks[c].s != "." {
+			break
+		}
+	}
+	if j < 0 || len(s.toks)-j < 4 {
+		return found{}, false
+	}
+	id := -1
+	quoteAfter := j+1 < len(s.toks) && s.toks[j+1].isQuote()
+	if m, ok := longestMentionEnding(s, j); ok && (si == 0 || quoteAfter && m.i == 0) {
+		// A headline, or a name and a colon before a quotation: `Clinton: "Our
+		// goal is ..."`.
+		switch x.actors[m.actor].Kind {
+		case knowledge.Person, knowledge.Organisation, knowledge.Government:
+			id = m.actor
+		}
+	} else if j == 1 && si == 0 && docNouns[s.low(0)] {
+		// A headline's "Poll:", "Report:".
+		sp, _ := x.group(s, 0, 1)
+		id = sp[0]
+	} else if capsRun(s, 0, j) {
+		// A transcript's speaker in capitals: one known already, or a new
+		// person of two names or more.
+		if p, ok := x.findPerson(s, 0, j); ok {
+			id = p
+		} else if j >= 2 {
+			id = x.person(s, 0, j)
+		}
+		if id >= 0 {
+			x.mention(s, id, 0, j, "name")
+		}
+	}
+	if id < 0 {
+		return found{}, false
+	}
+	f := found{speakers: []int{id}, subjStart: 0, cue: j, contentBeg: j + 1, contentEnd: len(s.toks), rule: "speaker before a colon"}
+	f.Cue = "say"
+	f.Sentence = s.N
+	f.Content = x.content(s, f.contentBeg, f.contentEnd)
+	f.Direct = isQuoted(s, f.contentBeg, f.contentEnd)
+	return f, f.Content != ""
+}
+
+// capsRun reports whether tokens i..j are words in capitals ("JAKE TAPPER"),
+// not a lone letter ("Q:", "A:").
+func capsRun(s *sentence, i, j int) bool {
+	long := false
+	for k := i; k < j; k++ {
+		t := s.toks[k]
+		if t.kind != word || strings.ToUpper(t.s) != t.s {
+			return false
+		}
+		long = long || len(t.s) > 1
+	}
+	return long
 }
 
 // headlineSpeaker reads a headline that ends with its speaker after a dash:
@@ -143,7 +293,7 @@ func (x *extractor) headlineSpeaker(s *sentence) (found, bool) {
 	default:
 		return found{}, false
 	}
-	f := found{speakers: []int{m.actor}, subjStart: m.i, cue: m.i - 1, contentBeg: 0, contentEnd: m.i - 1}
+	f := found{speakers: []int{m.actor}, subjStart: m.i, cue: m.i - 1, contentBeg: 0, contentEnd: m.i - 1, rule: "headline speaker after a dash"}
 	f.Cue = "say"
 	f.Sentence = s.N
 	f.Content = x.content(s, f.contentBeg, f.contentEnd)
@@ -185,39 +335,9 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 	} else {
 		return found{}, false
 	}
-	// Nouns that look like cues: "think tank", "the report said", "agreed a deal".
-	if k+1 < len(s.toks) && t.low == "think" && s.toks[k+1].low == "tank" {
+	if name := x.vetoed(s, k, lemma, negatedCue); name != "" {
+		x.vetoes = append(x.vetoes, name)
 		return found{}, false
-	}
-	if lemma == "report" && !(k+1 < len(s.toks) && (s.toks[k+1].low == "that" || s.toks[k+1].s == ":") || k > 0 && auxiliaries[s.toks[k-1].low]) {
-		return found{}, false
-	}
-	if lemma == "agree" && !(k+1 < len(s.toks) && (s.toks[k+1].low == "that" || s.toks[k+1].low == "with")) {
-		return found{}, false
-	}
-	// "an EU demand", "over US support for": a name modifying a noun.
-	if k >= 2 && !negatedCue && s.tags[k-1].kind != tNone && s.tags[k-1].kind != tRole && (s.toks[k-2].low == "an" || s.toks[k-2].low == "a" || prepositions[s.toks[k-2].low] && s.toks[k-2].low != "and" && s.toks[k-2].low != "to") {
-		return found{}, false
-	}
-	if k > 0 && prepositions[s.toks[k-1].low] && s.toks[k-1].low != "and" && s.toks[k-1].low != "to" && !negatedCue {
-		return found{}, false // "for support", "of claims"
-	}
-	// A determiner before makes it a noun: "the claims", "his call".
-	if k > 0 && determiners[s.toks[k-1].low] && s.toks[k-1].low != "that" {
-		return found{}, false
-	}
-	// A passive ("was described", "is expected") reports nobody's words.
-	if k > 0 && (strings.HasSuffix(t.low, "ed") || irregularParticiples[t.low]) && !negatedCue {
-		p := k - 1
-		if p >= 2 && s.toks[p].low == "and" && strings.HasSuffix(s.toks[p-1].low, "ed") {
-			p -= 2 // "be confined and told"
-		}
-		for p > 0 && (s.toks[p].low == "also" || s.toks[p].low == "widely" || s.toks[p].low == "reportedly") {
-			p--
-		}
-		if beForms[s.toks[p].low] {
-			return found{}, false
-		}
 	}
 	f := found{cue: k}
 	f.Cue = lemma
@@ -227,11 +347,11 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 	// that"), or, with none, speaks for the nearest person before it ("showed Mr
 	// Nattrass, apparently talking about the EU, telling the meeting: ...").
 	if strings.HasSuffix(t.low, "ing") && !negatedCue {
-		if k > 0 && s.toks[k-1].s == "," {
+		if k > 0 && (s.toks[k-1].s == "," || gerundLeads[s.low(k-1)] || messageNouns[s.low(k-1)]) || k > 1 && s.toks[k-1].isQuote() && s.toks[k-2].s == "," {
 			if len(prev) > 0 {
-				f.speakers = prev[len(prev)-1].speakers
-			} else if id, ok := x.personBefore(s, k); ok {
-				f.speakers = []int{id}
+				f.speakers, f.rule = prev[len(prev)-1].speakers, "participle continues the last statement"
+			} else if sp, ok := x.mainSubject(si, s, 0, k, false); ok {
+				f.speakers, f.rule = sp, "participle speaks for the main clause's subject"
 			} else {
 				return found{}, false
 			}
@@ -251,6 +371,12 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 	for l >= 0 {
 		low := s.toks[l].low
 		switch {
+		case low == "to" && l > 0 && toLeads[s.low(l-1)]:
+			l -= 2 // "continued to insist", "went on to say"
+			if l >= 0 && s.low(l) == "went" || l >= 0 && s.low(l) == "goes" {
+				l--
+			}
+			continue
 		case auxiliaries[low] || low == "to" && l > 0 && silenceLeads[s.toks[l-1].low] || silenceLeads[low] && negatedCue:
 			if low == "not" || low == "n't" || low == "never" {
 				f.Negated = true
@@ -263,6 +389,38 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 		case l > 0 && relativeUnits[low] && (s.toks[l-1].low == "this" || s.toks[l-1].low == "last"):
 			l -= 2 // "the report this week said"
 			continue
+		case l > 0 && low == "." && (s.low(l-1) == "jr" || s.low(l-1) == "sr"):
+			l-- // the dot of "Joseph R. Biden Jr."
+			continue
+		case isDash(low):
+			// A dash-delimited parenthesis: "The justice -- who has been in a
+			// scuffle with him -- said".
+			q := l // "--" may be two tokens
+			for q > 0 && isDash(s.toks[q-1].s) {
+				q--
+			}
+			o := q - 1
+			for o >= 0 && !isDash(s.toks[o].s) && q-o < 30 {
+				o--
+			}
+			for o > 0 && isDash(s.toks[o-1].s) {
+				o--
+			}
+			if o > 0 && isDash(s.toks[o].s) {
+				l = o - 1
+				continue
+			}
+		case low == ")":
+			// A parenthesis after the subject: "Kasich (who has 25 delegates)
+			// said", "Rep. Jim Smith (R-Texas) said".
+			o := l - 1
+			for o >= 0 && s.toks[o].s != "(" && l-o < 20 {
+				o--
+			}
+			if o > 0 && s.toks[o].s == "(" {
+				l = o - 1
+				continue
+			}
 		}
 		break
 	}
@@ -270,8 +428,22 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 		f.Negated = true
 	}
 	// Coordination with an earlier statement of the sentence: "but claims".
+	if l > 0 && (s.toks[l].low == "but" || s.toks[l].low == "and") && len(prev) == 0 && !negatedCue &&
+		(pastTense(t.low) || s.toks[l].low == "but" && strings.HasSuffix(t.low, "s")) {
+		// A verb coordinated with its clause's: "The judge rubbed his chin, and
+		// then said", "Obama praised Clinton and said", "when Trump spotted a
+		// sign and asked"; a past tense, since "speeches and promises" are nouns.
+		if sp, ok := x.mainSubject(si, s, clauseStart(s, l), l, true); ok {
+			f.speakers, f.rule = sp, "coordinated with the main clause's verb"
+			f.subjStart = l
+			f.contentBeg, f.contentEnd = skipThat(s, addressee(s, lemma, cueEnd)), len(s.toks)
+			f.Content = x.content(s, f.contentBeg, f.contentEnd)
+			f.Direct = isQuoted(s, f.contentBeg, f.contentEnd)
+			return f, f.Content != ""
+		}
+	}
 	if l >= 0 && (s.toks[l].low == "but" || s.toks[l].low == "and") && len(prev) > 0 {
-		f.speakers = prev[len(prev)-1].speakers
+		f.speakers, f.rule = prev[len(prev)-1].speakers, "coordinated with the last statement"
 		f.subjStart = l
 		f.contentBeg, f.contentEnd = skipThat(s, cueEnd), len(s.toks)
 		f.Content = x.content(s, f.contentBeg, f.contentEnd)
@@ -317,27 +489,68 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 	// advocates say Y").
 	if len(prev) > 0 {
 		p := prev[len(prev)-1]
-		if k > p.contentBeg && k < p.contentEnd && !contrastBefore(s, k, p.contentBeg) {
+		if k > p.contentBeg && k < p.contentEnd && !contrastBefore(s, k, p.contentBeg) && !closingCue(s, k) {
 			return found{}, false
 		}
 	}
 	if l >= 0 {
+		x.why = ""
 		if sp, start := x.subjectEndingAt(si, s, l); len(sp) > 0 {
 			f.speakers, f.subjStart = sp, start
+			f.rule = "subject before the cue: " + x.why
 			x.fillContent(s, &f, cueEnd)
 			if s.toks[l].low == "who" || s.toks[l].low == "which" {
 				x.endRelative(s, &f)
+			}
+			if len(s.toks) > 0 && s.toks[len(s.toks)-1].s == ":" && si+1 < len(x.sents) && (f.Content == "" || opensWithQuote(x.sents[si+1])) {
+				// "He said:" and the words in the next sentence; "CNN noted the
+				// sparse attendance:" and the quotation that shows it.
+				next := trimContent(x.sents[si+1].Text)
+				if f.Content != "" {
+					next = f.Content + ": " + next
+				}
+				f.Content = next
+				f.rule = "words after a colon in the next sentence: " + x.why
+			}
+			if f.Content == "" && f.subjStart == 0 && si > 0 && endsWithQuote(x.sents[si-1]) {
+				// `"... small hands?" Trump said.` split after the question
+				// mark: the words are the quotation before.
+				f.Content, f.Direct, f.quoteBefore = trimContent(x.sents[si-1].Text), true, true
+				f.rule = "reporting clause after a quotation: " + x.why
 			}
 			return f, f.Content != ""
 		}
 	}
 	// The subject after the cue: `"...," said X.` or `..., said X`.
-	if negatedCue || k == 0 {
+	if negatedCue {
 		return found{}, false
+	}
+	if k == 0 {
+		// Opening the sentence: "Said Dorothy Poynter, who grew up with him,
+		// "We were all so proud."", "Stated Stone:".
+		if !pastTense(t.low) || lemma == "tell" {
+			return found{}, false
+		}
+		sp, end := x.subjectStartingAt(s, cueEnd)
+		if len(sp) == 0 {
+			return found{}, false
+		}
+		f.speakers, f.subjStart, f.rule = sp, 0, "subject after the cue opening the sentence"
+		c := end
+		for c < len(s.toks) && !(s.toks[c].s == ":" || s.toks[c].isQuote() && isOpenQuote(s.Text, s.toks[c])) && c-end < 25 {
+			c++ // past an appositive to the words
+		}
+		if c >= len(s.toks) || c-end >= 25 {
+			c = end
+		}
+		f.contentBeg, f.contentEnd = skipThat(s, c), len(s.toks)
+		f.Content = x.content(s, f.contentBeg, f.contentEnd)
+		f.Direct = isQuoted(s, f.contentBeg, f.contentEnd)
+		return f, f.Content != ""
 	}
 	if pt := s.toks[k-1]; (pt.s == "," || pt.isQuote()) && lemma != "tell" {
 		if sp, end := x.subjectStartingAt(s, cueEnd); len(sp) > 0 {
-			f.speakers, f.subjStart = sp, k
+			f.speakers, f.subjStart, f.rule = sp, k, "subject after the cue"
 			f.contentBeg, f.contentEnd = 0, k-1
 			if pt.isQuote() && k >= 2 && s.toks[k-2].s == "," {
 				f.contentEnd = k - 1
@@ -349,6 +562,124 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 		}
 	}
 	return found{}, false
+}
+
+// mainSubject finds who a participle at token k (", saying ...") speaks for:
+// the subject of the clause it hangs on, which is the first actor named before
+// it, past a lead-in phrase, outside quotation marks and not after a
+// preposition or as a possessive ("Bill Clinton unloaded on Sanders, accusing
+// ...": Clinton), or a personal pronoun. When a description opens the clause,
+// described asks for it ("The tribunal rejected her claims and said"); else
+// the participle speaks for the nearest person before it ("The documentary
+// showed Mr Nattrass ..., telling the meeting").
+func (x *extractor) mainSubject(si int, s *sentence, from, k int, described bool) ([]int, bool) {
+	quoted := quotedTokens(s)
+	for p := from; p < k; p++ {
+		if quoted[p] || s.toks[p].kind != word || p > 0 && prepositions[s.toks[p-1].low] && s.toks[p-1].low != "and" {
+			continue
+		}
+		// A lead-in phrase ("But in an interview with the FT, Mr Blair ...")
+		// ends at its comma.
+		if (p == from || s.toks[p-1].s == "," || p == from+1 && contrasts[s.toks[from].low]) && (prepositions[s.toks[p].low] || subordinators[s.toks[p].low] || timeLeads[s.toks[p].low]) {
+			c := p + 1
+			for c < k && s.toks[c].s != "," {
+				c++
+			}
+			if c < k {
+				p = c
+				continue
+			}
+		}
+		if m, ok := widestMentionStarting(s, p); ok {
+			if m.j < len(s.toks) && s.toks[m.j].low == "'s" {
+				p = m.j
+				continue
+			}
+			return []int{m.actor}, true
+		}
+		if personPronouns[s.toks[p].low] {
+			if id, ok := x.lastPerson(si, s, p); ok {
+				x.mention(s, id, p, p+1, "pronoun")
+				return []int{id}, true
+			}
+			return nil, false
+		}
+		if descriptionLeads[s.toks[p].low] {
+			// The description up to the first verb: "The tribunal rejected her
+			// claims and said", "One employee at a software firm declined ...,
+			// saying".
+			head := -1
+			for h := p + 1; h+1 < k && h <= p+5; h++ {
+				if next := s.toks[h+1]; (describedAt(s, h) || groupHeads[s.low(h)] || s.tags[h].kind == tRole) && (next.s == "," || auxiliaries[next.low] || prepositions[next.low] || !next.cap && (strings.HasSuffix(next.low, "ed") || cueForms[next.low] != "")) {
+					head = h
+					break
+				}
+			}
+			// For a participle, a person named later wins over a thing ("The
+			// documentary showed Mr Nattrass ..., telling"), but not over people.
+			if head >= 0 && (described || s.tags[head].kind == tRole || groupHeads[s.low(head)]) {
+				sp, _ := x.unnamed(s, head, nil)
+				return sp, len(sp) > 0
+			}
+			if described {
+				return nil, false
+			}
+			break
+		}
+	}
+	if id, ok := x.personBefore(s, k); ok {
+		return []int{id}, true
+	}
+	return nil, false
+}
+
+// clauseStart returns where the clause holding token l starts: after the last
+// subordinator or semicolon before it ("..., when Trump spotted a sign and
+// asked"), else 0.
+func clauseStart(s *sentence, l int) int {
+	for p := l - 2; p > 0; p-- {
+		if low := s.toks[p].low; subordinators[low] || low == ";" || low == ":" {
+			return p + 1
+		}
+	}
+	return 0
+}
+
+// pastTense reports whether a cue form is a past tense: "said", "asked".
+func pastTense(low string) bool {
+	return strings.HasSuffix(low, "ed") || low == "said" || low == "told" || low == "wrote" || low == "thought"
+}
+
+// messageNouns carry words for whoever sent them: "issued a statement
+// saying", "posted a message reading".
+var messageNouns = set("statement", "statements", "letter", "message", "email", "e-mail",
+	"tweet", "tweets", "post", "memo", "note", "ad", "advert", "video", "release")
+
+// toLeads stand before "to" and a cue whose subject is theirs: "continued to
+// insist", "went on to say".
+var toLeads = set("continued", "continues", "began", "begins", "proceeded", "on", "tried", "moved")
+
+// gerundLeads put a gerund cue under the main clause: "by saying", "while
+// insisting".
+var gerundLeads = set("by", "while", "after", "before", "without", "when")
+
+// timeLeads open a lead-in phrase of time: "Last month, when I asked ...,".
+var timeLeads = set("last", "this", "next", "earlier", "later", "yesterday", "today",
+	"recently", "meanwhile", "however", "still", "then", "now", "also")
+
+// subordinators open a lead-in clause: "When he arrived, ...".
+var subordinators = set("when", "while", "after", "before", "as", "if", "although",
+	"though", "because", "since", "once", "until", "whereas")
+
+// widestMentionStarting returns the widest mention starting at token i.
+func widestMentionStarting(s *sentence, i int) (mention, bool) {
+	best, ok := mention{}, false
+	for _, m := range s.mentions {
+		if m.i == i && (!ok || m.j > best.j) {
+			best, ok = m, true
+		}
+	}
+	return best, ok
 }
 
 // personBefore returns the nearest named person mentioned before token k.
@@ -398,11 +729,27 @@ func (x *extractor) chainSubject(s *sentence, l int) (mention, bool) {
 	}
 	for i := len(commas) - 1; i >= 0; i-- {
 		m, ok := longestMentionEnding(s, commas[i])
-		if ok && x.actors[m.actor].Kind != knowledge.Country && x.actors[m.actor].Kind != knowledge.Government {
+		if ok && x.actors[m.actor].Kind != knowledge.Country && x.actors[m.actor].Kind != knowledge.Government && !leadInSegment(s, commas, i) {
 			return m, true
 		}
 	}
 	return mention{}, false
+}
+
+// leadInSegment reports whether the segment ending at commas[i] (which are in
+// reverse order) is a lead-in phrase, not a name: "Alarmed by the unrest in
+// Nevada, Senator Harry Reid, the minority leader, said".
+func leadInSegment(s *sentence, commas []int, i int) bool {
+	start := 0
+	if i+1 < len(commas) {
+		start = commas[i+1] + 1
+	}
+	if start >= len(s.toks) {
+		return false
+	}
+	t := s.toks[start]
+	return prepositions[t.low] && t.low != "and" || subordinators[t.low] ||
+		t.kind == word && (strings.HasSuffix(t.low, "ed") || strings.HasSuffix(t.low, "ing")) && s.tags[start].kind == tNone
 }
 
 // prevComma returns the comma before token l that opens a parenthesis, or -1.
@@ -415,18 +762,39 @@ func prevComma(s *sentence, l int) int {
 			return -1
 		}
 		// A cue ends the search, unless a relative clause holds it ("Charles
-		// Kennedy, who backs the plan, said").
-		if finiteCue(s, c) && !(c > 0 && (s.toks[c-1].low == "who" || s.toks[c-1].low == "which")) {
+		// Kennedy, who backs the plan, said", "Mr Mubanga, who insists he does
+		// not feel bitter, said").
+		if finiteCue(s, c) && !inRelative(s, c) {
 			return -1
 		}
 	}
 	return -1
 }
 
+// inRelative reports whether token c lies in a relative clause opened by "who"
+// or "which" after the last comma before it.
+func inRelative(s *sentence, c int) bool {
+	for p := c - 1; p >= 0 && s.toks[p].s != ","; p-- {
+		if low := s.toks[p].low; (low == "who" || low == "which") && p > 0 && s.toks[p-1].s == "," {
+			return true
+		}
+	}
+	return false
+}
+
 // finiteCue reports whether token k is a cue verb that is not a participle or
 // gerund ("thinking" in "New Labour thinking" is a noun).
 func finiteCue(s *sentence, k int) bool {
 	low := s.toks[k].low
+	if k > 0 && determiners[s.toks[k-1].low] && s.toks[k-1].low != "that" {
+		return false // "his plans"
+	}
+	if nounForms[low] && s.low(k+1) != "that" && s.low(k+1) != ":" {
+		return false // "state corporate records"
+	}
+	if strings.HasSuffix(low, "ed") && beForms[s.low(k-1)] {
+		return false // a passive: "whose blueprint is expected to be published"
+	}
 	return cueForms[low] != "" && s.tags[k].kind == tNone && !strings.HasSuffix(low, "ing")
 }
 
@@ -524,14 +892,59 @@ func toldWhom(s *sentence, cueEnd int) int {
 	return cueEnd
 }
 
+// closingCue reports whether the cue at k closes its sentence after its
+// subject, which a comma opens: `..., the Times reported.`, `..., The Post
+// reported last week.`: a report of the statement before, not a part of it.
+func closingCue(s *sentence, k int) bool {
+	words := 0
+	for t := k + 1; t < len(s.toks); t++ {
+		if s.toks[t].low == "that" || s.toks[t].isQuote() || s.toks[t].s == ":" {
+			return false
+		}
+		if s.toks[t].kind != punct {
+			words++
+		}
+	}
+	if words > 3 {
+		return false
+	}
+	for p := k - 1; p >= 0 && k-p <= 6; p-- {
+		if s.toks[p].s == "," {
+			// The subject follows the comma; a relative clause is no report:
+			// "backs the treaty, which he calls fair".
+			return p+1 < k && !relatives[s.toks[p+1].low]
+		}
+		if s.toks[p].kind == punct && !s.toks[p].isQuote() || cueForms[s.low(p)] != "" {
+			return false // "said he expected a vote": the words of "said"
+		}
+	}
+	return false
+}
+
+// relatives open a relative clause.
+var relatives = set("which", "who", "whom", "whose", "that", "where", "when")
+
+// sameSpeakers reports whether two statements have the same speakers.
+func sameSpeakers(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // contrasts open a clause that answers the one before: ", but advocates say".
 var contrasts = set("but", "whereas")
 
-// contrastBefore reports whether ", but" (or another contrast) stands within
+// contrastBefore reports whether "but" (or another contrast) stands within
 // a few words before the cue at k, after from.
 func contrastBefore(s *sentence, k, from int) bool {
 	for c := k - 1; c > from && c >= k-6; c-- {
-		if contrasts[s.toks[c].low] && s.toks[c-1].s == "," {
+		if contrasts[s.toks[c].low] {
 			return true
 		}
 		if s.toks[c].kind == punct {
@@ -578,17 +991,47 @@ func (x *extractor) fillContent(s *sentence, f *found, cueEnd int) {
 	// or, after a quotation, only where or when (`"...," he said during his
 	// speech in London`).
 	b := before
-	if b > 0 && honorifics[s.toks[b-1].low] {
-		b-- // "Mr" before the name
+	if b > 1 && s.toks[b-1].s == "." && honorifics[s.toks[b-2].low] {
+		b-- // the dot of "Mr."
 	}
+	if b > 0 && (honorifics[s.toks[b-1].low] || s.toks[b-1].low == "the") {
+		b-- // "Mr" or "the" before the name
+	}
+	if b > 1 && s.toks[b-1].low == "'s" {
+		if m, ok := longestMentionEnding(s, b-1); ok {
+			b = m.i // "Twitter's Adam Sharp"
+		}
+	}
+	before = b
 	quoteBefore := b > 0 && s.toks[b-1].isQuote() || b > 1 && s.toks[b-1].s == "," && s.toks[b-2].isQuote()
-	trailing := rest <= 4 || s.toks[after-1].s == "," ||
+	// Little after the cue: the words are before the subject (`The talks
+	// failed, he said on Monday.`), unless what follows is a clause of its own
+	// ("they also say he is different").
+	first := ""
+	if after < len(s.toks) {
+		first = s.low(after)
+	}
+	clauseAfter := personPronouns[first] || groupPronouns[first] || first == "i"
+	trailing := rest <= 2 || rest <= 4 && !clauseAfter || s.toks[after-1].s == "," ||
 		quoteBefore && after < len(s.toks) && (prepositions[s.toks[after].low] || whenWhere[s.toks[after].low]) && s.toks[after].low != "and"
 	// A lead-in of a word or two ("However,", "In Brussels,") is not speech.
 	words := 0
 	for t := 0; t < before; t++ {
 		if s.toks[t].kind != punct {
 			words++
+		}
+	}
+	// A quotation right after the cue is what was said (`On ABC Tuesday, Trump
+	// said, "I never ..."`); one opening later, after a quotation before the
+	// subject, continues it (`"It is good," he said. "I will say ..."`).
+	if after < len(s.toks) && s.toks[after].isQuote() && isOpenQuote(s.Text, s.toks[after]) && !quoteBefore {
+		trailing = false
+	}
+	second := -1
+	for q := after; quoteBefore && q < len(s.toks); q++ {
+		if s.toks[q].isQuote() && isOpenQuote(s.Text, s.toks[q]) {
+			second = q
+			break
 		}
 	}
 	if before > 0 && (s.toks[before-1].s == "," || s.toks[before-1].isQuote()) && trailing && (quoteBefore || words > 2) {
@@ -599,9 +1042,44 @@ func (x *extractor) fillContent(s *sentence, f *found, cueEnd int) {
 	} else {
 		f.contentBeg, f.contentEnd = after, len(s.toks)
 	}
+	if !quoteBefore {
+		f.contentEnd = clauseEnd(s, f.contentBeg, f.contentEnd)
+	}
 	f.Content = x.content(s, f.contentBeg, f.contentEnd)
+	if second >= 0 && f.contentEnd < second {
+		if more := x.content(s, second, len(s.toks)); more != "" && f.Content != "" {
+			f.Content += " " + more
+		}
+	}
 	f.Direct = isQuoted(s, f.contentBeg, f.contentEnd)
 }
+
+// clauseEnd cuts reported words where a verb coordinated with the cue's
+// begins: "blamed the incident on hackers but later fessed up to ...": "but"
+// then, maybe after an adverb, a past tense.
+func clauseEnd(s *sentence, a, b int) int {
+	quoted := quotedTokens(s)
+	for c := a + 2; c+1 < b; c++ {
+		if quoted[c] || s.low(c) != "but" {
+			continue
+		}
+		v := c + 1
+		for v < b && auxiliaries[s.low(v)] && !beForms[s.low(v)] {
+			v++ // "later", "then", "also"
+		}
+		if v < b && s.toks[v].kind == word && !s.toks[v].cap && (pastTense(s.low(v)) || irregularPast[s.low(v)]) {
+			if s.toks[c-1].s == "," {
+				return c - 1
+			}
+			return c
+		}
+	}
+	return b
+}
+
+// irregularPast are past tenses that do not end in -ed.
+var irregularPast = set("said", "told", "went", "came", "made", "took", "gave", "got",
+	"left", "kept", "held", "brought", "thought", "wrote", "spoke", "knew", "saw", "did")
 
 // content returns the text of tokens a..b, without edge punctuation.
 func (x *extractor) content(s *sentence, a, b int) string {
@@ -617,7 +1095,7 @@ func trimContent(c string) string {
 	c = strings.TrimSpace(c)
 	c = strings.TrimRight(c, " ,;:.")
 	c = strings.TrimSpace(c)
-	for _, q := range []string{`"`, "“", "”", "'", "‘", "’"} {
+	for _, q := range []string{"''", `"`, "“", "”", "'", "‘", "’"} {
 		if strings.HasPrefix(c, q) && strings.Count(c, q) == 1 && !strings.ContainsAny(c, "”’") {
 			c = strings.TrimPrefix(c, q)
 		}
@@ -635,71 +1113,6 @@ func isQuoted(s *sentence, a, b int) bool {
 		return true
 	}
 	return a > 0 && s.toks[a-1].isQuote() && isOpenQuote(s.Text, s.toks[a-1])
-}
-
-// subjectEndingAt finds the speakers whose noun phrase ends at token l: actor
-// mentions (with "X and Y"), a pronoun, or an unnamed group or official.
-func (x *extractor) subjectEndingAt(si int, s *sentence, l int) ([]int, int) {
-	// A relative clause speaks for its antecedent: "Beijing, which described",
-	// "Princess Marguerite of Romania, the eldest daughter of ..., who said".
-	if (s.toks[l].low == "which" || s.toks[l].low == "who") && l >= 2 && s.toks[l-1].s == "," {
-		if id, start, ok := x.antecedent(s, l-1, s.toks[l].low == "who"); ok {
-			return []int{id}, start
-		}
-	}
-	if m, ok := longestMentionEnding(s, l+1); ok {
-		// "a spokesman for Mr Blair", "lawyers for the four": the title speaks.
-		if p := m.i - 1; p >= 1 && (s.toks[p].low == "for" || s.toks[p].low == "of") &&
-			(s.tags[p-1].kind == tRole || groupHeads[s.toks[p-1].low]) {
-			if sp, start := x.unnamedFor(s, p-1, m); len(sp) > 0 {
-				return sp, start
-			}
-		}
-		speakers := []int{m.actor}
-		start := m.i
-		// "The United States and Japan", "Britain, France and Germany": a comma
-		// joins speakers only in a list that ends with "and".
-		for sep := "and"; start >= 2 && s.toks[start-1].low == sep; sep = "," {
-			m2, ok := longestMentionEnding(s, start-1)
-			if !ok {
-				break
-			}
-			speakers = append([]int{m2.actor}, speakers...)
-			start = m2.i
-			if start >= 1 && s.toks[start-1].low == "the" {
-				start-- // "Austria, the Netherlands and Sweden"
-			}
-		}
-		return speakers, start
-	}
-	t := s.toks[l]
-	if personPronouns[t.low] {
-		if id, ok := x.lastPerson(si, s, l); ok {
-			x.mention(s, id, l, l+1, "pronoun")
-			return []int{id}, l
-		}
-		return nil, 0
-	}
-	if (t.low == "they" || t.low == "it") && l == 0 {
-		// Only a sentence-initial pronoun, for the last group or institution.
-		return nil, 0
-	}
-	// A document speaks for its author: "His report demands", "Oxfam's Paying
-	// the Price report said", "The paper said".
-	if docNouns[t.low] {
-		return x.documentSubject(si, s, l)
-	}
-	// "The US company said": the organisation last named.
-	if orgNouns[t.low] && l > 0 {
-		if id, start, ok := x.lastOrg(si, s, l); ok {
-			x.mention(s, id, start, l+1, "title")
-			return []int{id}, start
-		}
-	}
-	if groupHeads[t.low] || s.tags[l].kind == tRole {
-		return x.unnamed(s, l, nil)
-	}
-	return nil, 0
 }
 
 // antecedent finds what a relative pronoun after the comma at token c refers to:
@@ -866,7 +1279,25 @@ func (x *extractor) subjectStartingAt(s *sentence, k int) ([]int, int) {
 				best = m
 			}
 		}
+		// A possessor before the speaker's title and name: "said Clinton's top
+		// foreign policy aide Jake Sullivan".
+		if s.low(best.j) == "'s" {
+			if m, ok := x.personAfterTitle(s, best.j+1); ok {
+				return []int{m.actor}, m.j
+			}
+		}
+		// A party or country modifying a title before the name: "said
+		// Republican political consultant Chris Russell".
+		if x.actors[best.actor].Kind != knowledge.Person {
+			if m, ok := x.personAfterTitle(s, best.j); ok {
+				best = m
+			}
+		}
 		return []int{best.actor}, best.j
+	}
+	// Titles before the name: "said Democratic Rep. Dina Titus".
+	if m, ok := x.personAfterTitle(s, k); ok {
+		return []int{m.actor}, m.j
 	}
 	if k < len(s.toks) && personPronouns[s.toks[k].low] {
 		return nil, 0
@@ -877,7 +1308,7 @@ func (x *extractor) subjectStartingAt(s *sentence, k int) ([]int, int) {
 		if s.tags[end].kind == tRole && s.tags[end].first {
 			end = s.tags[end].end - 1 // the whole title: "top academic"
 		}
-		if groupHeads[s.toks[end].low] || s.tags[end].kind == tRole {
+		if groupHeads[s.toks[end].low] || s.tags[end].kind == tRole || describedFrom(s, k, end) {
 			if sp, _ := x.unnamed(s, end, nil); len(sp) > 0 {
 				return sp, end + 1
 			}
@@ -885,6 +1316,50 @@ func (x *extractor) subjectStartingAt(s *sentence, k int) ([]int, int) {
 		end++
 	}
 	return nil, 0
+}
+
+// personAfterTitle finds a person named within five title words after
+// token j ("[Republican] political consultant Chris Russell").
+func (x *extractor) personAfterTitle(s *sentence, j int) (mention, bool) {
+	for p := j; p < len(s.toks) && p <= j+5; p++ {
+		for _, m := range s.mentions {
+			if m.i == p && x.actors[m.actor].Kind == knowledge.Person {
+				return m, p > j
+			}
+		}
+		if t := s.toks[p]; t.kind != word || t.cap && s.tags[p].kind != tRole && !honorifics[t.low] && !contentCaps[t.low] && !partyWords[t.low] || prepositions[t.low] || cueForms[t.low] != "" {
+			return mention{}, false
+		}
+	}
+	return mention{}, false
+}
+
+// partyWords are party adjectives before a title: "Democratic Rep.".
+var partyWords = set("democratic", "republican", "gop", "labour", "conservative",
+	"tory", "liberal", "green", "independent")
+
+// describedFrom reports whether tokens k..h are a description naming a speaker
+// after the cue: a determiner, at most three modifiers and the noun h, which
+// the phrase ends at or a preposition follows ("said the younger brother",
+// "said a source involved in", "said his best friend at Lehigh").
+func describedFrom(s *sentence, k, h int) bool {
+	if h <= k || h-k > 4 || !descriptionLeads[s.toks[k].low] {
+		return false
+	}
+	t := s.toks[h]
+	if t.kind != word || t.cap || commonCaps[t.low] || cueForms[t.low] != "" || strings.HasSuffix(t.low, "ly") || strings.HasSuffix(t.low, "ing") {
+		return false
+	}
+	for p := k + 1; p < h; p++ {
+		if low := s.toks[p].low; s.toks[p].kind != word && s.toks[p].s != "-" || commonCaps[low] && !contentCaps[low] || cueForms[low] != "" {
+			return false
+		}
+	}
+	if h+1 == len(s.toks) {
+		return true
+	}
+	next := s.toks[h+1]
+	return next.kind == punct && next.s != "-" && next.s != "'" || prepositions[next.low] && next.low != "and" || next.low == "who" || !next.cap && strings.HasSuffix(next.low, "ed")
 }
 
 // unnamed makes an actor for an unnamed group or official whose noun phrase ends
@@ -903,7 +1378,7 @@ func (x *extractor) unnamed(s *sentence, l int, owner *mention) ([]int, int) {
 			start--
 			break
 		}
-		if prepositions[p.low] || cueForms[p.low] != "" && s.tags[start-1].kind == tNone || auxiliaries[p.low] ||
+		if prepositions[p.low] || cueForms[p.low] != "" && s.tags[start-1].kind == tNone && !nounForms[p.low] || auxiliaries[p.low] ||
 			commonCaps[p.low] && !contentCaps[p.low] && !titleModifiers[p.low] && s.tags[start-1].kind == tNone {
 			break
 		}
@@ -928,6 +1403,12 @@ func (x *extractor) unnamed(s *sentence, l int, owner *mention) ([]int, int) {
 		}
 		role := strings.ToLower(s.Text[s.toks[roleStart].start:s.toks[l].end])
 		if id, ok := x.personWithTitle(role, country); ok {
+			x.mention(s, id, start, l+1, "title")
+			return []int{id}, start
+		}
+		// Else it names the person who spoke just before: "..., Charles Kennedy
+		// has said. ..., the Lib Dem leader asked."
+		if id, ok := x.recentSpeaker(s); ok {
 			x.mention(s, id, start, l+1, "title")
 			return []int{id}, start
 		}
@@ -976,6 +1457,17 @@ func (x *extractor) unnamed(s *sentence, l int, owner *mention) ([]int, int) {
 	_ = head
 	x.mention(s, id, start, l+1, "group")
 	return []int{id}, start
+}
+
+// recentSpeaker returns the named person who spoke in the sentence before s.
+func (x *extractor) recentSpeaker(s *sentence) (int, bool) {
+	n := len(x.statements)
+	if n == 0 || x.statements[n-1].Sentence != s.N-1 {
+		return 0, false
+	}
+	id := x.statements[n-1].Speaker
+	a := x.actors[id]
+	return id, a.Kind == knowledge.Person && strings.HasPrefix(a.Key, "person:")
 }
 
 // unnamedFor makes an actor for "a spokesman for X": the title at token l
@@ -1043,6 +1535,42 @@ func (x *extractor) lastPerson(si int, s *sentence, l int) (int, bool) {
 	return 0, false
 }
 
+// lastInstitution resolves "it" or "they" (plural) at token l, the subject of a
+// cue: the speaker of the last statement when it is an organisation, a
+// government, a country or (for "they") a group, else the last such actor named
+// outside quotation marks before l in this sentence or the two before.
+func (x *extractor) lastInstitution(si int, s *sentence, l int, plural bool) (int, bool) {
+	fits := func(id int) bool {
+		switch x.actors[id].Kind {
+		case knowledge.Organisation, knowledge.Government, knowledge.Country:
+			return true
+		case knowledge.Group:
+			return plural
+		}
+		return false
+	}
+	if n := len(x.statements); n > 0 && x.statements[n-1].Sentence >= s.N-1 && fits(x.statements[n-1].Speaker) {
+		return x.statements[n-1].Speaker, true
+	}
+	for p := si; p >= 0 && p >= si-2; p-- {
+		ps := x.sents[p]
+		quoted := quotedTokens(ps)
+		best, bestEnd := -1, -1
+		for _, m := range ps.mentions {
+			if quoted[m.i] || p == si && m.j > l || m.how == "pronoun" || !fits(m.actor) {
+				continue
+			}
+			if m.j > bestEnd {
+				best, bestEnd = m.actor, m.j
+			}
+		}
+		if best >= 0 {
+			return best, true
+		}
+	}
+	return 0, false
+}
+
 // prepositions before a mention put it outside the subject.
 var prepositions = set("with", "by", "to", "of", "for", "from", "at", "in", "on",
 	"about", "against", "and", "between", "under", "after", "before", "than", "like",
@@ -1076,65 +1604,6 @@ func (x *extractor) subjectPerson(s *sentence) (int, bool) {
 		return m.actor, true
 	}
 	return last, last >= 0
-}
-
-// accordingTo reads "According to X, ..." and "..., according to X."
-func (x *extractor) accordingTo(si int, s *sentence) (found, bool) {
-	for k := 0; k+2 < len(s.toks); k++ {
-		if s.toks[k].low != "according" || s.toks[k+1].low != "to" {
-			continue
-		}
-		sp, end := x.sourceAt(s, k+2)
-		if len(sp) == 0 {
-			// "according to South Korea's intelligence agency": the widest mention
-			// starting there.
-			return found{}, false
-		}
-		f := found{speakers: sp, subjStart: k, cue: k}
-		f.Cue = "according to"
-		f.Sentence = s.N
-		if k <= 1 { // leading: the content follows the comma
-			f.contentBeg, f.contentEnd = skipThat(s, end), len(s.toks)
-		} else {
-			f.contentBeg, f.contentEnd = 0, k
-		}
-		f.Content = x.content(s, f.contentBeg, f.contentEnd)
-		return f, f.Content != ""
-	}
-	return found{}, false
-}
-
-// sourceAt reads the source named from token k ("according to Russian newspaper
-// Vedomosti"): the actor that heads the phrase, which runs to the next comma, is
-// the rightmost one named in it; an unknown name at its end becomes an
-// organisation.
-func (x *extractor) sourceAt(s *sentence, k int) ([]int, int) {
-	end := k
-	for end < len(s.toks) && s.toks[end].s != "," && s.toks[end].s != ";" && !(s.toks[end].s == "." && end == len(s.toks)-1) && !finiteCue(s, end) {
-		end++
-	}
-	best, ok := mention{}, false
-	for _, m := range s.mentions {
-		if m.i >= k && m.j <= end && (!ok || m.j > best.j || m.j == best.j && m.i < best.i) {
-			best, ok = m, true
-		}
-	}
-	if last := end - 1; last >= k && s.tags[last].kind == tName && (!ok || best.j < end) {
-		i := last
-		for i > k && s.tags[i-1].kind == tName && !s.tags[i].first {
-			i--
-		}
-		name := s.Text[s.toks[i].start:s.toks[last].end]
-		id := x.ensure("org:"+strings.ToLower(name), func() *knowledge.Actor {
-			return &knowledge.Actor{Name: name, Kind: knowledge.Organisation}
-		})
-		x.mention(s, id, i, end, "name")
-		return []int{id}, end
-	}
-	if ok {
-		return []int{best.actor}, best.j
-	}
-	return x.subjectStartingAt(s, k)
 }
 
 // setHome gives a country to officials whose title names none ("Vice Foreign

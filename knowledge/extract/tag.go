@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/briefbot/briefbot/knowledge/gazetteer"
 )
 
@@ -105,8 +107,11 @@ func (x *extractor) nameStart(s *sentence, k int) bool {
 	if commonCaps[t.low] && (!contentCaps[t.low] || atStart(s, k)) || isMonthName(t.low) || weekdays[t.low] || honorifics[t.low] && k+1 < len(s.toks) && s.toks[k+1].cap {
 		return false
 	}
-	if atStart(s, k) && x.lowered[t.low] {
-		return false
+	if atStart(s, k) && (x.lowered[t.low] || cueForms[t.low] != "" && pastTense(t.low)) {
+		return false // "Said Dorothy Poynter, ...": a cue, not a name
+	}
+	if l := cueForms[t.low]; l != "" && l != t.low && !strings.HasSuffix(t.low, "ing") && s.headline {
+		return false // a headline's "Glenn Beck Says Trump Is Dangerous"
 	}
 	if s.headline && x.lowered[t.low] {
 		return false
@@ -119,6 +124,12 @@ func (x *extractor) nameCont(s *sentence, k int) bool {
 	t := s.toks[k]
 	if s.tags[k].kind != tNone {
 		return false
+	}
+	if honorifics[t.low] && strings.HasSuffix(t.low, ".") {
+		return false // "Florida Sen. Marco Rubio": the title opens a name of its own
+	}
+	if l := cueForms[t.low]; l != "" && l != t.low && !strings.HasSuffix(t.low, "ing") && s.headline {
+		return false // a headline's "Glenn Beck Says Trump Is Dangerous"
 	}
 	if t.kind == word && t.cap && t.low != "'s" && !isMonthName(t.low) && !weekdays[t.low] && (!commonCaps[t.low] || contentCaps[t.low]) {
 		return !(s.headline && x.lowered[t.low])

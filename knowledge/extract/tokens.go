@@ -44,6 +44,10 @@ func tokenize(s string) []token {
 				toks = append(toks, newToken(t, i))
 			}
 			i = j
+		case strings.HasPrefix(s[i:], "''"):
+			// Two apostrophes are a double quotation mark (the NYT's ''...'').
+			toks = append(toks, token{s: "''", low: `"`, start: i, end: i + 2, kind: punct})
+			i += 2
 		default:
 			toks = append(toks, token{s: s[i : i+n], low: foldQuote(s[i : i+n]), start: i, end: i + n, kind: punct})
 			i += n
@@ -83,8 +87,9 @@ func scanWord(s string, i int) int {
 				j += n
 				continue
 			}
-			// Keep the final dot of an abbreviation such as U.S. or U.N.
-			if r == '.' && strings.Contains(s[i:j], ".") && isAbbrevDot(s[i:j]) {
+			// Keep the final dot of an abbreviation such as U.S. or U.N., or of a
+			// title before a name: "Mr.", "Sen.", "Gov.".
+			if r == '.' && (strings.Contains(s[i:j], ".") && isAbbrevDot(s[i:j]) || titleAbbrevs[strings.ToLower(s[i:j])]) {
 				j += n
 			}
 		}
@@ -92,6 +97,10 @@ func scanWord(s string, i int) int {
 	}
 	return j
 }
+
+// titleAbbrevs are abbreviated titles whose full stop belongs to the word.
+var titleAbbrevs = set("mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt",
+	"capt", "gov", "sen", "rep", "rev", "adm", "maj", "cpl", "pvt", "atty", "messrs")
 
 // isAbbrevDot reports whether w, the word so far, looks like a dotted abbreviation
 // (U, U.S, e.g) so that a following dot belongs to it.
@@ -158,7 +167,7 @@ func isOpenQuote(s string, t token) bool {
 		return true
 	case "”", "»":
 		return false
-	case `"`:
+	case `"`, "''":
 		if t.start == 0 {
 			return true
 		}
@@ -166,4 +175,12 @@ func isOpenQuote(s string, t token) bool {
 		return unicode.IsSpace(r) || r == '(' || r == '[' || r == '—' || r == '-' || r == ':'
 	}
 	return false
+}
+
+// low returns the lower-case form of token k, or "" outside the sentence.
+func (s *sentence) low(k int) string {
+	if k < 0 || k >= len(s.toks) {
+		return ""
+	}
+	return s.toks[k].low
 }

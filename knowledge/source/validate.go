@@ -16,7 +16,8 @@ import (
 // ErrUTF16, ErrInvalidUTF8 or ErrRunTooLong. UTF-8 with or without a byte-order
 // mark and CRLF or LF line ends are accepted, and so are a few control
 // characters other than tab, line feed, carriage return and form feed; many of
-// them (more than 8, or than one per KiB) mark the file as binary.
+// them (more than 8, or than one per KiB) mark the file as binary. Text encoded
+// as UTF-8 twice or more (mojibake: "BasÃ¡Ã±ez") is repaired first.
 func Validate(data []byte, opt Options) (string, error) {
 	if len(data) == 0 {
 		return "", ErrEmpty
@@ -47,6 +48,7 @@ func Validate(data []byte, opt Options) (string, error) {
 	if strings.TrimSpace(text) == "" {
 		return "", fmt.Errorf("%w (only white space)", ErrEmpty)
 	}
+	text = repairMojibake(text)
 	if n := controls(text); n > max(8, len(text)/1024) {
 		return "", fmt.Errorf("%w (%d control characters)", ErrBinary, n)
 	}

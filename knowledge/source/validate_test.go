@@ -44,6 +44,16 @@ func TestValidateAccepts(t *testing.T) {
 		{"A stray Ctrl-Z at the end.\x1a", "A stray Ctrl-Z at the end.\x1a"},
 		{"Ünïcödé — “quotes” 漢字。", "Ünïcödé — “quotes” 漢字。"},
 		{strings.Repeat("x", 20000) + ".", strings.Repeat("x", 20000) + "."},
+		// Mojibake is repaired: UTF-8 read as Latin-1 or Windows-1252 and encoded
+		// again, once, or twice (with C1 control characters).
+		{"Miguel BasÃ¡Ã±ez said.", "Miguel Basáñez said."},
+		{"It costs Â£5 â€” a bargain.", "It costs £5 — a bargain."},
+		{strings.Repeat("BasÃÂ¡ÃÂ±ez and SarukhÃÂ¡n. ", 4), strings.Repeat("Basáñez and Sarukhán. ", 4)},
+		// The same, normalised to NFD: "Ã" spelt as "A" and a combining tilde.
+		{strings.Repeat("BasA\u0303\u0083A\u0302¡A\u0303\u0083A\u0302±ez. ", 4), strings.Repeat("Basáñez. ", 4)},
+		// Accents alone stay as they are.
+		{"Ça coûte 5 € à Zürich, señor.", "Ça coûte 5 € à Zürich, señor."},
+		{"Cafe\u0301 and A\u0303 alone.", "Cafe\u0301 and A\u0303 alone."},
 	} {
 		got, err := Validate([]byte(tc.data), Options{})
 		if err != nil || got != tc.want {

@@ -1,0 +1,180 @@
+package extract
+
+import (
+	"strings"
+)
+
+// nounForms are cue forms that are more often nouns ("the report said", "the
+// state"): cues only before "that" or a colon, or after an auxiliary or "to".
+var nounForms = set("report", "reports", "state", "states")
+
+// cueVeto names a reading of a cue word that reports nobody's words: a noun
+// ("the claims"), a passive ("was described"), another sense ("backed off").
+type cueVeto struct {
+	name string
+	// applies reports whether the veto holds for the cue word at k, of lemma
+	// lemma; negated is a silence ("did not comment").
+	applies func(s *sentence, k int, lemma string, negated bool) bool
+}
+
+// cueVetoes are tried in order on every cue word; the first that holds wins.
+var cueVetoes = []cueVeto{
+	{"intention without its to", func(s *sentence, k int, lemma string, _ bool) bool {
+		next, ok := cueNextWord[lemma] // "plans to", not "the plans for"
+		return ok && s.low(k+1) != next
+	}},
+	{"perception without a view", func(s *sentence, k int, lemma string, _ bool) bool {
+		// "sees Trump as a threat", "knows that": a belief; "saw a rise",
+		// "knew him" are not.
+		switch lemma {
+		case "see", "view":
+			if s.low(k+1) == "that" {
+				return false
+			}
+			for p := k + 2; p < len(s.toks) && p <= k+6; p++ {
+				if s.low(p) == "as" {
+					return false
+				}
+				if s.toks[p].kind == punct {
+					break
+				}
+			}
+			return true
+		case "know":
+			return !knowWhat[s.low(k+1)]
+		}
+		return false
+	}},
+	{"speech only beside a quotation", func(s *sentence, k int, lemma string, _ bool) bool {
+		return quotationCues[lemma] && !hasQuote(s) // `"...," he continued`
+	}},
+	{"think tank", func(s *sentence, k int, _ string, _ bool) bool {
+		return s.low(k) == "think" && s.low(k+1) == "tank"
+	}},
+	{"noun form without that", func(s *sentence, k int, _ string, _ bool) bool {
+		// "the report said", "the state": cues only before "that" or a colon,
+		// or after an auxiliary or "to".
+		return nounForms[s.low(k)] && !(s.low(k+1) == "that" || s.low(k+1) == ":" || auxiliaries[s.low(k-1)] || s.low(k-1) == "to")
+	}},
+	{"agreement without that or with", func(s *sentence, k int, lemma string, _ bool) bool {
+		return lemma == "agree" && s.low(k+1) != "that" && s.low(k+1) != "with" // "agreed a deal"
+	}},
+	{"position without that", func(s *sentence, k int, lemma string, _ bool) bool {
+		// "maintained their lead", "estimated 1,500": speech only before
+		// "that", a colon or a quotation, or closing a sentence after one.
+		return thatCues[lemma] && !(s.low(k+1) == "that" || s.low(k+1) == ":" || k+1 < len(s.toks) && s.toks[k+1].isQuote() || closingCue(s, k))
+	}},
+	{"particle of another sense", func(s *sentence, k int, lemma string, _ bool) bool {
+		// "backed off", "adding to his wins", "called off".
+		return contains(otherSenseParticles[lemma], s.low(k+1))
+	}},
+	{"back as an adverb", func(s *sentence, k int, lemma string, _ bool) bool {
+		return s.low(k) == "back" && (beForms[s.low(k-1)] || motionVerbs[s.low(k-1)]) // "is back", "came back"
+	}},
+	{"name modifying a noun", func(s *sentence, k int, _ string, negated bool) bool {
+		// "an EU demand", "over US support for".
+		return k >= 2 && !negated && s.tags[k-1].kind != tNone && s.tags[k-1].kind != tRole &&
+			(s.low(k-2) == "an" || s.low(k-2) == "a" || prepositions[s.low(k-2)] && s.low(k-2) != "and" && s.low(k-2) != "to")
+	}},
+	{"noun after a preposition", func(s *sentence, k int, _ string, negated bool) bool {
+		// "for support"; but a gerund after "by" or "while" reports the main
+		// clause's subject ("distanced himself by saying").
+		return !negated && prepositions[s.low(k-1)] && s.low(k-1) != "and" && s.low(k-1) != "to" &&
+			!(gerundLeads[s.low(k-1)] && strings.HasSuffix(s.low(k), "ing"))
+	}},
+	{"noun after a determiner", func(s *sentence, k int, _ string, _ bool) bool {
+		// "the claims", "his call"; but "Some accused Trump" is a verb.
+		return determiners[s.low(k-1)] && s.low(k-1) != "that" && !(quantifierSubjects[s.low(k-1)] && pastTense(s.low(k)))
+	}},
+	{"noun after a copula", func(s *sentence, k int, lemma string, _ bool) bool {
+		// "were plans to", "is support for": a base or -s form after "is".
+		low := s.low(k)
+		return (low == lemma || strings.HasSuffix(low, "s") && !strings.HasSuffix(low, "ss")) &&
+			(s.low(k-1) == "is" || s.low(k-1) == "are" || s.low(k-1) == "was" || s.low(k-1) == "were")
+	}},
+	{"noun after a determiner and an adjective", func(s *sentence, k int, lemma string, _ bool) bool {
+		// "The clear signal", "a formal protest"; but "the unions claim".
+		prev := s.low(k - 1)
+		return s.low(k) == lemma && k >= 2 && (s.low(k-2) == "the" || s.low(k-2) == "a" || s.low(k-2) == "an") &&
+			s.toks[k-1].kind == word && !s.toks[k-1].cap && !strings.HasSuffix(prev, "s") && !auxiliaries[prev]
+	}},
+	{"naming participle", func(s *sentence, k int, _ string, _ bool) bool {
+		// "a group called Black Votes Matter": a common noun, then the name.
+		prev := s.low(k - 1)
+		return s.low(k) == "called" && k > 0 && s.toks[k-1].kind == word && !s.toks[k-1].cap &&
+			!auxiliaries[prev] && !personPronouns[prev] && !groupPronouns[prev] && prev != "who" && prev != "which" &&
+			k+1 < len(s.toks) && s.toks[k+1].cap
+	}},
+	{"reduced passive", func(s *sentence, k int, _ string, negated bool) bool {
+		// "rebel groups backed by Ankara", "a plan criticised by unions".
+		return !negated && strings.HasSuffix(s.low(k), "ed") && s.low(k+1) == "by"
+	}},
+	{"passive", func(s *sentence, k int, _ string, negated bool) bool {
+		// "was described", "is expected": nobody's words.
+		t := s.toks[k]
+		if k == 0 || negated || !strings.HasSuffix(t.low, "ed") && !irregularParticiples[t.low] {
+			return false
+		}
+		p := k - 1
+		if p >= 2 && s.toks[p].low == "and" && strings.HasSuffix(s.toks[p-1].low, "ed") {
+			p -= 2 // "be confined and told"
+		}
+		for p > 0 && (s.toks[p].low == "also" || s.toks[p].low == "widely" || s.toks[p].low == "reportedly") {
+			p--
+		}
+		return beForms[s.toks[p].low]
+	}},
+}
+
+// vetoed returns the name of the first cue veto that holds for the cue word at
+// k, or "".
+func (x *extractor) vetoed(s *sentence, k int, lemma string, negated bool) string {
+	for _, v := range cueVetoes {
+		if v.applies(s, k, lemma, negated) {
+			return v.name
+		}
+	}
+	return ""
+}
+
+// knowWhat open what someone knows: "knows that", "knew what".
+var knowWhat = set("that", "what", "how", "whether", "why", "who", "where", "when")
+
+// thatCues state a position only with its words: "maintained that".
+var thatCues = set("maintain", "estimate", "charge")
+
+// otherSenseParticles are the words after a cue that give it another sense.
+var otherSenseParticles = map[string][]string{
+	"back":     {"off", "down", "away", "out", "into", "from"},
+	"add":      {"to", "up"},
+	"call":     {"off", "up"},
+	"write":    {"off", "down"},
+	"maintain": {"a", "an", "its", "his", "her", "their"},
+}
+
+// motionVerbs put "back" as an adverb after them: "came back".
+var motionVerbs = set("come", "came", "comes", "coming", "go", "went", "goes", "going",
+	"get", "got", "gets", "bring", "brought", "fight", "fought", "hit", "pushed", "push")
+
+// cueNextWord is the word a cue needs right after it to report an intention.
+var cueNextWord = map[string]string{"plan": "to", "intend": "to", "seek": "to"}
+
+// quotationCues report speech only beside a quotation; elsewhere they mean
+// something else ("continued his devotion to politics").
+var quotationCues = set("continue")
+
+// hasQuote reports whether a sentence holds a quotation mark.
+func hasQuote(s *sentence) bool {
+	for _, t := range s.toks {
+		if t.isQuote() {
+			return true
+		}
+	}
+	return false
+}
+
+// saysSomething reports whether a statement's content is more than a lone
+// particle: "what she asked for" says nothing.
+func saysSomething(content string) bool {
+	return content != "" && !prepositions[strings.ToLower(content)]
+}
