@@ -45,6 +45,33 @@ const (
 // actor's statements must hold for them to answer on it.
 const minSaidCoverage = 0.3
 
+// A speaker quoted mostly in one briefing is quoted on that briefing's
+// subject: when at least oneBriefingShare of the actor's statements come
+// from one briefing that holds minSpeakerDocTopic of the question's topic,
+// they answer on it though no statement's sentence words it as the question
+// does ("the dollar" asked, "currency controls" said).
+const (
+	oneBriefingShare   = 0.5
+	minSpeakerDocTopic = 0.45
+)
+
+// onTopicSpeaker reports whether the statements come mostly from one
+// briefing that holds the question's topic (see oneBriefingShare).
+func onTopicSpeaker(ss []saidScored) bool {
+	n := map[string]int{}
+	for _, s := range ss {
+		if s.f[sDocTopic] >= minSpeakerDocTopic {
+			n[s.DocPath]++
+		}
+	}
+	for _, c := range n {
+		if float64(c) >= oneBriefingShare*float64(len(ss)) {
+			return true
+		}
+	}
+	return false
+}
+
 // b2f is 1 for true, 0 for false.
 func b2f(b bool) float64 {
 	if b {
@@ -96,7 +123,9 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 		if r, err := e.aboutSearch(ctx, ix, q, &t); err != nil || len(r.cites) > 0 {
 			return r, err
 		}
-		return reply{text: fmt.Sprintf("The briefings quote %s, but not on that.", t.name)}, nil
+		if !onTopicSpeaker(ss) {
+			return reply{text: fmt.Sprintf("The briefings quote %s, but not on that.", t.name)}, nil
+		}
 	}
 	sort.SliceStable(ss, func(i, j int) bool { return ss[i].score > ss[j].score })
 	// One clause per sentence: of a speaker's statements in a sentence, the most

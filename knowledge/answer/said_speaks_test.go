@@ -95,3 +95,30 @@ func TestAskAcronymWrittenInFull(t *testing.T) {
 		t.Errorf("acronym written in full: %q (answered %v), want the walkout sentence", a.Text, a.Answered)
 	}
 }
+
+// TestOnTopicSpeaker checks when an actor's statements answer on a topic no
+// statement's sentence words: when most of them come from one briefing that
+// holds the topic, not when they are spread over briefings or the briefing
+// lacks the topic.
+func TestOnTopicSpeaker(t *testing.T) {
+	st := func(doc string, docTopic float64) saidScored {
+		var s saidScored
+		s.DocPath = doc
+		s.f[sDocTopic] = docTopic
+		return s
+	}
+	for _, tc := range []struct {
+		name string
+		ss   []saidScored
+		want bool
+	}{
+		{"one briefing on the topic", []saidScored{st("a", 1), st("a", 1), st("a", 1)}, true},
+		{"mostly one briefing", []saidScored{st("a", 0.6), st("a", 0.6), st("b", 0)}, true},
+		{"spread over briefings", []saidScored{st("a", 0.7), st("b", 0), st("c", 0), st("d", 0.1)}, false},
+		{"briefing without the topic", []saidScored{st("a", 0.2), st("a", 0.2)}, false},
+	} {
+		if got := onTopicSpeaker(tc.ss); got != tc.want {
+			t.Errorf("%s: onTopicSpeaker = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
