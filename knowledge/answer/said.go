@@ -360,7 +360,10 @@ func (e *Engine) aboutSearch(ctx context.Context, ix *index, q Question, t *targ
 		return reply{}, err
 	}
 	// The sentence must hold the topic as a statement would.
-	topic := paraphrased(e.termGroups(append(append([]string{}, q.Topic...), t.extra...)), q.Words)
+	topic, err := e.saidTopic(ctx, ix, q, *t)
+	if err != nil {
+		return reply{}, err
+	}
 	if len(topic) > 0 {
 		weight, total, err := e.weights(ctx, ix.gen, topic)
 		if err != nil {
@@ -686,6 +689,20 @@ type saidScored struct {
 	score float64
 }
 
+// saidTopic is the topic of a said-question as term groups: its topic words
+// and the target's extra words, with their paraphrases and word families.
+func (e *Engine) saidTopic(ctx context.Context, ix *index, q Question, t target) ([]termGroup, error) {
+	topic := paraphrased(e.termGroups(append(append([]string{}, q.Topic...), t.extra...)), q.Words)
+	if !useFamilies || len(topic) == 0 {
+		return topic, nil
+	}
+	ri, err := e.rankIndex(ctx, ix.gen)
+	if err != nil {
+		return nil, err
+	}
+	return withFamilies(ri, topic), nil
+}
+
 // saidCandidates reads the statements of a resolved actor and of those who
 // speak for them, and scores each on the question, in document order; it
 // also returns how many topic groups the question has.
@@ -719,7 +736,10 @@ func (e *Engine) saidCandidates(ctx context.Context, ix *index, q Question, t ta
 	if len(rows) == 0 {
 		return nil, 0, nil
 	}
-	topic := paraphrased(e.termGroups(append(append([]string{}, q.Topic...), t.extra...)), q.Words)
+	topic, err := e.saidTopic(ctx, ix, q, t)
+	if err != nil {
+		return nil, 0, err
+	}
 	weight, total, err := e.weights(ctx, ix.gen, topic)
 	if err != nil {
 		return nil, 0, err
