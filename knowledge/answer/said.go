@@ -149,7 +149,7 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 		used[s.SentenceID] = true
 		// One briefing answers: the one of the best statement, where the
 		// question's actor and topic meet best.
-		if len(parts) >= maxStatements || len(parts) >= 2 && partsLen(parts) > 320 || s.DocPath != ss[0].DocPath || topicLen > 0 && s.score < ss[0].score*saidShare {
+		if len(parts) >= maxStatements || len(parts) >= 2 && partsLen(parts) > 320 || s.DocPath != ss[0].DocPath || topicLen > 0 && s.score < ss[0].score*saidShare || offTopic(s, ss[0]) {
 			out.more = append(out.more, cite(s.Hit))
 			continue
 		}
@@ -170,6 +170,17 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 		out.text = string(saidVerdict(verbTerms(q.Focus), ss[0].StatementRow)) + ": " + ri.lowerFirst(out.text)
 	}
 	return out, nil
+}
+
+// minTopicShare is the least share of the first statement's topic coverage
+// another must hold to be quoted beside it: a speaker's statements in one
+// briefing share their other features, so the score alone keeps them all.
+const minTopicShare = 0.5
+
+// offTopic reports whether a statement holds too little of the topic the first
+// statement quoted holds to be quoted beside it (minTopicShare).
+func offTopic(s, first saidScored) bool {
+	return s.f[sTopic] < minTopicShare*first.f[sTopic]
 }
 
 // settlingVerbs are the speech acts a yes/no question asks about that a

@@ -122,3 +122,28 @@ func TestOnTopicSpeaker(t *testing.T) {
 		}
 	}
 }
+
+// TestSaidQuotesOnTopicOnly asks what a speaker said on one topic of the
+// several they spoke on in a briefing: the statement on it is quoted, not
+// the others beside it.
+func TestSaidQuotesOnTopicOnly(t *testing.T) {
+	e := openBriefings(t, map[string]string{
+		"bank.txt": "Bank outlook\n\nThe central bank met on Thursday. " +
+			"Deputy governor Ruth Vance said oil prices would stay high through the winter. " +
+			"Vance said the bank's staff would move to a new office in the spring. " +
+			"Markets rose after the meeting.",
+		"farm.txt": "Farm prices\n\nGrain prices fell. Farmers said the harvest was poor.",
+	})
+	a, err := e.Ask(context.Background(), "what did ruth vance say about oil prices?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || len(a.Citations) == 0 || !strings.Contains(a.Citations[0].Text, "oil prices") {
+		t.Fatalf("on oil: %q (answered %v), want the oil statement", a.Text, a.Answered)
+	}
+	for _, c := range a.Citations[1:] {
+		if strings.Contains(c.Text, "new office") {
+			t.Errorf("the statement on the office is quoted too: %q", a.Text)
+		}
+	}
+}
