@@ -45,6 +45,33 @@ const (
 // actor's statements must hold for them to answer on it.
 const minSaidCoverage = 0.3
 
+// A speaker quoted mostly in one briefing is quoted on that briefing's
+// subject: when at least oneBriefingShare of the actor's statements come
+// from one briefing that holds minSpeakerDocTopic of the question's topic,
+// they answer on it though no statement's sentence words it as the question
+// does ("the dollar" asked, "currency controls" said).
+const (
+	oneBriefingShare   = 0.5
+	minSpeakerDocTopic = 0.45
+)
+
+// onTopicSpeaker reports whether the statements come mostly from one
+// briefing that holds the question's topic (see oneBriefingShare).
+func onTopicSpeaker(ss []saidScored) bool {
+	n := map[string]int{}
+	for _, s := range ss {
+		if s.f[sDocTopic] >= minSpeakerDocTopic {
+			n[s.DocPath]++
+		}
+	}
+	for _, c := range n {
+		if float64(c) >= oneBriefingShare*float64(len(ss)) {
+			return true
+		}
+	}
+	return false
+}
+
 // b2f is 1 for true, 0 for false.
 func b2f(b bool) float64 {
 	if b {
@@ -96,7 +123,9 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 		if r, err := e.aboutSearch(ctx, ix, q, &t); err != nil || len(r.cites) > 0 {
 			return r, err
 		}
-		return reply{text: fmt.Sprintf("The briefings quote %s, but not on that.", t.name)}, nil
+		if !onTopicSpeaker(ss) {
+			return reply{text: fmt.Sprintf("The briefings quote %s, but not on that.", t.name)}, nil
+		}
 	}
 	sort.SliceStable(ss, func(i, j int) bool { return ss[i].score > ss[j].score })
 	// One clause per sentence: of a speaker's statements in a sentence, the most
@@ -120,7 +149,7 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 		used[s.SentenceID] = true
 		// One briefing answers: the one of the best statement, where the
 		// question's actor and topic meet best.
-		if len(parts) >= maxStatements || len(parts) >= 2 && partsLen(parts) > 320 || s.DocPath != ss[0].DocPath || topicLen > 0 && s.score < ss[0].score*saidShare {
+		if len(parts) >= maxStatements || len(parts) >= 2 && partsLen(parts) > 320 || s.DocPath != ss[0].DocPath || topicLen > 0 && s.score < ss[0].score*saidShare || offTopic(s, ss[0]) {
 			out.more = append(out.more, cite(s.Hit))
 			continue
 		}
@@ -141,6 +170,17 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 		out.text = string(saidVerdict(verbTerms(q.Focus), ss[0].StatementRow)) + ": " + ri.lowerFirst(out.text)
 	}
 	return out, nil
+}
+
+// minTopicShare is the least share of the first statement's topic coverage
+// another must hold to be quoted beside it: a speaker's statements in one
+// briefing share their other features, so the score alone keeps them all.
+const minTopicShare = 0.5
+
+// offTopic reports whether a statement holds too little of the topic the first
+// statement quoted holds to be quoted beside it (minTopicShare).
+func offTopic(s, first saidScored) bool {
+	return s.f[sTopic] < minTopicShare*first.f[sTopic]
 }
 
 // settlingVerbs are the speech acts a yes/no question asks about that a
@@ -331,7 +371,10 @@ func (e *Engine) aboutSearch(ctx context.Context, ix *index, q Question, t *targ
 		return reply{}, err
 	}
 	// The sentence must hold the topic as a statement would.
-	topic := paraphrased(e.termGroups(append(append([]string{}, q.Topic...), t.extra...)), q.Words)
+	topic, err := e.saidTopic(ctx, ix, q, *t)
+	if err != nil {
+		return reply{}, err
+	}
 	if len(topic) > 0 {
 		weight, total, err := e.weights(ctx, ix.gen, topic)
 		if err != nil {
@@ -657,6 +700,20 @@ type saidScored struct {
 	score float64
 }
 
+// saidTopic is the topic of a said-question as term groups: its topic words
+// and the target's extra words, with their paraphrases and word families.
+func (e *Engine) saidTopic(ctx context.Context, ix *index, q Question, t target) ([]termGroup, error) {
+	topic := paraphrased(e.termGroups(append(append([]string{}, q.Topic...), t.extra...)), q.Words)
+	if !useFamilies || len(topic) == 0 {
+		return topic, nil
+	}
+	ri, err := e.rankIndex(ctx, ix.gen)
+	if err != nil {
+		return nil, err
+	}
+	return withFamilies(ri, topic), nil
+}
+
 // saidCandidates reads the statements of a resolved actor and of those who
 // speak for them, and scores each on the question, in document order; it
 // also returns how many topic groups the question has.
@@ -690,7 +747,10 @@ func (e *Engine) saidCandidates(ctx context.Context, ix *index, q Question, t ta
 	if len(rows) == 0 {
 		return nil, 0, nil
 	}
-	topic := paraphrased(e.termGroups(append(append([]string{}, q.Topic...), t.extra...)), q.Words)
+	topic, err := e.saidTopic(ctx, ix, q, t)
+	if err != nil {
+		return nil, 0, err
+	}
 	weight, total, err := e.weights(ctx, ix.gen, topic)
 	if err != nil {
 		return nil, 0, err

@@ -95,3 +95,55 @@ func TestAskAcronymWrittenInFull(t *testing.T) {
 		t.Errorf("acronym written in full: %q (answered %v), want the walkout sentence", a.Text, a.Answered)
 	}
 }
+
+// TestOnTopicSpeaker checks when an actor's statements answer on a topic no
+// statement's sentence words: when most of them come from one briefing that
+// holds the topic, not when they are spread over briefings or the briefing
+// lacks the topic.
+func TestOnTopicSpeaker(t *testing.T) {
+	st := func(doc string, docTopic float64) saidScored {
+		var s saidScored
+		s.DocPath = doc
+		s.f[sDocTopic] = docTopic
+		return s
+	}
+	for _, tc := range []struct {
+		name string
+		ss   []saidScored
+		want bool
+	}{
+		{"one briefing on the topic", []saidScored{st("a", 1), st("a", 1), st("a", 1)}, true},
+		{"mostly one briefing", []saidScored{st("a", 0.6), st("a", 0.6), st("b", 0)}, true},
+		{"spread over briefings", []saidScored{st("a", 0.7), st("b", 0), st("c", 0), st("d", 0.1)}, false},
+		{"briefing without the topic", []saidScored{st("a", 0.2), st("a", 0.2)}, false},
+	} {
+		if got := onTopicSpeaker(tc.ss); got != tc.want {
+			t.Errorf("%s: onTopicSpeaker = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestSaidQuotesOnTopicOnly asks what a speaker said on one topic of the
+// several they spoke on in a briefing: the statement on it is quoted, not
+// the others beside it.
+func TestSaidQuotesOnTopicOnly(t *testing.T) {
+	e := openBriefings(t, map[string]string{
+		"bank.txt": "Bank outlook\n\nThe central bank met on Thursday. " +
+			"Deputy governor Ruth Vance said oil prices would stay high through the winter. " +
+			"Vance said the bank's staff would move to a new office in the spring. " +
+			"Markets rose after the meeting.",
+		"farm.txt": "Farm prices\n\nGrain prices fell. Farmers said the harvest was poor.",
+	})
+	a, err := e.Ask(context.Background(), "what did ruth vance say about oil prices?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || len(a.Citations) == 0 || !strings.Contains(a.Citations[0].Text, "oil prices") {
+		t.Fatalf("on oil: %q (answered %v), want the oil statement", a.Text, a.Answered)
+	}
+	for _, c := range a.Citations[1:] {
+		if strings.Contains(c.Text, "new office") {
+			t.Errorf("the statement on the office is quoted too: %q", a.Text)
+		}
+	}
+}

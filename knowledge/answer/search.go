@@ -202,6 +202,9 @@ func (e *Engine) search(ctx context.Context, ix *index, q Question, about *targe
 	if err != nil {
 		return reply{}, err
 	}
+	if useFamilies {
+		groups = withFamilies(ri, groups)
+	}
 	rq := ri.query(groups, q.expects, q.Words)
 	rs := ri.rank(rq)
 	if len(rs) == 0 {
