@@ -31,7 +31,7 @@ func TestSpeaksIn(t *testing.T) {
 func TestAskUnnamedRole(t *testing.T) {
 	e := openBriefings(t, map[string]string{
 		"fuel.txt": "Fuel tax cut\n\nDrivers face lower prices next year. " +
-			"Norway's finance minister has said the fuel tax would be cut by a third. " +
+			"Norway's finance minister has said that the fuel tax would go down by a third. " +
 			"Hauliers said the cut would save jobs.",
 	})
 	ctx := context.Background()
@@ -39,8 +39,8 @@ func TestAskUnnamedRole(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !a.Answered || !strings.Contains(a.Text, "cut by a third") {
-		t.Errorf("unnamed minister: %q (answered %v), want the quota sentence", a.Text, a.Answered)
+	if !a.Answered || !strings.Contains(a.Text, "go down by a third") {
+		t.Errorf("unnamed minister: %q (answered %v), want the minister's sentence", a.Text, a.Answered)
 	}
 	a, err = e.Ask(ctx, "what did the swedish finance minister say about the fuel tax?")
 	if err != nil {
@@ -84,7 +84,7 @@ func TestSpeaksForHead(t *testing.T) {
 func TestAskAcronymWrittenInFull(t *testing.T) {
 	e := openBriefings(t, map[string]string{
 		"rail.txt": "Rail strike\n\nTrain drivers may walk out next month over pay. " +
-			"Ann Cole, from the Harlow Rail Workers union said there should be a two day walkout unless bosses improved their offer. " +
+			"Ann Cole, from the Harlow Rail Workers union said members would stage a two day walkout unless managers raised their offer. " +
 			"Managers said the offer was fair.",
 	})
 	a, err := e.Ask(context.Background(), "what did the HRW union say about the pay offer?")

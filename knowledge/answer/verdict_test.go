@@ -22,9 +22,9 @@ func TestSettle(t *testing.T) {
 		{"The bakery did not comment on the talks.", negated("comment"), verdictNotStated},
 		{"The council does not support a higher fare.", negated("support"), verdictNo},
 		{"A spokeswoman declined to say whether the mayor approved the budget.", nil, verdictNotStated},
-		{"He has made no decision on whether to resign.", nil, verdictNotStated},
+		{"She has made no decision yet on whether to step aside.", nil, verdictNotStated},
 		{"Norway will not attend.", nil, verdictNo},
-		{"The inquiry said it found no evidence of fraud at the depot.", nil, verdictNo},
+		{"The review found no sign of theft at the depot.", nil, verdictNo},
 		{"Others are expected to ignore the curfew.", nil, verdictUncertain},
 		{"The rail firm said it was cutting its order from 40 trains to 25.", nil, verdictYes},
 	} {
