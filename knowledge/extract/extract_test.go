@@ -385,7 +385,7 @@ func TestStatementContent(t *testing.T) {
 		// Where or when they said it is not what they said.
 		{"Martin Reyes claimed in the Courier that a clerk had lied.", "Martin Reyes", "a clerk had lied"},
 		// Whom someone told is not what they said.
-		{"Minister Ana Vell told Harbour FM's Morning Show the deal had collapsed.", "Ana Vell", "the deal had collapsed"},
+		{"Minister Ana Vell told Harbour Radio 2's Morning programme the deal had collapsed.", "Ana Vell", "the deal had collapsed"},
 		{"Minister Ana Vell told a Senate budget committee fair wages mattered.", "Ana Vell", "fair wages mattered"},
 		{"Minister Ana Vell told them she had not resigned.", "Ana Vell", "she had not resigned"},
 		{"Minister Ana Vell told the committee on Export Controls.", "Ana Vell", "the committee on Export Controls"},
