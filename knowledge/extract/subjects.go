@@ -52,7 +52,7 @@ func (x *extractor) subjectEndingAt(si int, s *sentence, l int) ([]int, int) {
 }
 
 // relativeSubject: a relative clause speaks for its antecedent: "Beijing,
-// which described", "Princess Marguerite of Romania, the eldest daughter of
+// which described", "Countess Ilse of Varnholm, the eldest daughter of
 // ..., who said".
 func (x *extractor) relativeSubject(si int, s *sentence, l int) ([]int, int, bool) {
 	if (s.toks[l].low == "which" || s.toks[l].low == "who") && l >= 2 && s.toks[l-1].s == "," {
@@ -160,7 +160,7 @@ func (x *extractor) namedSubject(si int, s *sentence, l int) ([]int, int, bool) 
 	return speakers, start, true
 }
 
-// personOfPlaceSubject: "Senator Barbara Boxer of California said": the
+// personOfPlaceSubject: "Senator Mara Linde of Idaho said": the
 // person before "of" and the capitalised place.
 func (x *extractor) personOfPlaceSubject(si int, s *sentence, l int) ([]int, int, bool) {
 	for p := l; p > 0 && l-p < 4 && s.toks[p].cap; p-- {
@@ -224,7 +224,7 @@ func (x *extractor) writerSubject(si int, s *sentence, l int) ([]int, int, bool)
 }
 
 // documentNounSubject: a document speaks for its author: "His report demands",
-// "Oxfam's Paying the Price report said", "The paper said".
+// "Oxfam's Fair Trade report said", "The paper said".
 func (x *extractor) documentNounSubject(si int, s *sentence, l int) ([]int, int, bool) {
 	if !docNouns[s.toks[l].low] {
 		return nil, 0, false
@@ -293,7 +293,7 @@ var shareWords = set("percent", "%", "in", "of", "out", "per", "cent")
 
 // shareStart finds where a share of people ending at token l starts: a figure
 // followed by a share word, at most eight tokens back, opening its clause
-// ("Only about 4 in 10 Republican voters", "72 percent of Democrats", "42%").
+// ("Only about 3 in 10 rural voters", "64 percent of residents", "42%").
 func shareStart(s *sentence, l int) (int, bool) {
 	start := -1
 	for p := l; p >= 0 && l-p < 8; p-- {
