@@ -230,8 +230,8 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"Some economists", "argue", false, false}}}},
 		{"a description names the speaker", []string{"The chess champion said critics misread the trainer."},
 			map[int][]st{1: {{"The chess champion", "say", false, false}}}},
-		{"a trailing participle speaks for the subject, not the object", []string{"Bill Clinton attacked Bernie Sanders in a speech, accusing his followers of bullying."},
-			map[int][]st{1: {{"Bill Clinton", "attack", false, false}, {"Bill Clinton", "accuse", false, false}}}},
+		{"a trailing participle speaks for the subject, not the object", []string{"Ann Pell attacked Tom Rivers in a speech, accusing his aides of lying."},
+			map[int][]st{1: {{"Ann Pell", "attack", false, false}, {"Ann Pell", "accuse", false, false}}}},
 		{"a lead-in phrase is not the subject", []string{"In an interview with the Harbour Gazette, Nadia Harlow set no deadline, saying a vote would follow in 2031."},
 			map[int][]st{1: {{"Nadia Harlow", "say", false, false}}}},
 		{"it is the institution named before", []string{"Oxfam published a report on Monday.", "It said 1,500 workers had lost their jobs."},
@@ -240,8 +240,8 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"United States", "say", false, false}, {"many traders", "think", false, false}}}},
 		{"a headline's speaker before a colon", []string{"Dara Quell: I have no wish to run for governor", "Senator Dara Quell spoke on Monday."},
 			map[int][]st{1: {{"Dara Quell", "say", false, false}}}},
-		{"a transcript's speaker in capitals", []string{"Jake Tapper hosted the show.", "TAPPER: And obviously, you support the governor."},
-			map[int][]st{2: {{"Jake Tapper", "say", false, false}}}},
+		{"a transcript's speaker in capitals", []string{"Rosa Quint hosted the show.", "QUINT: And surely, you back the mayor."},
+			map[int][]st{2: {{"Rosa Quint", "say", false, false}}}},
 		{"a share of people", []string{"Asked about the harbour, 64 percent of residents said it was dirty."},
 			map[int][]st{1: {{"64 percent of residents", "say", false, false}}}},
 		{"a quantifier for people", []string{"Others, however, say a rethink is long delayed."},
@@ -261,8 +261,8 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"a source", "say", false, true}}}},
 		{"a report of a statement closing the sentence", []string{`Lena Osk spoke in Brockton.`, `Osk said: "There will always be delays," the Times reported.`},
 			map[int][]st{2: {{"Lena Osk", "say", false, true}, {"Times", "report", false, false}}}},
-		{"a nested according to", []string{`"We will win," Bernie Sanders said, according to CNN.`},
-			map[int][]st{1: {{"Bernie Sanders", "say", false, true}, {"CNN", "according to", false, false}}}},
+		{"a nested according to", []string{`"We will win," Tom Rivers said, according to CNN.`},
+			map[int][]st{1: {{"Tom Rivers", "say", false, true}, {"CNN", "according to", false, false}}}},
 		{"a party modifying the title after the cue", []string{`"It got noisy," said Republican political consultant Lou Brand.`},
 			map[int][]st{1: {{"Lou Brand", "say", false, true}}}},
 		{"the first person outside quotation marks is the writer", []string{"I think the plan will fail."},
@@ -274,7 +274,7 @@ func TestStatements(t *testing.T) {
 		{"other senses of cue words say nothing", []string{
 			"Ann Pell maintains a wide lead in the county.",
 			"Facing blowback, Berlin backed off.",
-			"Donald Trump won Virginia, adding to his victories.",
+			"Ann Pell won Vermont, adding to her victories.",
 			"A new group called Fair Roads Now is raising funds.",
 			"The clear signal lifted the peso.",
 		}, map[int][]st{}},
@@ -288,8 +288,8 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"public property records", "according to", false, false}}}},
 		{"as reported by", []string{"As reported by Harbour Weekly, auditors found 1,400 invoices."},
 			map[int][]st{1: {{"Harbour Weekly", "according to", false, false}}}},
-		{"a gerund after by", []string{"John Bolton distanced himself from the movement by saying he would help."},
-			map[int][]st{1: {{"John Bolton", "say", false, false}}}},
+		{"a gerund after by", []string{"Hal Dorsey distanced himself from the group by saying he would help."},
+			map[int][]st{1: {{"Hal Dorsey", "say", false, false}}}},
 		{"seeing as and knowing that are beliefs", []string{"Analysts see the tariffs as a threat.", "Voters know that the race is close.", "Traders saw a rise in prices."},
 			map[int][]st{1: {{"Analysts", "see", false, false}}, 2: {{"Voters", "know", false, false}}}},
 		{"a belief, not a passive", []string{"Analysts expect rates to rise.", "Rates are expected to rise."},
@@ -298,17 +298,17 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"Tom Reyes", "insist", false, false}, {"Tom Reyes", "say", false, false}}}},
 		{"according to the head of the phrase", []string{"Pell led in Vermont, according to initial results of the phone survey conducted by Northfield Research for the Daily Ledger."},
 			map[int][]st{1: {{"Northfield Research", "according to", false, false}}}},
-		{"according to the head of the phrase, not what modifies it", []string{"Manafort's influence was significant, according to Ukrainian politicians who worked with him."},
-			map[int][]st{1: {{"Ukrainian politicians", "according to", false, false}}}},
-		{"according to figures by their author", []string{"China became Japan's biggest trading partner, according to numbers released by the Finance Ministry."},
-			map[int][]st{1: {{"Finance Ministry", "according to", false, false}}}},
+		{"according to the head of the phrase, not what modifies it", []string{"Varga's role was central, according to Hungarian politicians who dealt with him."},
+			map[int][]st{1: {{"Hungarian politicians", "according to", false, false}}}},
+		{"according to figures by their author", []string{"Peru became Chile's largest copper buyer, according to numbers released by the Trade Ministry."},
+			map[int][]st{1: {{"Trade Ministry", "according to", false, false}}}},
 		{"titles before the name after the cue", []string{`"Everyone is watching Idaho," said Democratic Rep. Mara Linde.`},
 			map[int][]st{1: {{"Mara Linde", "say", false, true}}}},
 		{"a parenthesis after the subject", []string{"Rep. Jim Smith (R-Texas) said the bill would fail."},
 			map[int][]st{1: {{"Jim Smith", "say", false, false}}}},
-		{"a name and a colon before a quotation", []string{"Hillary Clinton spoke first.", `Clinton: "Our goal is to defeat ISIS."`},
-			map[int][]st{2: {{"Hillary Clinton", "say", false, true}}}},
-		{"a headline's document before a colon", []string{"Poll: Sanders leads Clinton nationally for the first time"},
+		{"a name and a colon before a quotation", []string{"Ann Pell spoke first.", `Pell: "Our goal is to fix the roads."`},
+			map[int][]st{2: {{"Ann Pell", "say", false, true}}}},
+		{"a headline's document before a colon", []string{"Poll: Pell leads Osk statewide for the first time"},
 			map[int][]st{1: {{"Poll", "say", false, false}}}},
 		{"the head before a preposition speaks", []string{"Ann Pell campaigned in Iowa.", "Aides to Pell say she is changing her message.", "A producer for Lumen Studios told reporters the broadcast was dropped."},
 			map[int][]st{2: {{"Aides to Pell", "say", false, false}}, 3: {{"producer for Lumen Studios", "tell", false, false}}}},
@@ -327,8 +327,8 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"Critics", "charge", false, false}}}},
 		{"a possessor before the speaker's title", []string{`"This is odd," said Pell's top foreign policy aide Owen Tark.`},
 			map[int][]st{1: {{"Owen Tark", "say", false, true}}}},
-		{"a headline's cue is no part of a name", []string{"Glenn Beck Says Trump Is Dangerous", "Glenn Beck spoke on Monday about Donald Trump."},
-			map[int][]st{1: {{"Glenn Beck", "say", false, false}}}},
+		{"a headline's cue is no part of a name", []string{"Rosa Quint Says Varga Is Reckless", "Rosa Quint spoke on Monday about Ivo Varga."},
+			map[int][]st{1: {{"Rosa Quint", "say", false, false}}}},
 		{"a lead-in phrase is no name of a chain", []string{"Worried by the protests in Idaho, Senator Mara Linde, the majority whip, said that she called Mr. Tark."},
 			map[int][]st{1: {{"Mara Linde", "say", false, false}}}},
 		{"follow-on quotation", []string{`Jan Olsen said the deal was fair. "It protects jobs."`},
@@ -337,7 +337,7 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"Mary Lee", "tell", false, true}}}},
 		{"a chain of descriptions", []string{"Mr Tom Reyes, 32, from Leeds, Yorkshire, said he was innocent."},
 			map[int][]st{1: {{"Tom Reyes", "say", false, false}}}},
-		{"a name inside the quotation is not he", []string{"Senator Ann Cole spoke first.", `"I am glad President Bush is coming," he said.`},
+		{"a name inside the quotation is not he", []string{"Senator Ann Cole spoke first.", `"I am glad President Moreau is coming," he said.`},
 			map[int][]st{2: {{"Ann Cole", "say", false, true}}}},
 		{"irregular passive", []string{"Washington is thought to fear a buying spree."}, map[int][]st{}},
 		{"the report of an owner", []string{"Oxfam's Fair Trade report said aid had fallen.", "The report said the target was missed."},
@@ -346,8 +346,8 @@ func TestStatements(t *testing.T) {
 		{"a noun is not a cue", []string{"The claims were rejected by the court."}, map[int][]st{}},
 		{"a contrast opens a statement of its own", []string{"Critics say the plan is flawed, but advocates say it will work."},
 			map[int][]st{1: {{"Critics", "say", false, false}, {"advocates", "say", false, false}}}},
-		{"a cue in a relative clause, then the main verb", []string{"Charles Kennedy, who backs the treaty, said he expected a vote."},
-			map[int][]st{1: {{"Charles Kennedy", "back", false, false}, {"Charles Kennedy", "say", false, false}}}},
+		{"a cue in a relative clause, then the main verb", []string{"Ivo Grant, who backs the treaty, said he expected a vote."},
+			map[int][]st{1: {{"Ivo Grant", "back", false, false}, {"Ivo Grant", "say", false, false}}}},
 		{"a list with a determiner inside", []string{"Portugal, the Netherlands and Finland want a ceiling."},
 			map[int][]st{1: {{"Portugal", "want", false, false}, {"Netherlands", "want", false, false}, {"Finland", "want", false, false}}}},
 		{"a headline with its speaker after a dash", []string{"Port levy 'unfair' - Dumont", "French President Luc Dumont has called the levy unfair."},
@@ -390,7 +390,7 @@ func TestStatementContent(t *testing.T) {
 		{"Minister Ana Vell told them she had not resigned.", "Ana Vell", "she had not resigned"},
 		{"Minister Ana Vell told the committee on Export Controls.", "Ana Vell", "the committee on Export Controls"},
 		// A relative clause's words end where the clause does.
-		{"Charles Kennedy, who is a lawyer, backs the treaty, which he calls fair.", "Charles Kennedy", "the treaty, which he calls fair"},
+		{"Ivo Grant, who is a lawyer, backs the treaty, which he calls fair.", "Ivo Grant", "the treaty, which he calls fair"},
 		// A quotation right after the cue is what was said, not the lead-in.
 		{`On ABC on Tuesday, Tom Reyes said, "I never said I would pay."`, "Tom Reyes", `"I never said I would pay."`},
 		// A quotation split by its reporting clause is one.
@@ -463,7 +463,7 @@ func TestTimes(t *testing.T) {
 		text string
 		want []tm
 	}{
-		{"He warned the prime minister on 7 March 2003 that it was illegal.", []tm{{"on 7 March 2003", "2003-03-07"}}},
+		{"He warned the governor on 7 March 2003 that it was unsafe.", []tm{{"on 7 March 2003", "2003-03-07"}}},
 		{"Talks start in April 2005.", []tm{{"in April 2005", "2005-04"}}},
 		{"A pact was signed in June.", []tm{{"in June", "--06"}}},
 		{"Last week, the bill passed.", []tm{{"Last week", ""}}},
@@ -583,7 +583,7 @@ func TestExplain(t *testing.T) {
 		"Foreign Minister Anna Berg said that talks would resume.",
 		`"We will not give in," she said.`,
 		`"Nor will we."`,
-		"Bill Clinton attacked Bernie Sanders, accusing him of bullying.",
+		"Ann Pell attacked Tom Rivers, accusing him of lying.",
 	}, "\n\n")})
 	want := []string{
 		"subject before the cue: named actor",
@@ -668,11 +668,11 @@ func TestRuleCounts(t *testing.T) {
 // TestQuotationContinued checks that a quotation the next sentence continues
 // is one statement's words, and the next sentence a statement of its own.
 func TestQuotationContinued(t *testing.T) {
-	b := extractText(`"There is always resistance," Tom Reyes said. "The cost is high."`)
+	b := extractText(`"There is always pushback," Tom Reyes said. "The cost is high."`)
 	if len(b.Statements) != 2 {
 		t.Fatalf("%d statements, want 2: %+v", len(b.Statements), b.Statements)
 	}
-	if got, want := b.Statements[0].Content, `There is always resistance "The cost is high."`; got != want {
+	if got, want := b.Statements[0].Content, `There is always pushback "The cost is high."`; got != want {
 		t.Errorf("content %q, want %q", got, want)
 	}
 	if s := b.Statements[1]; s.Sentence != 2 || b.Actors[s.Speaker].Name != "Tom Reyes" {
@@ -683,12 +683,12 @@ func TestQuotationContinued(t *testing.T) {
 // TestWordsAfterAColon checks that "He said:" takes its words from the next
 // sentence, which is the speaker's statement too.
 func TestWordsAfterAColon(t *testing.T) {
-	b := extractText("John Bolton spoke on Monday. He said:", `"We will win this race."`)
+	b := extractText("Hal Dorsey spoke on Monday. He said:", `"We will win this race."`)
 	if len(b.Statements) != 2 {
 		t.Fatalf("%d statements, want 2: %+v", len(b.Statements), b.Statements)
 	}
 	for _, s := range b.Statements {
-		if b.Actors[s.Speaker].Name != "John Bolton" || !strings.Contains(s.Content, "We will win this race") {
+		if b.Actors[s.Speaker].Name != "Hal Dorsey" || !strings.Contains(s.Content, "We will win this race") {
 			t.Errorf("statement %+v by %s", s, b.Actors[s.Speaker].Name)
 		}
 	}
