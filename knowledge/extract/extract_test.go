@@ -312,8 +312,8 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"Poll", "say", false, false}}}},
 		{"the head before a preposition speaks", []string{"Ann Pell campaigned in Iowa.", "Aides to Pell say she is changing her message.", "A producer for Lumen Studios told reporters the broadcast was dropped."},
 			map[int][]st{2: {{"Aides to Pell", "say", false, false}}, 3: {{"producer for Lumen Studios", "tell", false, false}}}},
-		{"a noun after a copula", []string{"Among the sweeteners were plans to move the market to London."}, map[int][]st{}},
-		{"a dash-delimited parenthesis after the subject", []string{"Senator Ann Cole -- who has been in a scuffle with the nominee -- said she regretted her remarks."},
+		{"a noun after a copula", []string{"Among the perks were plans to move the office to Lisbon."}, map[int][]st{}},
+		{"a dash-delimited parenthesis after the subject", []string{"Senator Ann Cole -- who has been in a feud with the mayor -- said she regretted her words."},
 			map[int][]st{1: {{"Ann Cole", "say", false, false}}}},
 		{"a message carries its sender's words", []string{"Mayor Ann Cole issued a statement saying the vote was fair."},
 			map[int][]st{1: {{"Ann Cole", "say", false, false}}}},
@@ -339,7 +339,7 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"Tom Reyes", "say", false, false}}}},
 		{"a name inside the quotation is not he", []string{"Senator Ann Cole spoke first.", `"I am glad President Moreau is coming," he said.`},
 			map[int][]st{2: {{"Ann Cole", "say", false, true}}}},
-		{"irregular passive", []string{"Washington is thought to fear a buying spree."}, map[int][]st{}},
+		{"irregular passive", []string{"Washington is thought to dread a price war."}, map[int][]st{}},
 		{"the report of an owner", []string{"Oxfam's Fair Trade report said aid had fallen.", "The report said the target was missed."},
 			map[int][]st{1: {{"Oxfam", "say", false, false}}, 2: {{"Oxfam", "say", false, false}}}},
 		{"no cue, no statement", []string{"The minister arrived in Paris on Monday."}, map[int][]st{}},
@@ -392,7 +392,7 @@ func TestStatementContent(t *testing.T) {
 		// A relative clause's words end where the clause does.
 		{"Ivo Grant, who is a lawyer, backs the treaty, which he calls fair.", "Ivo Grant", "the treaty, which he calls fair"},
 		// A quotation right after the cue is what was said, not the lead-in.
-		{`On ABC on Tuesday, Tom Reyes said, "I never said I would pay."`, "Tom Reyes", `"I never said I would pay."`},
+		{`On ABC on Tuesday, Tom Reyes said, "I never promised I would pay."`, "Tom Reyes", `"I never promised I would pay."`},
 		// A quotation split by its reporting clause is one.
 		{`"It is good," Tom Reyes said, "and it is fair."`, "Tom Reyes", `It is good "and it is fair."`},
 		// A restrictive relative holds the name; a clause after the cue is the words.
@@ -463,7 +463,7 @@ func TestTimes(t *testing.T) {
 		text string
 		want []tm
 	}{
-		{"He warned the governor on 7 March 2003 that it was unsafe.", []tm{{"on 7 March 2003", "2003-03-07"}}},
+		{"He warned the governor on 9 May 2011 that it was unsafe.", []tm{{"on 9 May 2011", "2011-05-09"}}},
 		{"Talks start in April 2005.", []tm{{"in April 2005", "2005-04"}}},
 		{"A pact was signed in June.", []tm{{"in June", "--06"}}},
 		{"Last week, the bill passed.", []tm{{"Last week", ""}}},
