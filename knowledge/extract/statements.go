@@ -384,7 +384,7 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 			l--
 			continue
 		case l > 0 && (months[low] > 0 || weekdays[low] || isYearAt(s.toks, l)) && timePreps[s.toks[l-1].low]:
-			l -= 2 // "Bob Geldof in July said"
+			l -= 2 // "Ivo Grant in July said"
 			continue
 		case l > 0 && relativeUnits[low] && (s.toks[l-1].low == "this" || s.toks[l-1].low == "last"):
 			l -= 2 // "the report this week said"
@@ -411,7 +411,7 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 				continue
 			}
 		case low == ")":
-			// A parenthesis after the subject: "Kasich (who has 25 delegates)
+			// A parenthesis after the subject: "Pell (who has 40 delegates)
 			// said", "Rep. Jim Smith (R-Texas) said".
 			o := l - 1
 			for o >= 0 && s.toks[o].s != "(" && l-o < 20 {
@@ -567,9 +567,9 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 // mainSubject finds who a participle at token k (", saying ...") speaks for:
 // the subject of the clause it hangs on, which is the first actor named before
 // it, past a lead-in phrase, outside quotation marks and not after a
-// preposition or as a possessive ("Bill Clinton unloaded on Sanders, accusing
-// ...": Clinton), or a personal pronoun. When a description opens the clause,
-// described asks for it ("The tribunal rejected her claims and said"); else
+// preposition or as a possessive ("Ann Pell unloaded on Rivers, accusing
+// ...": Pell), or a personal pronoun. When a description opens the clause,
+// described asks for it ("The panel dismissed his appeal and said"); else
 // the participle speaks for the nearest person before it ("The documentary
 // showed Mr Nattrass ..., telling the meeting").
 func (x *extractor) mainSubject(si int, s *sentence, from, k int, described bool) ([]int, bool) {
@@ -634,7 +634,7 @@ func (x *extractor) mainSubject(si int, s *sentence, from, k int, described bool
 }
 
 // clauseStart returns where the clause holding token l starts: after the last
-// subordinator or semicolon before it ("..., when Trump spotted a sign and
+// subordinator or semicolon before it ("..., when Varga spotted a poster and
 // asked"), else 0.
 func clauseStart(s *sentence, l int) int {
 	for p := l - 2; p > 0; p-- {
@@ -663,7 +663,7 @@ var toLeads = set("continued", "continues", "began", "begins", "proceeded", "on"
 // insisting".
 var gerundLeads = set("by", "while", "after", "before", "without", "when")
 
-// timeLeads open a lead-in phrase of time: "Last month, when I asked ...,".
+// timeLeads open a lead-in phrase of time: "Last spring, when we asked ...,".
 var timeLeads = set("last", "this", "next", "earlier", "later", "yesterday", "today",
 	"recently", "meanwhile", "however", "still", "then", "now", "also")
 
@@ -830,9 +830,9 @@ func addressee(s *sentence, cue string, cueEnd int) int {
 // in the Observer that", "said on Monday that".
 var whenWhere = set("in", "on", "at", "during", "after", "before", "earlier", "later", "last", "this")
 
-// addresseeHeads end the phrase naming whom someone told: "told BBC Radio 4's
-// Today programme the US had ...", "told reporters the advice ..."; so does
-// the name of an organisation or a person ("told the Observer his ...").
+// addresseeHeads end the phrase naming whom someone told: "told Harbour Radio 2's
+// Morning programme the deal had ...", "told reporters the plan ..."; so does
+// the name of an organisation or a person ("told the Courier his ...").
 var addresseeHeads = set("programme", "program", "website", "committee", "conference",
 	"newspaper", "paper", "reporters", "journalists", "mps", "peers", "commons", "lords",
 	"parliament", "them", "him", "her", "us", "me", "you", "audience", "meeting",
@@ -1279,15 +1279,15 @@ func (x *extractor) subjectStartingAt(s *sentence, k int) ([]int, int) {
 				best = m
 			}
 		}
-		// A possessor before the speaker's title and name: "said Clinton's top
-		// foreign policy aide Jake Sullivan".
+		// A possessor before the speaker's title and name: "said Pell's top
+		// foreign policy aide Owen Tark".
 		if s.low(best.j) == "'s" {
 			if m, ok := x.personAfterTitle(s, best.j+1); ok {
 				return []int{m.actor}, m.j
 			}
 		}
 		// A party or country modifying a title before the name: "said
-		// Republican political consultant Chris Russell".
+		// Republican political consultant Lou Brand".
 		if x.actors[best.actor].Kind != knowledge.Person {
 			if m, ok := x.personAfterTitle(s, best.j); ok {
 				best = m
@@ -1295,7 +1295,7 @@ func (x *extractor) subjectStartingAt(s *sentence, k int) ([]int, int) {
 		}
 		return []int{best.actor}, best.j
 	}
-	// Titles before the name: "said Democratic Rep. Dina Titus".
+	// Titles before the name: "said Democratic Rep. Mara Linde".
 	if m, ok := x.personAfterTitle(s, k); ok {
 		return []int{m.actor}, m.j
 	}
@@ -1319,7 +1319,7 @@ func (x *extractor) subjectStartingAt(s *sentence, k int) ([]int, int) {
 }
 
 // personAfterTitle finds a person named within five title words after
-// token j ("[Republican] political consultant Chris Russell").
+// token j ("[Republican] political consultant Lou Brand").
 func (x *extractor) personAfterTitle(s *sentence, j int) (mention, bool) {
 	for p := j; p < len(s.toks) && p <= j+5; p++ {
 		for _, m := range s.mentions {
@@ -1406,8 +1406,8 @@ func (x *extractor) unnamed(s *sentence, l int, owner *mention) ([]int, int) {
 			x.mention(s, id, start, l+1, "title")
 			return []int{id}, start
 		}
-		// Else it names the person who spoke just before: "..., Charles Kennedy
-		// has said. ..., the Lib Dem leader asked."
+		// Else it names the person who spoke just before: "..., Ivo Grant
+		// has said. ..., the Green leader asked."
 		if id, ok := x.recentSpeaker(s); ok {
 			x.mention(s, id, start, l+1, "title")
 			return []int{id}, start
