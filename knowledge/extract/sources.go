@@ -129,7 +129,7 @@ func (x *extractor) sourceAt(s *sentence, k int) ([]int, int) {
 	if sp, e := x.subjectStartingAt(s, k); len(sp) > 0 {
 		return sp, max(e, full)
 	}
-	// "according to a court filing", "according to state corporate records":
+	// "according to a court filing", "according to public property records":
 	// the description the phrase ends with.
 	if last := end - 1; last > k && describedFrom(s, k, last) || bareNounPhrase(s, k, end) {
 		if sp, _ := x.unnamed(s, end-1, nil); len(sp) > 0 {
