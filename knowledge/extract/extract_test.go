@@ -280,7 +280,7 @@ func TestStatements(t *testing.T) {
 		}, map[int][]st{}},
 		{"a description owned by a named actor", []string{"Tom Rivers' campaign says it raised $4 million."},
 			map[int][]st{1: {{"Tom Rivers' campaign", "say", false, false}}}},
-		{"a share in words", []string{"Fifty-two percent said it changed nothing.", "A third of farmers say they agree."},
+		{"a share in words", []string{"Fifty-two percent said it changed nothing.", "A third of farmers say they feel the same."},
 			map[int][]st{1: {{"Fifty-two percent", "say", false, false}}, 2: {{"A third of farmers", "say", false, false}}}},
 		{"a present tense after but", []string{"Loom-Q Ltd keeps its accounts private but says its sales have doubled."},
 			map[int][]st{1: {{"Loom-Q Ltd", "say", false, false}}}},
@@ -313,7 +313,7 @@ func TestStatements(t *testing.T) {
 		{"the head before a preposition speaks", []string{"Ann Pell campaigned in Iowa.", "Aides to Pell say she is changing her message.", "A producer for Lumen Studios told reporters the broadcast was dropped."},
 			map[int][]st{2: {{"Aides to Pell", "say", false, false}}, 3: {{"producer for Lumen Studios", "tell", false, false}}}},
 		{"a noun after a copula", []string{"Among the perks were plans to move the office to Lisbon."}, map[int][]st{}},
-		{"a dash-delimited parenthesis after the subject", []string{"Senator Ann Cole -- who has been in a feud with the mayor -- said she regretted her words."},
+		{"a dash-delimited parenthesis after the subject", []string{"Senator Ann Cole -- who has been in a feud with the mayor -- said she regretted her comments."},
 			map[int][]st{1: {{"Ann Cole", "say", false, false}}}},
 		{"a message carries its sender's words", []string{"Mayor Ann Cole issued a statement saying the vote was fair."},
 			map[int][]st{1: {{"Ann Cole", "say", false, false}}}},
@@ -329,7 +329,7 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"Owen Tark", "say", false, true}}}},
 		{"a headline's cue is no part of a name", []string{"Rosa Quint Says Varga Is Reckless", "Rosa Quint spoke on Monday about Ivo Varga."},
 			map[int][]st{1: {{"Rosa Quint", "say", false, false}}}},
-		{"a lead-in phrase is no name of a chain", []string{"Worried by the protests in Idaho, Senator Mara Linde, the majority whip, said that she called Mr. Tark."},
+		{"a lead-in phrase is no name of a chain", []string{"Shaken by the riots in Idaho, Senator Mara Linde, the majority whip, said that she called Mr. Tark."},
 			map[int][]st{1: {{"Mara Linde", "say", false, false}}}},
 		{"follow-on quotation", []string{`Jan Olsen said the deal was fair. "It protects jobs."`},
 			map[int][]st{1: {{"Jan Olsen", "say", false, false}}, 2: {{"Jan Olsen", "say", false, true}}}},
@@ -357,7 +357,7 @@ func TestStatements(t *testing.T) {
 		{"one of a group, then the name", []string{"One of its senior engineers, Rafi Noor Adel, admitted selling designs."},
 			map[int][]st{1: {{"Rafi Noor Adel", "admit", false, false}}}},
 		{"refusing to be drawn says nothing", []string{"Mr Tom Reyes refused to be pinned down on the cost."}, map[int][]st{}},
-		{"a name modifying a noun after a preposition", []string{"The EU has filed a complaint about US aid to Boeing."}, map[int][]st{}},
+		{"a name modifying a noun after a preposition", []string{"The EU has filed a complaint about US support for Boeing."}, map[int][]st{}},
 		{"a product is not a speaker", []string{"Airbus said sales rose.", "On Monday, Airbus and Boeing accused each other of cheating.", "UPS ordered ten Airbus A300s."},
 			map[int][]st{1: {{"Airbus", "say", false, false}}, 2: {{"Airbus", "accuse", false, false}, {"Boeing", "accuse", false, false}}}},
 	} {
@@ -399,7 +399,7 @@ func TestStatementContent(t *testing.T) {
 		{"Executives who have dealt with Petra Lind say she is demanding.", "Executives", "she is demanding"},
 		// A refusal states a position: its words start at "to", not at the
 		// that-clause of someone else's denial.
-		{"The Chilean government refuses to accept Peru's claims that it was to blame.", "Chile", "to accept Peru's claims that it was to blame"},
+		{"The Chilean government refuses to accept Peru's denials that it was to blame.", "Chile", "to accept Peru's denials that it was to blame"},
 	} {
 		b := extractText(tc.text)
 		if len(b.Statements) != 1 {
