@@ -737,7 +737,7 @@ func (x *extractor) chainSubject(s *sentence, l int) (mention, bool) {
 }
 
 // leadInSegment reports whether the segment ending at commas[i] (which are in
-// reverse order) is a lead-in phrase, not a name: "Worried by the protests in
+// reverse order) is a lead-in phrase, not a name: "Shaken by the riots in
 // Idaho, Senator Mara Linde, the majority whip, said".
 func leadInSegment(s *sentence, commas []int, i int) bool {
 	start := 0
@@ -811,7 +811,7 @@ func skipThat(s *sentence, k int) int {
 func addressee(s *sentence, cue string, cueEnd int) int {
 	for k := cueEnd; k < len(s.toks) && k < cueEnd+8; k++ {
 		// "said to reporters that", "claimed in the Courier that"; but
-		// "refuses to accept Peru's claims that ..." states a position whose
+		// "refuses to accept Peru's denials that ..." states a position whose
 		// words start at "to".
 		if s.toks[k].s == ":" || s.toks[k].low == "that" && k > cueEnd && (cue == "tell" || s.toks[cueEnd].low == "to" && cue != "refuse" || k > cueEnd+1 && whenWhere[s.toks[cueEnd].low]) {
 			return k
