@@ -151,15 +151,15 @@ func TestSeedActors(t *testing.T) {
 // TestHeadlineSurname checks that a surname in a headline, before anyone is
 // mentioned, is the person the briefing introduces first, not a later namesake.
 func TestHeadlineSurname(t *testing.T) {
-	b := extractText("Blair rejects advice calls",
-		"Tony Blair has rejected calls for the advice to be published.",
-		"The lawyer, a friend of Cherie Blair, said little.")
+	b := extractText("Harlow rejects audit calls",
+		"Nadia Harlow has turned down demands for the audit to go online.",
+		"The auditor, a cousin of Ben Harlow, said little.")
 	for _, a := range b.Actors {
-		if a.Name == "Tony Blair" && hasMention(a, 1, "Blair") {
+		if a.Name == "Nadia Harlow" && hasMention(a, 1, "Harlow") {
 			return
 		}
 	}
-	t.Errorf("the headline's Blair is not Tony Blair: %+v", b.Actors)
+	t.Errorf("the headline's Harlow is not Nadia Harlow: %+v", b.Actors)
 }
 
 func hasMention(a knowledge.Actor, sentence int, text string) bool {
@@ -228,43 +228,43 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"France", "condemn", false, false}, {"Germany", "condemn", false, false}}}},
 		{"unnamed group", []string{"Some economists argue that rates will rise."},
 			map[int][]st{1: {{"Some economists", "argue", false, false}}}},
-		{"a description names the speaker", []string{"The NFL legend said people misunderstand the coach."},
-			map[int][]st{1: {{"The NFL legend", "say", false, false}}}},
-		{"a trailing participle speaks for the subject, not the object", []string{"Bill Clinton attacked Bernie Sanders in a speech, accusing his followers of bullying."},
-			map[int][]st{1: {{"Bill Clinton", "attack", false, false}, {"Bill Clinton", "accuse", false, false}}}},
-		{"a lead-in phrase is not the subject", []string{"In an interview with the Financial Times, Tony Blair gave no date, saying a poll would come in 2006."},
-			map[int][]st{1: {{"Tony Blair", "say", false, false}}}},
+		{"a description names the speaker", []string{"The chess champion said critics misread the trainer."},
+			map[int][]st{1: {{"The chess champion", "say", false, false}}}},
+		{"a trailing participle speaks for the subject, not the object", []string{"Ann Pell attacked Tom Rivers in a speech, accusing his aides of lying."},
+			map[int][]st{1: {{"Ann Pell", "attack", false, false}, {"Ann Pell", "accuse", false, false}}}},
+		{"a lead-in phrase is not the subject", []string{"In an interview with the Harbour Gazette, Nadia Harlow set no deadline, saying a vote would follow in 2031."},
+			map[int][]st{1: {{"Nadia Harlow", "say", false, false}}}},
 		{"it is the institution named before", []string{"Oxfam published a report on Monday.", "It said 1,500 workers had lost their jobs."},
 			map[int][]st{2: {{"Oxfam", "say", false, false}}}},
-		{"a contrast without a comma", []string{"The US says it supports a strong dollar but many observers believe it is happy to let it fall."},
-			map[int][]st{1: {{"United States", "say", false, false}, {"many observers", "believe", false, false}}}},
-		{"a headline's speaker before a colon", []string{"Marco Rubio: I am not interested in being vice president", "Senator Marco Rubio spoke on Monday."},
-			map[int][]st{1: {{"Marco Rubio", "say", false, false}}}},
-		{"a transcript's speaker in capitals", []string{"Jake Tapper hosted the show.", "TAPPER: And obviously, you support the governor."},
-			map[int][]st{2: {{"Jake Tapper", "say", false, false}}}},
-		{"a share of people", []string{"Asked about the economy, 72 percent of voters said it was weak."},
-			map[int][]st{1: {{"72 percent of voters", "say", false, false}}}},
-		{"a quantifier for people", []string{"Others, however, say a recalibration is overdue."},
+		{"a contrast without a comma", []string{"The US says it wants a firm currency but many traders think it would welcome a slide."},
+			map[int][]st{1: {{"United States", "say", false, false}, {"many traders", "think", false, false}}}},
+		{"a headline's speaker before a colon", []string{"Dara Quell: I have no wish to run for governor", "Senator Dara Quell spoke on Monday."},
+			map[int][]st{1: {{"Dara Quell", "say", false, false}}}},
+		{"a transcript's speaker in capitals", []string{"Rosa Quint hosted the show.", "QUINT: And surely, you back the mayor."},
+			map[int][]st{2: {{"Rosa Quint", "say", false, false}}}},
+		{"a share of people", []string{"Asked about the harbour, 64 percent of residents said it was dirty."},
+			map[int][]st{1: {{"64 percent of residents", "say", false, false}}}},
+		{"a quantifier for people", []string{"Others, however, say a rethink is long delayed."},
 			map[int][]st{1: {{"Others", "say", false, false}}}},
 		{"a restrictive relative", []string{"Lawmakers who thought the plan was unfair voted against it."},
 			map[int][]st{1: {{"Lawmakers", "think", false, false}}}},
-		{"a state is not a statement", []string{"Eight central European states joined the EU.", "The New South Wales state inquiry criticised the firm."},
+		{"a state is not a statement", []string{"Several small coastal states petitioned the EU.", "The Western Australia state audit criticised the builder."},
 			map[int][]st{}},
-		{"a reporting clause standing alone after a quotation", []string{`Donald Trump spoke in Detroit.`, `"Look at those hands, are they small hands?" Trump said.`},
-			map[int][]st{2: {{"Donald Trump", "say", false, true}}, 3: {{"Donald Trump", "say", false, true}}}},
-		{"an abbreviated title keeps its full stop and opens the name", []string{`''There's always resistance,'' said Mr. Schmidt.`, "Florida Sen. Marco Rubio said he would run."},
-			map[int][]st{1: {{"Schmidt", "say", false, true}}, 2: {{"Marco Rubio", "say", false, false}}}},
+		{"a reporting clause standing alone after a quotation", []string{`Lena Osk spoke in Brockton.`, `"Look at these roads, are they safe roads?" Osk said.`},
+			map[int][]st{2: {{"Lena Osk", "say", false, true}}, 3: {{"Lena Osk", "say", false, true}}}},
+		{"an abbreviated title keeps its full stop and opens the name", []string{`''There's always pushback,'' said Mr. Varga.`, "Florida Sen. Dara Quell said she would run."},
+			map[int][]st{1: {{"Varga", "say", false, true}}, 2: {{"Dara Quell", "say", false, false}}}},
 		{"a cue coordinated with its clause's verb", []string{"Judge Ann Cole rubbed her chin, and then said the case was closed."},
 			map[int][]st{1: {{"Ann Cole", "say", false, false}}}},
-		{"coordinated nouns are no cue", []string{"Ted Cruz electrified the crowds with speeches and promises to shake things up."}, map[int][]st{}},
+		{"coordinated nouns are no cue", []string{"Ann Pell thrilled the voters with jokes and promises to cut fares."}, map[int][]st{}},
 		{"a description after the cue", []string{`"Donald is an amazing leader," said a source in the campaign.`},
 			map[int][]st{1: {{"a source", "say", false, true}}}},
-		{"a report of a statement closing the sentence", []string{`Donald Trump spoke in Ohio.`, `Trump said: "There will always be exceptions," the Times reported.`},
-			map[int][]st{2: {{"Donald Trump", "say", false, true}, {"Times", "report", false, false}}}},
-		{"a nested according to", []string{`"We will win," Bernie Sanders said, according to CNN.`},
-			map[int][]st{1: {{"Bernie Sanders", "say", false, true}, {"CNN", "according to", false, false}}}},
-		{"a party modifying the title after the cue", []string{`"It became crowded," said Republican political consultant Chris Russell.`},
-			map[int][]st{1: {{"Chris Russell", "say", false, true}}}},
+		{"a report of a statement closing the sentence", []string{`Lena Osk spoke in Brockton.`, `Osk said: "There will always be delays," the Times reported.`},
+			map[int][]st{2: {{"Lena Osk", "say", false, true}, {"Times", "report", false, false}}}},
+		{"a nested according to", []string{`"We will win," Tom Rivers said, according to CNN.`},
+			map[int][]st{1: {{"Tom Rivers", "say", false, true}, {"CNN", "according to", false, false}}}},
+		{"a party modifying the title after the cue", []string{`"It got noisy," said Republican political consultant Lou Brand.`},
+			map[int][]st{1: {{"Lou Brand", "say", false, true}}}},
 		{"the first person outside quotation marks is the writer", []string{"I think the plan will fail."},
 			map[int][]st{1: {{"the writer", "think", false, false}}}},
 		{"a quotation carried over sentences", []string{`Mayor Ann Cole spoke at the rally.`, `"We are proud. I think we will win," she said.`},
@@ -272,92 +272,92 @@ func TestStatements(t *testing.T) {
 		{"a sentence inside a quotation continues it", []string{`Mayor Ann Cole said: "We are proud. We will win this race.`},
 			map[int][]st{1: {{"Ann Cole", "say", false, true}}, 2: {{"Ann Cole", "say", false, true}}}},
 		{"other senses of cue words say nothing", []string{
-			"Hillary Clinton maintains a large pledged delegate lead.",
+			"Ann Pell maintains a wide lead in the county.",
 			"Facing blowback, Berlin backed off.",
-			"Donald Trump won Virginia, adding to his victories.",
-			"A new group called Black Votes Matter is raising money.",
-			"The clear signal pushed the dollar up.",
+			"Ann Pell won Vermont, adding to her victories.",
+			"A new group called Fair Roads Now is raising funds.",
+			"The clear signal lifted the peso.",
 		}, map[int][]st{}},
-		{"a description owned by a named actor", []string{"Bernie Sanders' campaign says it raised $21 million."},
-			map[int][]st{1: {{"Bernie Sanders' campaign", "say", false, false}}}},
-		{"a share in words", []string{"Sixty-six percent said it made no difference.", "A third of independents say they feel that way."},
-			map[int][]st{1: {{"Sixty-six percent", "say", false, false}}, 2: {{"A third of independents", "say", false, false}}}},
-		{"a present tense after but", []string{"Wealth-X Ltd keeps its finances a secret but says its business has tripled."},
-			map[int][]st{1: {{"Wealth-X Ltd", "say", false, false}}}},
-		{"according to a description", []string{"Oksuz registered the firm in 2010, according to state corporate records."},
-			map[int][]st{1: {{"state corporate records", "according to", false, false}}}},
-		{"as reported by", []string{"As reported by Western Journalism, investigators found 2,200 emails."},
-			map[int][]st{1: {{"Western Journalism", "according to", false, false}}}},
-		{"a gerund after by", []string{"John Bolton distanced himself from the movement by saying he would help."},
-			map[int][]st{1: {{"John Bolton", "say", false, false}}}},
+		{"a description owned by a named actor", []string{"Tom Rivers' campaign says it raised $4 million."},
+			map[int][]st{1: {{"Tom Rivers' campaign", "say", false, false}}}},
+		{"a share in words", []string{"Fifty-two percent said it changed nothing.", "A third of farmers say they feel the same."},
+			map[int][]st{1: {{"Fifty-two percent", "say", false, false}}, 2: {{"A third of farmers", "say", false, false}}}},
+		{"a present tense after but", []string{"Loom-Q Ltd keeps its accounts private but says its sales have doubled."},
+			map[int][]st{1: {{"Loom-Q Ltd", "say", false, false}}}},
+		{"according to a description", []string{"Varga opened the shop in 2019, according to public property records."},
+			map[int][]st{1: {{"public property records", "according to", false, false}}}},
+		{"as reported by", []string{"As reported by Harbour Weekly, auditors found 1,400 invoices."},
+			map[int][]st{1: {{"Harbour Weekly", "according to", false, false}}}},
+		{"a gerund after by", []string{"Hal Dorsey distanced himself from the group by saying he would help."},
+			map[int][]st{1: {{"Hal Dorsey", "say", false, false}}}},
 		{"seeing as and knowing that are beliefs", []string{"Analysts see the tariffs as a threat.", "Voters know that the race is close.", "Traders saw a rise in prices."},
 			map[int][]st{1: {{"Analysts", "see", false, false}}, 2: {{"Voters", "know", false, false}}}},
 		{"a belief, not a passive", []string{"Analysts expect rates to rise.", "Rates are expected to rise."},
 			map[int][]st{1: {{"Analysts", "expect", false, false}}}},
-		{"a cue in a relative clause does not end the parenthesis", []string{"Mr Tom Reyes, who insists he does not feel bitter, said he lost three years."},
+		{"a cue in a relative clause does not end the parenthesis", []string{"Mr Tom Reyes, who insists he is not angry, said he lost two seasons."},
 			map[int][]st{1: {{"Tom Reyes", "insist", false, false}, {"Tom Reyes", "say", false, false}}}},
-		{"according to the head of the phrase", []string{"Clinton led in Virginia, according to early results of the exit poll conducted by Edison Research for the Associated Press."},
-			map[int][]st{1: {{"Edison Research", "according to", false, false}}}},
-		{"according to the head of the phrase, not what modifies it", []string{"Manafort's influence was significant, according to Ukrainian politicians who worked with him."},
-			map[int][]st{1: {{"Ukrainian politicians", "according to", false, false}}}},
-		{"according to figures by their author", []string{"China became Japan's biggest trading partner, according to numbers released by the Finance Ministry."},
-			map[int][]st{1: {{"Finance Ministry", "according to", false, false}}}},
-		{"titles before the name after the cue", []string{`"Everybody is looking at Nevada," said Democratic Rep. Dina Titus.`},
-			map[int][]st{1: {{"Dina Titus", "say", false, true}}}},
+		{"according to the head of the phrase", []string{"Pell led in Vermont, according to initial results of the phone survey conducted by Northfield Research for the Daily Ledger."},
+			map[int][]st{1: {{"Northfield Research", "according to", false, false}}}},
+		{"according to the head of the phrase, not what modifies it", []string{"Varga's role was central, according to Hungarian politicians who dealt with him."},
+			map[int][]st{1: {{"Hungarian politicians", "according to", false, false}}}},
+		{"according to figures by their author", []string{"Peru became Chile's largest copper buyer, according to numbers released by the Trade Ministry."},
+			map[int][]st{1: {{"Trade Ministry", "according to", false, false}}}},
+		{"titles before the name after the cue", []string{`"Everyone is watching Idaho," said Democratic Rep. Mara Linde.`},
+			map[int][]st{1: {{"Mara Linde", "say", false, true}}}},
 		{"a parenthesis after the subject", []string{"Rep. Jim Smith (R-Texas) said the bill would fail."},
 			map[int][]st{1: {{"Jim Smith", "say", false, false}}}},
-		{"a name and a colon before a quotation", []string{"Hillary Clinton spoke first.", `Clinton: "Our goal is to defeat ISIS."`},
-			map[int][]st{2: {{"Hillary Clinton", "say", false, true}}}},
-		{"a headline's document before a colon", []string{"Poll: Sanders leads Clinton nationally for the first time"},
+		{"a name and a colon before a quotation", []string{"Ann Pell spoke first.", `Pell: "Our goal is to fix the roads."`},
+			map[int][]st{2: {{"Ann Pell", "say", false, true}}}},
+		{"a headline's document before a colon", []string{"Poll: Pell leads Osk statewide for the first time"},
 			map[int][]st{1: {{"Poll", "say", false, false}}}},
-		{"the head before a preposition speaks", []string{"Hillary Clinton campaigned in Ohio.", "Aides to Clinton say she is shifting her tack.", "A producer for Yahoo Studios told reporters the interview was cancelled."},
-			map[int][]st{2: {{"Aides to Clinton", "say", false, false}}, 3: {{"producer for Yahoo Studios", "tell", false, false}}}},
-		{"a noun after a copula", []string{"Among the sweeteners were plans to move the market to London."}, map[int][]st{}},
-		{"a dash-delimited parenthesis after the subject", []string{"Senator Ann Cole -- who has been in a scuffle with the nominee -- said she regretted her remarks."},
+		{"the head before a preposition speaks", []string{"Ann Pell campaigned in Iowa.", "Aides to Pell say she is changing her message.", "A producer for Lumen Studios told reporters the broadcast was dropped."},
+			map[int][]st{2: {{"Aides to Pell", "say", false, false}}, 3: {{"producer for Lumen Studios", "tell", false, false}}}},
+		{"a noun after a copula", []string{"Among the perks were plans to move the office to Lisbon."}, map[int][]st{}},
+		{"a dash-delimited parenthesis after the subject", []string{"Senator Ann Cole -- who has been in a feud with the mayor -- said she regretted her comments."},
 			map[int][]st{1: {{"Ann Cole", "say", false, false}}}},
 		{"a message carries its sender's words", []string{"Mayor Ann Cole issued a statement saying the vote was fair."},
 			map[int][]st{1: {{"Ann Cole", "say", false, false}}}},
 		{"a participle speaks for a description of people", []string{"The officials declined to give details, saying the case was open."},
 			map[int][]st{1: {{"The officials", "say", false, false}}}},
-		{"went on to say", []string{"Gary Byrne went on to say the risk was real.", "Some accused Trump of inciting violence."},
-			map[int][]st{1: {{"Gary Byrne", "say", false, false}}, 2: {{"Some", "accuse", false, false}}}},
-		{"a cue opening the sentence, then its subject", []string{"Dorothy Poynter grew up with Ali.", `Said Poynter, "We were all so proud of him."`},
-			map[int][]st{2: {{"Dorothy Poynter", "say", false, true}}}},
+		{"went on to say", []string{"Hal Dorsey went on to say the danger was growing.", "Some accused Pell of stoking anger."},
+			map[int][]st{1: {{"Hal Dorsey", "say", false, false}}, 2: {{"Some", "accuse", false, false}}}},
+		{"a cue opening the sentence, then its subject", []string{"Edna Marsh grew up with Kato.", `Said Marsh, "We all looked up to him."`},
+			map[int][]st{2: {{"Edna Marsh", "say", false, true}}}},
 		{"charged that, not charged with", []string{"Critics charged that the plan was unfair.", "Police charged him with fraud."},
 			map[int][]st{1: {{"Critics", "charge", false, false}}}},
-		{"a possessor before the speaker's title", []string{`"This is new," said Clinton's top foreign policy aide Jake Sullivan.`},
-			map[int][]st{1: {{"Jake Sullivan", "say", false, true}}}},
-		{"a headline's cue is no part of a name", []string{"Glenn Beck Says Trump Is Dangerous", "Glenn Beck spoke on Monday about Donald Trump."},
-			map[int][]st{1: {{"Glenn Beck", "say", false, false}}}},
-		{"a lead-in phrase is no name of a chain", []string{"Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said that he spoke with Mr. Sanders."},
-			map[int][]st{1: {{"Harry Reid", "say", false, false}}}},
+		{"a possessor before the speaker's title", []string{`"This is odd," said Pell's top foreign policy aide Owen Tark.`},
+			map[int][]st{1: {{"Owen Tark", "say", false, true}}}},
+		{"a headline's cue is no part of a name", []string{"Rosa Quint Says Varga Is Reckless", "Rosa Quint spoke on Monday about Ivo Varga."},
+			map[int][]st{1: {{"Rosa Quint", "say", false, false}}}},
+		{"a lead-in phrase is no name of a chain", []string{"Shaken by the riots in Idaho, Senator Mara Linde, the majority whip, said that she called Mr. Tark."},
+			map[int][]st{1: {{"Mara Linde", "say", false, false}}}},
 		{"follow-on quotation", []string{`Jan Olsen said the deal was fair. "It protects jobs."`},
 			map[int][]st{1: {{"Jan Olsen", "say", false, false}}, 2: {{"Jan Olsen", "say", false, true}}}},
 		{"a cue inside a quotation is not a statement", []string{`"They said it could not be done," Mary Lee told reporters.`},
 			map[int][]st{1: {{"Mary Lee", "tell", false, true}}}},
 		{"a chain of descriptions", []string{"Mr Tom Reyes, 32, from Leeds, Yorkshire, said he was innocent."},
 			map[int][]st{1: {{"Tom Reyes", "say", false, false}}}},
-		{"a name inside the quotation is not he", []string{"Senator Ann Cole spoke first.", `"I am glad President Bush is coming," he said.`},
+		{"a name inside the quotation is not he", []string{"Senator Ann Cole spoke first.", `"I am glad President Moreau is coming," he said.`},
 			map[int][]st{2: {{"Ann Cole", "say", false, true}}}},
-		{"irregular passive", []string{"Washington is thought to fear a buying spree."}, map[int][]st{}},
+		{"irregular passive", []string{"Washington is thought to dread a price war."}, map[int][]st{}},
 		{"the report of an owner", []string{"Oxfam's Fair Trade report said aid had fallen.", "The report said the target was missed."},
 			map[int][]st{1: {{"Oxfam", "say", false, false}}, 2: {{"Oxfam", "say", false, false}}}},
 		{"no cue, no statement", []string{"The minister arrived in Paris on Monday."}, map[int][]st{}},
 		{"a noun is not a cue", []string{"The claims were rejected by the court."}, map[int][]st{}},
 		{"a contrast opens a statement of its own", []string{"Critics say the plan is flawed, but advocates say it will work."},
 			map[int][]st{1: {{"Critics", "say", false, false}, {"advocates", "say", false, false}}}},
-		{"a cue in a relative clause, then the main verb", []string{"Charles Kennedy, who backs the treaty, said he expected a vote."},
-			map[int][]st{1: {{"Charles Kennedy", "back", false, false}, {"Charles Kennedy", "say", false, false}}}},
-		{"a list with a determiner inside", []string{"Austria, the Netherlands and Sweden want a cap."},
-			map[int][]st{1: {{"Austria", "want", false, false}, {"Netherlands", "want", false, false}, {"Sweden", "want", false, false}}}},
-		{"a headline with its speaker after a dash", []string{"UK rebate 'unjustified' - Chirac", "French President Jacques Chirac has called the rebate unjustified."},
-			map[int][]st{1: {{"Jacques Chirac", "say", false, false}}, 2: {{"Jacques Chirac", "call", false, false}}}},
-		{"a description, then the name", []string{"The company's chief executive, John Smith, said profits rose."},
-			map[int][]st{1: {{"John Smith", "say", false, false}}}},
-		{"one of a group, then the name", []string{"One of its top scientists, Abdul Qadeer Khan, admitted leaking secrets."},
-			map[int][]st{1: {{"Abdul Qadeer Khan", "admit", false, false}}}},
-		{"refusing to be drawn says nothing", []string{"Mr Tom Blair refused to be pinned down to that date."}, map[int][]st{}},
-		{"a name modifying a noun after a preposition", []string{"The EU filed a complaint over US support for Boeing."}, map[int][]st{}},
+		{"a cue in a relative clause, then the main verb", []string{"Ivo Grant, who backs the treaty, said he expected a vote."},
+			map[int][]st{1: {{"Ivo Grant", "back", false, false}, {"Ivo Grant", "say", false, false}}}},
+		{"a list with a determiner inside", []string{"Portugal, the Netherlands and Finland want a ceiling."},
+			map[int][]st{1: {{"Portugal", "want", false, false}, {"Netherlands", "want", false, false}, {"Finland", "want", false, false}}}},
+		{"a headline with its speaker after a dash", []string{"Port levy 'unfair' - Dumont", "French President Luc Dumont has called the levy unfair."},
+			map[int][]st{1: {{"Luc Dumont", "say", false, false}}, 2: {{"Luc Dumont", "call", false, false}}}},
+		{"a description, then the name", []string{"The bakery's chief executive, Ivo Grant, said sales fell."},
+			map[int][]st{1: {{"Ivo Grant", "say", false, false}}}},
+		{"one of a group, then the name", []string{"One of its senior engineers, Rafi Noor Adel, admitted selling designs."},
+			map[int][]st{1: {{"Rafi Noor Adel", "admit", false, false}}}},
+		{"refusing to be drawn says nothing", []string{"Mr Tom Reyes refused to be pinned down on the cost."}, map[int][]st{}},
+		{"a name modifying a noun after a preposition", []string{"The EU has filed a complaint about US support for Boeing."}, map[int][]st{}},
 		{"a product is not a speaker", []string{"Airbus said sales rose.", "On Monday, Airbus and Boeing accused each other of cheating.", "UPS ordered ten Airbus A300s."},
 			map[int][]st{1: {{"Airbus", "say", false, false}}, 2: {{"Airbus", "accuse", false, false}, {"Boeing", "accuse", false, false}}}},
 	} {
@@ -383,23 +383,23 @@ func TestStatementContent(t *testing.T) {
 		{`"Talks must resume," Mr Tom Reyes said during his speech in London.`, "Tom Reyes", "Talks must resume"},
 		{"However, Tom Reyes did not elaborate on the plan.", "Tom Reyes", "on the plan"},
 		// Where or when they said it is not what they said.
-		{"Martin Reyes claimed in the Observer that an officer had lied.", "Martin Reyes", "an officer had lied"},
+		{"Martin Reyes claimed in the Courier that a clerk had lied.", "Martin Reyes", "a clerk had lied"},
 		// Whom someone told is not what they said.
-		{"Minister Ana Vell told BBC Radio 4's Today programme the talks had failed.", "Ana Vell", "the talks had failed"},
-		{"Minister Ana Vell told a Commons select committee human rights mattered.", "Ana Vell", "human rights mattered"},
+		{"Minister Ana Vell told Harbour Radio 2's Morning programme the deal had collapsed.", "Ana Vell", "the deal had collapsed"},
+		{"Minister Ana Vell told a Senate budget committee fair wages mattered.", "Ana Vell", "fair wages mattered"},
 		{"Minister Ana Vell told them she had not resigned.", "Ana Vell", "she had not resigned"},
 		{"Minister Ana Vell told the committee on Export Controls.", "Ana Vell", "the committee on Export Controls"},
 		// A relative clause's words end where the clause does.
-		{"Charles Kennedy, who is a lawyer, backs the treaty, which he calls fair.", "Charles Kennedy", "the treaty, which he calls fair"},
+		{"Ivo Grant, who is a lawyer, backs the treaty, which he calls fair.", "Ivo Grant", "the treaty, which he calls fair"},
 		// A quotation right after the cue is what was said, not the lead-in.
-		{`On ABC on Tuesday, Tom Reyes said, "I never said I would pay."`, "Tom Reyes", `"I never said I would pay."`},
+		{`On ABC on Tuesday, Tom Reyes said, "I never promised I would pay."`, "Tom Reyes", `"I never promised I would pay."`},
 		// A quotation split by its reporting clause is one.
 		{`"It is good," Tom Reyes said, "and it is fair."`, "Tom Reyes", `It is good "and it is fair."`},
 		// A restrictive relative holds the name; a clause after the cue is the words.
-		{"Executives who have worked with Lachlan Murdoch say he is different.", "Executives", "he is different"},
+		{"Executives who have dealt with Petra Lind say she is demanding.", "Executives", "she is demanding"},
 		// A refusal states a position: its words start at "to", not at the
 		// that-clause of someone else's denial.
-		{"The Israeli government refuses to accept Syria's denials that it was involved.", "Israel", "to accept Syria's denials that it was involved"},
+		{"The Chilean government refuses to accept Peru's denials that it was to blame.", "Chile", "to accept Peru's denials that it was to blame"},
 	} {
 		b := extractText(tc.text)
 		if len(b.Statements) != 1 {
@@ -438,8 +438,8 @@ func TestQuantities(t *testing.T) {
 		want []q
 	}{
 		{"About 1,500 troops arrived.", []q{{"About 1,500", "About", "", "troops", 1500, 1500}}},
-		{"The firm was sold for $9.3bn in an auction.", []q{{"$9.3bn", "", "$", "", 9.3e9, 9.3e9}}},
-		{"It sells about 60% of its output to the US.", []q{{"about 60%", "about", "%", "of its output", 60, 60}}},
+		{"The brewery was bought for $9.3bn in a sale.", []q{{"$9.3bn", "", "$", "", 9.3e9, 9.3e9}}},
+		{"It ships about 45% of its crop to Asia.", []q{{"about 45%", "about", "%", "of its crop", 45, 45}}},
 		{"Between 100 and 120 people were hurt.", []q{{"100 and 120", "", "", "people", 100, 120}}},
 		{"Up to 15 years could pass.", []q{{"Up to 15", "Up to", "", "years", 15, 15}}},
 		{"Aid rose from $1.1bn to $4.6bn a year.", []q{{"$1.1bn to $4.6bn", "", "$", "", 1.1e9, 4.6e9}}},
@@ -463,7 +463,7 @@ func TestTimes(t *testing.T) {
 		text string
 		want []tm
 	}{
-		{"He warned the prime minister on 7 March 2003 that it was illegal.", []tm{{"on 7 March 2003", "2003-03-07"}}},
+		{"He warned the governor on 9 May 2011 that it was unsafe.", []tm{{"on 9 May 2011", "2011-05-09"}}},
 		{"Talks start in April 2005.", []tm{{"in April 2005", "2005-04"}}},
 		{"A pact was signed in June.", []tm{{"in June", "--06"}}},
 		{"Last week, the bill passed.", []tm{{"Last week", ""}}},
@@ -583,7 +583,7 @@ func TestExplain(t *testing.T) {
 		"Foreign Minister Anna Berg said that talks would resume.",
 		`"We will not give in," she said.`,
 		`"Nor will we."`,
-		"Bill Clinton attacked Bernie Sanders, accusing him of bullying.",
+		"Ann Pell attacked Tom Rivers, accusing him of lying.",
 	}, "\n\n")})
 	want := []string{
 		"subject before the cue: named actor",
@@ -668,11 +668,11 @@ func TestRuleCounts(t *testing.T) {
 // TestQuotationContinued checks that a quotation the next sentence continues
 // is one statement's words, and the next sentence a statement of its own.
 func TestQuotationContinued(t *testing.T) {
-	b := extractText(`"There is always resistance," Tom Reyes said. "The cost is high."`)
+	b := extractText(`"There is always pushback," Tom Reyes said. "The cost is high."`)
 	if len(b.Statements) != 2 {
 		t.Fatalf("%d statements, want 2: %+v", len(b.Statements), b.Statements)
 	}
-	if got, want := b.Statements[0].Content, `There is always resistance "The cost is high."`; got != want {
+	if got, want := b.Statements[0].Content, `There is always pushback "The cost is high."`; got != want {
 		t.Errorf("content %q, want %q", got, want)
 	}
 	if s := b.Statements[1]; s.Sentence != 2 || b.Actors[s.Speaker].Name != "Tom Reyes" {
@@ -683,12 +683,12 @@ func TestQuotationContinued(t *testing.T) {
 // TestWordsAfterAColon checks that "He said:" takes its words from the next
 // sentence, which is the speaker's statement too.
 func TestWordsAfterAColon(t *testing.T) {
-	b := extractText("John Bolton spoke on Monday. He said:", `"We will win this race."`)
+	b := extractText("Hal Dorsey spoke on Monday. He said:", `"We will win this race."`)
 	if len(b.Statements) != 2 {
 		t.Fatalf("%d statements, want 2: %+v", len(b.Statements), b.Statements)
 	}
 	for _, s := range b.Statements {
-		if b.Actors[s.Speaker].Name != "John Bolton" || !strings.Contains(s.Content, "We will win this race") {
+		if b.Actors[s.Speaker].Name != "Hal Dorsey" || !strings.Contains(s.Content, "We will win this race") {
 			t.Errorf("statement %+v by %s", s, b.Actors[s.Speaker].Name)
 		}
 	}

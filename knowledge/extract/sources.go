@@ -53,18 +53,18 @@ func (x *extractor) sourceAt(s *sentence, k int) ([]int, int) {
 	for full < len(s.toks) && s.toks[full].s != "," && s.toks[full].s != ";" && s.toks[full].s != "." && !s.toks[full].isQuote() && !finiteCue(s, full) {
 		full++
 	}
-	// The source is the phrase's head, before what modifies it: "early results
-	// [of the exit poll conducted by ...]", "officials [familiar with]".
+	// The source is the phrase's head, before what modifies it: "initial results
+	// [of the phone survey conducted by ...]", "officials [familiar with]".
 	end := x.headEnd(s, k, full)
 	if end < full && (docNouns[s.low(end-1)] || dataNouns[s.low(end-1)]) {
-		// "according to numbers released by Japan's Finance Ministry", "an
+		// "according to numbers released by Chile's Trade Ministry", "an
 		// analysis by The Post": a document speaks for its author.
 		for p := end; p < full; p++ {
 			if s.low(p) != "by" && s.low(p) != "from" {
 				continue
 			}
 			// The author's phrase, up to the next preposition: its rightmost
-			// actor ("by Japan's Finance Ministry on Wednesday").
+			// actor ("by Chile's Trade Ministry on Friday").
 			stop := p + 1
 			for stop < full && !(prepositions[s.low(stop)] && s.low(stop) != "and") {
 				stop++
@@ -81,7 +81,7 @@ func (x *extractor) sourceAt(s *sentence, k int) ([]int, int) {
 		}
 	}
 	if end < full && (s.low(end) == "for" || s.low(end) == "of") && (s.tags[end-1].kind == tRole || groupHeads[s.low(end-1)]) {
-		// "according to a spokesman for the ministry": the title speaks for it.
+		// "according to a spokeswoman for the agency": the title speaks for it.
 		o := end + 1
 		if s.low(o) == "the" {
 			o++
@@ -129,7 +129,7 @@ func (x *extractor) sourceAt(s *sentence, k int) ([]int, int) {
 	if sp, e := x.subjectStartingAt(s, k); len(sp) > 0 {
 		return sp, max(e, full)
 	}
-	// "according to a court filing", "according to state corporate records":
+	// "according to a court filing", "according to public property records":
 	// the description the phrase ends with.
 	if last := end - 1; last > k && describedFrom(s, k, last) || bareNounPhrase(s, k, end) {
 		if sp, _ := x.unnamed(s, end-1, nil); len(sp) > 0 {

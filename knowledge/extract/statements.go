@@ -209,10 +209,10 @@ func (x *extractor) sentenceStatements(si int, s *sentence) []found {
 }
 
 // colonSpeaker reads a speaker named before a colon that opens the sentence: a
-// headline ("Marco Rubio: I'm Not Interested In Being Vice President") or a
-// transcript's line ("TAPPER: And obviously, you're supporting Donald Trump").
-// Elsewhere a name and a colon may title a programme ("Michael Howard: No
-// More Mr Nasty is being shown on BBC2").
+// headline ("Dara Quell: I Have No Wish To Run For Governor") or a
+// transcript's line ("QUELL: And clearly, you're backing the mayor").
+// Elsewhere a name and a colon may title a programme ("Nadia Harlow: The
+// Quiet Years is being shown on Channel 9").
 func (x *extractor) colonSpeaker(si int, s *sentence) (found, bool) {
 	j := -1
 	for c := 1; c < len(s.toks) && c <= 6; c++ {
@@ -345,7 +345,7 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 
 	// A participle after a comma continues the last statement (", stating
 	// that"), or, with none, speaks for the nearest person before it ("showed Mr
-	// Nattrass, apparently talking about the EU, telling the meeting: ...").
+	// Varga, apparently talking about the budget, telling the crowd: ...").
 	if strings.HasSuffix(t.low, "ing") && !negatedCue {
 		if k > 0 && (s.toks[k-1].s == "," || gerundLeads[s.low(k-1)] || messageNouns[s.low(k-1)]) || k > 1 && s.toks[k-1].isQuote() && s.toks[k-2].s == "," {
 			if len(prev) > 0 {
@@ -384,7 +384,7 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 			l--
 			continue
 		case l > 0 && (months[low] > 0 || weekdays[low] || isYearAt(s.toks, l)) && timePreps[s.toks[l-1].low]:
-			l -= 2 // "Bob Geldof in July said"
+			l -= 2 // "Ivo Grant in July said"
 			continue
 		case l > 0 && relativeUnits[low] && (s.toks[l-1].low == "this" || s.toks[l-1].low == "last"):
 			l -= 2 // "the report this week said"
@@ -411,7 +411,7 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 				continue
 			}
 		case low == ")":
-			// A parenthesis after the subject: "Kasich (who has 25 delegates)
+			// A parenthesis after the subject: "Pell (who has 40 delegates)
 			// said", "Rep. Jim Smith (R-Texas) said".
 			o := l - 1
 			for o >= 0 && s.toks[o].s != "(" && l-o < 20 {
@@ -430,9 +430,9 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 	// Coordination with an earlier statement of the sentence: "but claims".
 	if l > 0 && (s.toks[l].low == "but" || s.toks[l].low == "and") && len(prev) == 0 && !negatedCue &&
 		(pastTense(t.low) || s.toks[l].low == "but" && strings.HasSuffix(t.low, "s")) {
-		// A verb coordinated with its clause's: "The judge rubbed his chin, and
-		// then said", "Obama praised Clinton and said", "when Trump spotted a
-		// sign and asked"; a past tense, since "speeches and promises" are nouns.
+		// A verb coordinated with its clause's: "The clerk scratched her head,
+		// and then said", "Pell praised Osk and said", "when Varga spotted a
+		// poster and asked"; a past tense, since "speeches and promises" are nouns.
 		if sp, ok := x.mainSubject(si, s, clauseStart(s, l), l, true); ok {
 			f.speakers, f.rule = sp, "coordinated with the main clause's verb"
 			f.subjStart = l
@@ -451,7 +451,7 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 	}
 	// Commas between subject and verb: a name after a description ("the
 	// world's largest delivery company, UPS, said"), or parentheses to skip
-	// (", however,", an appositive, "Mr Mubanga, 32, from Wembley, London, said").
+	// (", however,", an appositive, "Mr Reyes, 32, from Leeds, Yorkshire, said").
 	if l >= 0 && s.toks[l].s == "," {
 		if m, ok := x.chainSubject(s, l); ok {
 			l = m.j - 1
@@ -526,8 +526,8 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 		return found{}, false
 	}
 	if k == 0 {
-		// Opening the sentence: "Said Dorothy Poynter, who grew up with him,
-		// "We were all so proud."", "Stated Stone:".
+		// Opening the sentence: "Said Edna Marsh, who grew up with him,
+		// "We all looked up to him."", "Stated Osk:".
 		if !pastTense(t.low) || lemma == "tell" {
 			return found{}, false
 		}
@@ -567,9 +567,9 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 // mainSubject finds who a participle at token k (", saying ...") speaks for:
 // the subject of the clause it hangs on, which is the first actor named before
 // it, past a lead-in phrase, outside quotation marks and not after a
-// preposition or as a possessive ("Bill Clinton unloaded on Sanders, accusing
-// ...": Clinton), or a personal pronoun. When a description opens the clause,
-// described asks for it ("The tribunal rejected her claims and said"); else
+// preposition or as a possessive ("Ann Pell unloaded on Rivers, accusing
+// ...": Pell), or a personal pronoun. When a description opens the clause,
+// described asks for it ("The panel dismissed his appeal and said"); else
 // the participle speaks for the nearest person before it ("The documentary
 // showed Mr Nattrass ..., telling the meeting").
 func (x *extractor) mainSubject(si int, s *sentence, from, k int, described bool) ([]int, bool) {
@@ -578,7 +578,7 @@ func (x *extractor) mainSubject(si int, s *sentence, from, k int, described bool
 		if quoted[p] || s.toks[p].kind != word || p > 0 && prepositions[s.toks[p-1].low] && s.toks[p-1].low != "and" {
 			continue
 		}
-		// A lead-in phrase ("But in an interview with the FT, Mr Blair ...")
+		// A lead-in phrase ("But in a chat with the Gazette, Ms Harlow ...")
 		// ends at its comma.
 		if (p == from || s.toks[p-1].s == "," || p == from+1 && contrasts[s.toks[from].low]) && (prepositions[s.toks[p].low] || subordinators[s.toks[p].low] || timeLeads[s.toks[p].low]) {
 			c := p + 1
@@ -605,8 +605,8 @@ func (x *extractor) mainSubject(si int, s *sentence, from, k int, described bool
 			return nil, false
 		}
 		if descriptionLeads[s.toks[p].low] {
-			// The description up to the first verb: "The tribunal rejected her
-			// claims and said", "One employee at a software firm declined ...,
+			// The description up to the first verb: "The panel dismissed his
+			// appeal and said", "One clerk at a shipping firm declined ...,
 			// saying".
 			head := -1
 			for h := p + 1; h+1 < k && h <= p+5; h++ {
@@ -634,7 +634,7 @@ func (x *extractor) mainSubject(si int, s *sentence, from, k int, described bool
 }
 
 // clauseStart returns where the clause holding token l starts: after the last
-// subordinator or semicolon before it ("..., when Trump spotted a sign and
+// subordinator or semicolon before it ("..., when Varga spotted a poster and
 // asked"), else 0.
 func clauseStart(s *sentence, l int) int {
 	for p := l - 2; p > 0; p-- {
@@ -663,7 +663,7 @@ var toLeads = set("continued", "continues", "began", "begins", "proceeded", "on"
 // insisting".
 var gerundLeads = set("by", "while", "after", "before", "without", "when")
 
-// timeLeads open a lead-in phrase of time: "Last month, when I asked ...,".
+// timeLeads open a lead-in phrase of time: "Last spring, when we asked ...,".
 var timeLeads = set("last", "this", "next", "earlier", "later", "yesterday", "today",
 	"recently", "meanwhile", "however", "still", "then", "now", "also")
 
@@ -710,7 +710,7 @@ func (x *extractor) silenced(s *sentence, k int) bool {
 }
 
 // chainSubject reads a chain of comma-separated descriptions ending at the comma
-// l, before a verb: "Mr Mubanga, 32, from Wembley, London, said". The subject
+// l, before a verb: "Mr Reyes, 32, from Leeds, Yorkshire, said". The subject
 // is the first named actor, other than a place, that ends right before one of
 // the chain's commas, when the chain starts at a clause boundary.
 func (x *extractor) chainSubject(s *sentence, l int) (mention, bool) {
@@ -737,8 +737,8 @@ func (x *extractor) chainSubject(s *sentence, l int) (mention, bool) {
 }
 
 // leadInSegment reports whether the segment ending at commas[i] (which are in
-// reverse order) is a lead-in phrase, not a name: "Alarmed by the unrest in
-// Nevada, Senator Harry Reid, the minority leader, said".
+// reverse order) is a lead-in phrase, not a name: "Shaken by the riots in
+// Idaho, Senator Mara Linde, the majority whip, said".
 func leadInSegment(s *sentence, commas []int, i int) bool {
 	start := 0
 	if i+1 < len(commas) {
@@ -761,9 +761,9 @@ func prevComma(s *sentence, l int) int {
 		case ";", ":", "(", ")":
 			return -1
 		}
-		// A cue ends the search, unless a relative clause holds it ("Charles
-		// Kennedy, who backs the plan, said", "Mr Mubanga, who insists he does
-		// not feel bitter, said").
+		// A cue ends the search, unless a relative clause holds it ("Ivo
+		// Grant, who backs the plan, said", "Mr Reyes, who insists he is not
+		// angry, said").
 		if finiteCue(s, c) && !inRelative(s, c) {
 			return -1
 		}
@@ -810,8 +810,8 @@ func skipThat(s *sentence, k int) int {
 // reporters in Brussels that ...": the words start after it.
 func addressee(s *sentence, cue string, cueEnd int) int {
 	for k := cueEnd; k < len(s.toks) && k < cueEnd+8; k++ {
-		// "said to reporters that", "claimed in the Observer that"; but
-		// "refuses to accept Syria's denials that ..." states a position whose
+		// "said to reporters that", "claimed in the Courier that"; but
+		// "refuses to accept Peru's denials that ..." states a position whose
 		// words start at "to".
 		if s.toks[k].s == ":" || s.toks[k].low == "that" && k > cueEnd && (cue == "tell" || s.toks[cueEnd].low == "to" && cue != "refuse" || k > cueEnd+1 && whenWhere[s.toks[cueEnd].low]) {
 			return k
@@ -830,9 +830,9 @@ func addressee(s *sentence, cue string, cueEnd int) int {
 // in the Observer that", "said on Monday that".
 var whenWhere = set("in", "on", "at", "during", "after", "before", "earlier", "later", "last", "this")
 
-// addresseeHeads end the phrase naming whom someone told: "told BBC Radio 4's
-// Today programme the US had ...", "told reporters the advice ..."; so does
-// the name of an organisation or a person ("told the Observer his ...").
+// addresseeHeads end the phrase naming whom someone told: "told Harbour Radio 2's
+// Morning programme the deal had ...", "told reporters the plan ..."; so does
+// the name of an organisation or a person ("told the Courier his ...").
 var addresseeHeads = set("programme", "program", "website", "committee", "conference",
 	"newspaper", "paper", "reporters", "journalists", "mps", "peers", "commons", "lords",
 	"parliament", "them", "him", "her", "us", "me", "you", "audience", "meeting",
@@ -848,7 +848,7 @@ func addresseeHead(s *sentence, k int) bool {
 
 // addresseeEnd returns where the addressee whose first head is at h ends: after
 // the last head reached through names, figures, possessives and at most one
-// other word ("BBC Radio 4's Today programme", "a Commons select committee").
+// other word ("Harbour Radio 2's Morning programme", "a Senate budget committee").
 func addresseeEnd(s *sentence, h, limit int) int {
 	end, other := h+1, 0
 	for j := h + 1; j < len(s.toks) && j < limit; j++ {
@@ -955,7 +955,7 @@ func contrastBefore(s *sentence, k, from int) bool {
 }
 
 // endRelative ends the words of a cue in a relative clause where the clause
-// closes: "Charles Kennedy, who backs the constitution, said he ...": "said"
+// closes: "Ivo Grant, who backs the treaty, said he ...": "said"
 // is the main verb, not part of what he backs.
 func (x *extractor) endRelative(s *sentence, f *found) {
 	quoted := quotedTokens(s)
@@ -1055,7 +1055,7 @@ func (x *extractor) fillContent(s *sentence, f *found, cueEnd int) {
 }
 
 // clauseEnd cuts reported words where a verb coordinated with the cue's
-// begins: "blamed the incident on hackers but later fessed up to ...": "but"
+// begins: "blamed the outage on a supplier but later owned up to ...": "but"
 // then, maybe after an adverb, a past tense.
 func clauseEnd(s *sentence, a, b int) int {
 	quoted := quotedTokens(s)
@@ -1279,15 +1279,15 @@ func (x *extractor) subjectStartingAt(s *sentence, k int) ([]int, int) {
 				best = m
 			}
 		}
-		// A possessor before the speaker's title and name: "said Clinton's top
-		// foreign policy aide Jake Sullivan".
+		// A possessor before the speaker's title and name: "said Pell's top
+		// foreign policy aide Owen Tark".
 		if s.low(best.j) == "'s" {
 			if m, ok := x.personAfterTitle(s, best.j+1); ok {
 				return []int{m.actor}, m.j
 			}
 		}
 		// A party or country modifying a title before the name: "said
-		// Republican political consultant Chris Russell".
+		// Republican political consultant Lou Brand".
 		if x.actors[best.actor].Kind != knowledge.Person {
 			if m, ok := x.personAfterTitle(s, best.j); ok {
 				best = m
@@ -1295,7 +1295,7 @@ func (x *extractor) subjectStartingAt(s *sentence, k int) ([]int, int) {
 		}
 		return []int{best.actor}, best.j
 	}
-	// Titles before the name: "said Democratic Rep. Dina Titus".
+	// Titles before the name: "said Democratic Rep. Mara Linde".
 	if m, ok := x.personAfterTitle(s, k); ok {
 		return []int{m.actor}, m.j
 	}
@@ -1319,7 +1319,7 @@ func (x *extractor) subjectStartingAt(s *sentence, k int) ([]int, int) {
 }
 
 // personAfterTitle finds a person named within five title words after
-// token j ("[Republican] political consultant Chris Russell").
+// token j ("[Republican] political consultant Lou Brand").
 func (x *extractor) personAfterTitle(s *sentence, j int) (mention, bool) {
 	for p := j; p < len(s.toks) && p <= j+5; p++ {
 		for _, m := range s.mentions {
@@ -1340,8 +1340,8 @@ var partyWords = set("democratic", "republican", "gop", "labour", "conservative"
 
 // describedFrom reports whether tokens k..h are a description naming a speaker
 // after the cue: a determiner, at most three modifiers and the noun h, which
-// the phrase ends at or a preposition follows ("said the younger brother",
-// "said a source involved in", "said his best friend at Lehigh").
+// the phrase ends at or a preposition follows ("said the elder sister",
+// "said a source involved in", "said her oldest friend at college").
 func describedFrom(s *sentence, k, h int) bool {
 	if h <= k || h-k > 4 || !descriptionLeads[s.toks[k].low] {
 		return false
@@ -1406,8 +1406,8 @@ func (x *extractor) unnamed(s *sentence, l int, owner *mention) ([]int, int) {
 			x.mention(s, id, start, l+1, "title")
 			return []int{id}, start
 		}
-		// Else it names the person who spoke just before: "..., Charles Kennedy
-		// has said. ..., the Lib Dem leader asked."
+		// Else it names the person who spoke just before: "..., Ivo Grant
+		// has said. ..., the Green leader asked."
 		if id, ok := x.recentSpeaker(s); ok {
 			x.mention(s, id, start, l+1, "title")
 			return []int{id}, start

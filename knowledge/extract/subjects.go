@@ -52,7 +52,7 @@ func (x *extractor) subjectEndingAt(si int, s *sentence, l int) ([]int, int) {
 }
 
 // relativeSubject: a relative clause speaks for its antecedent: "Beijing,
-// which described", "Princess Marguerite of Romania, the eldest daughter of
+// which described", "Countess Ilse of Varnholm, the eldest daughter of
 // ..., who said".
 func (x *extractor) relativeSubject(si int, s *sentence, l int) ([]int, int, bool) {
 	if (s.toks[l].low == "which" || s.toks[l].low == "who") && l >= 2 && s.toks[l-1].s == "," {
@@ -71,7 +71,7 @@ func (x *extractor) restrictiveSubject(si int, s *sentence, l int) ([]int, int, 
 	}
 	if s.toks[l-1].low == "those" {
 		if l >= 2 && prepositions[s.toks[l-2].low] {
-			return nil, 0, true // "places for those who wanted them"
+			return nil, 0, true // "seats for those who needed them"
 		}
 		sp, start := x.group(s, l-1, l)
 		return sp, start, true
@@ -80,7 +80,7 @@ func (x *extractor) restrictiveSubject(si int, s *sentence, l int) ([]int, int, 
 	return sp, start, true
 }
 
-// shareSubject: a share of people: "72 percent of Democrats said", "Six in 10
+// shareSubject: a share of people: "64 percent of residents said", "Six in 10
 // say".
 func (x *extractor) shareSubject(si int, s *sentence, l int) ([]int, int, bool) {
 	p, ok := shareStart(s, l)
@@ -103,7 +103,7 @@ func (x *extractor) quantifierSubject(si int, s *sentence, l int) ([]int, int, b
 }
 
 // namedSubject: the actor mentioned right before the cue, or the title speaking
-// for it ("a spokesman for Mr Blair"), or a list of actors ("Britain, France
+// for it ("a spokesman for Ms Harlow"), or a list of actors ("Britain, France
 // and Germany").
 func (x *extractor) namedSubject(si int, s *sentence, l int) ([]int, int, bool) {
 	m, ok := longestMentionEnding(s, l+1)
@@ -111,7 +111,7 @@ func (x *extractor) namedSubject(si int, s *sentence, l int) ([]int, int, bool) 
 		return nil, 0, false
 	}
 	// A restrictive relative clause holds the actor: "executives who have
-	// worked with Lachlan Murdoch say": the executives.
+	// dealt with Petra Lind say": the executives.
 	for p := m.i - 1; p > 0 && m.i-p <= 8; p-- {
 		if t := s.toks[p]; t.kind == punct || cueForms[t.low] != "" && p < m.i-1 {
 			break
@@ -121,9 +121,9 @@ func (x *extractor) namedSubject(si int, s *sentence, l int) ([]int, int, bool) 
 			return sp, start, len(sp) > 0
 		}
 	}
-	// "a spokesman for Mr Blair", "Aides to Clinton", "people close to the
+	// "a spokesman for Ms Harlow", "Aides to Pell", "people close to the
 	// vice president": the head before the preposition speaks, for the actor
-	// after it; "Andy McCarthy at the National Review": the person before it.
+	// after it; "Hal Dorsey at the Harbour Review": the person before it.
 	if p := m.i - 1; p >= 1 {
 		if s.low(p) == "the" && p >= 2 {
 			p--
@@ -154,13 +154,13 @@ func (x *extractor) namedSubject(si int, s *sentence, l int) ([]int, int, bool) 
 		speakers = append([]int{m2.actor}, speakers...)
 		start = m2.i
 		if start >= 1 && s.toks[start-1].low == "the" {
-			start-- // "Austria, the Netherlands and Sweden"
+			start-- // "Portugal, the Netherlands and Finland"
 		}
 	}
 	return speakers, start, true
 }
 
-// personOfPlaceSubject: "Senator Barbara Boxer of California said": the
+// personOfPlaceSubject: "Senator Mara Linde of Idaho said": the
 // person before "of" and the capitalised place.
 func (x *extractor) personOfPlaceSubject(si int, s *sentence, l int) ([]int, int, bool) {
 	for p := l; p > 0 && l-p < 4 && s.toks[p].cap; p-- {
@@ -176,7 +176,7 @@ func (x *extractor) personOfPlaceSubject(si int, s *sentence, l int) ([]int, int
 }
 
 // postModifiers join a head to the actor it speaks for or belongs to: "aides
-// to Clinton", "a producer for Yahoo Studios", "officials in Washington".
+// to Pell", "a producer for Lumen Studios", "officials in Washington".
 var postModifiers = set("for", "of", "to", "at", "with", "in", "from")
 
 // postAdjectives stand between a head and its preposition: "people close to".
@@ -224,7 +224,7 @@ func (x *extractor) writerSubject(si int, s *sentence, l int) ([]int, int, bool)
 }
 
 // documentNounSubject: a document speaks for its author: "His report demands",
-// "Oxfam's Paying the Price report said", "The paper said".
+// "Oxfam's Fair Trade report said", "The paper said".
 func (x *extractor) documentNounSubject(si int, s *sentence, l int) ([]int, int, bool) {
 	if !docNouns[s.toks[l].low] {
 		return nil, 0, false
@@ -245,8 +245,8 @@ func (x *extractor) orgNounSubject(si int, s *sentence, l int) ([]int, int, bool
 	return nil, 0, false
 }
 
-// possessiveSubject: a description owned by a named actor: "O'Malley's
-// campaign says", "Mrs. Clinton's confidants say".
+// possessiveSubject: a description owned by a named actor: "O'Hara's
+// campaign says", "Mrs. Pell's confidants say".
 func (x *extractor) possessiveSubject(si int, s *sentence, l int) ([]int, int, bool) {
 	t := s.toks[l]
 	if t.kind != word || t.cap || commonCaps[t.low] || cueForms[t.low] != "" || strings.HasSuffix(t.low, "ly") ||
@@ -293,7 +293,7 @@ var shareWords = set("percent", "%", "in", "of", "out", "per", "cent")
 
 // shareStart finds where a share of people ending at token l starts: a figure
 // followed by a share word, at most eight tokens back, opening its clause
-// ("Only about 4 in 10 Republican voters", "72 percent of Democrats", "42%").
+// ("Only about 3 in 10 rural voters", "64 percent of residents", "42%").
 func shareStart(s *sentence, l int) (int, bool) {
 	start := -1
 	for p := l; p >= 0 && l-p < 8; p-- {
