@@ -52,3 +52,18 @@ func TestSummaryRest(t *testing.T) {
 		}
 	}
 }
+
+// TestLeadGist cuts a lead to its main clause, and gives nothing for a lead
+// that has no shorter gist, so that the summary never repeats it whole.
+func TestLeadGist(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"The city council is closing three libraries amid a row over the budget for next year.", "The city council is closing three libraries"},
+		{"However, the ferry operator cancelled all crossings, saying the storm would last until Monday.", "The ferry operator cancelled all crossings"},
+		{"Bakers in the north went on strike.", ""},
+		{"Farmers said the drought, which began in May, was the worst.", ""},
+	} {
+		if got := leadGist(tt.in); got != tt.want {
+			t.Errorf("leadGist(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

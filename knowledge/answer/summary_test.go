@@ -55,6 +55,17 @@ func checkSummary(t *testing.T, q string, a knowledge.Answer) {
 	if strings.Contains(a.Text, a.Citations[0].Text) {
 		t.Errorf("%q: the text repeats the first quote", q)
 	}
+	// Sentences saying what was said and counted, not an index of the quotes.
+	for _, want := range []string{"South Korea is urging an immediate withdrawal", "emphasized that", "range from approximately 1,500", "to as many as 12,000", "[4][5]."} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("%q: the summary lacks %q: %q", q, want, a.Text)
+		}
+	}
+	for _, index := range []string{"the lead [1]", "statements from", "figures:"} {
+		if strings.Contains(a.Text, index) {
+			t.Errorf("%q: the summary reads as an index (%q): %q", q, index, a.Text)
+		}
+	}
 }
 
 // TestSummaryOfSeveralBriefings sums up two briefings: the newest first, each
