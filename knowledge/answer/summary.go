@@ -508,3 +508,8 @@ func cmpOr(xs ...string) string {
 	}
 	return ""
 }
+
+// Gist is the main clause of a sentence, shorter than the sentence, for a
+// text that introduces the sentence quoted under it; "" when the sentence has
+// no shorter gist.
+func Gist(sentence string) string { return leadGist(sentence) }
