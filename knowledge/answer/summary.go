@@ -305,11 +305,20 @@ func summariseOne(b *knowledge.Briefing, before, limit, statements, figures int)
 			fmt.Fprintf(&t, " Estimates of %s range from %s%s to %s%s%s%s.", figs[0].Counted,
 				figs[0].Text, figureSource(figs[0], b.Actors), figs[1].Text, figureSource(figs[1], b.Actors), mark(k), strings.TrimSpace(mark(k+1)))
 		} else {
-			var fs []string
+			var fs, said []string
 			for i, q := range figs {
+				if st, ok := figureSaid(b, q); ok {
+					said = append(said, summaryStatement(b, st)+mark(k+i))
+					continue
+				}
 				fs = append(fs, q.Text+" "+q.Counted+figureSource(q, b.Actors)+mark(k+i))
 			}
-			t.WriteString(" Figures: " + joinAnd(fs) + ".")
+			if len(said) > 0 {
+				t.WriteString(" " + sentence(strings.Join(said, "; ")))
+			}
+			if len(fs) > 0 {
+				t.WriteString(" Figures: " + joinAnd(fs) + ".")
+			}
 		}
 	}
 	return t.String(), cites
@@ -420,6 +429,19 @@ func namesCountry(title string, c knowledge.Actor) bool {
 		}
 	}
 	return false
+}
+
+// figureSaid is the statement of a named person that gives a figure, which
+// says more than the figure alone: "Ada Park (union leader) said that the deal
+// saves 300 jobs".
+func figureSaid(b *knowledge.Briefing, q knowledge.Quantity) (knowledge.Statement, bool) {
+	for _, st := range b.Statements {
+		if st.Sentence == q.Sentence && !st.Negated && st.Speaker >= 0 && st.Speaker < len(b.Actors) &&
+			b.Actors[st.Speaker].Kind == knowledge.Person && strings.Contains(st.Content, q.Text) {
+			return st, true
+		}
+	}
+	return knowledge.Statement{}, false
 }
 
 // figureSource says whom a figure comes from: " (some reports)".

@@ -109,6 +109,9 @@ func TestSummaryOfSeveralBriefings(t *testing.T) {
 	if !troops {
 		t.Errorf("the older briefing's lead is not cited: %+v", a.Citations)
 	}
+	if !strings.Contains(a.Text, "Anna de Vries (Union leader) said that the deal protects 400 jobs [2]") {
+		t.Errorf("the figure a union leader gives is not told as what she said: %q", a.Text)
+	}
 	h, tr := strings.Index(a.Text, "Harbour strike ends"), strings.Index(a.Text, "2024-10-20")
 	if h < 0 || tr < 0 || h > tr {
 		t.Errorf("the briefings are not named newest first: %q", a.Text)
