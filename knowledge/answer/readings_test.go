@@ -26,6 +26,7 @@ func TestReadingsOfAnAmbiguousName(t *testing.T) {
 			{Phrase: "kim", Label: "Kim Jong Un (North Korean leader)", Question: "What did Kim Jong Un say about the troops?"},
 		}},
 		{"who is Mark Rutte?", nil},
+		{"what did the spokesperson say?", nil},
 		{"what did Russia say?", nil},
 		{"how many troops?", nil},
 	} {

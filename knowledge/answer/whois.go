@@ -243,6 +243,9 @@ var readingForms = map[Intent]string{
 	Summary: "tell me about %s",
 }
 
+// namedBy are the ways a phrase matches actors by their names (see target.how).
+var namedBy = map[string]bool{"alias": true, "fuzzy": true}
+
 // readings lists the questions a question may mean when its subject names
 // several people ("who is Kim?": Kim Hong-kyun or Kim Jong Un), in the order
 // of the briefings; nil when it names one person or none.
@@ -251,6 +254,9 @@ func (e *Engine) readings(ctx context.Context, ix *index, q Question) []knowledg
 		return nil
 	}
 	t := e.resolve(ctx, ix, q.Subject)
+	if !namedBy[t.how] {
+		return nil // a title ("the spokesperson") is answered for all who hold it
+	}
 	var people []store.ActorRow
 	for _, i := range t.direct {
 		a := ix.actors[i]
