@@ -401,3 +401,18 @@ func TestTellMeMoreSaysWhatItAdds(t *testing.T) {
 		}
 	}
 }
+
+// TestPickingAReading answers "who is Kim?" and then the person picked by
+// name, title or place, as the question asked of them.
+func TestPickingAReading(t *testing.T) {
+	c := dialog.New(openSeed(t), dialog.Options{})
+	for _, pick := range []string{"Kim Jong Un", "the North Korean leader", "the other one?", "the second"} {
+		as := converse(t, c, pick, "who is Kim?", pick)
+		if len(as[0].Readings) != 2 {
+			t.Fatalf("\"who is Kim?\" offers %+v", as[0].Readings)
+		}
+		if a := as[1]; !strings.HasPrefix(a.Text, "Kim Jong Un is the North Korean leader") {
+			t.Errorf("%q after \"who is Kim?\": %q", pick, a.Text)
+		}
+	}
+}
