@@ -295,7 +295,7 @@ func summariseOne(b *knowledge.Briefing, before, limit, statements, figures int)
 	if len(says) > 0 {
 		var ss []string
 		for i, st := range says {
-			ss = append(ss, summaryStatement(b, st)+mark(1+i))
+			ss = append(ss, summaryStatement(b, st, t.String()+strings.Join(ss, " "))+mark(1+i))
 		}
 		t.WriteString(" " + sentence(strings.Join(ss, "; ")))
 	}
@@ -308,7 +308,7 @@ func summariseOne(b *knowledge.Briefing, before, limit, statements, figures int)
 			var fs, said []string
 			for i, q := range figs {
 				if st, ok := figureSaid(b, q); ok {
-					said = append(said, summaryStatement(b, st)+mark(k+i))
+					said = append(said, summaryStatement(b, st, t.String())+mark(k+i))
 					continue
 				}
 				fs = append(fs, q.Text+" "+q.Counted+figureSource(q, b.Actors)+mark(k+i))
@@ -373,9 +373,14 @@ var clauseCues = set("say", "state", "emphasize", "emphasise", "stress", "indica
 	"think", "explain", "predict", "confirm", "announce", "declare", "acknowledge", "admit")
 
 // summaryStatement writes a statement for a summary: its speaker with their
-// title, the cue in the past tense and what was said, clipped.
-func summaryStatement(b *knowledge.Briefing, st knowledge.Statement) string {
-	who := speakerLabel(b, b.Actors[st.Speaker])
+// title (by surname when before, the text so far, names them), the cue in
+// the past tense and what was said, clipped.
+func summaryStatement(b *knowledge.Briefing, st knowledge.Statement, before string) string {
+	sp := b.Actors[st.Speaker]
+	who := speakerLabel(b, sp)
+	if f := strings.Fields(sp.Name); sp.Kind == knowledge.Person && len(f) > 1 && strings.Contains(before, sp.Name) {
+		who = f[len(f)-1]
+	}
 	content := strings.TrimRight(clip(st.Content, maxSummaryContent), " ,;:.")
 	for _, q := range []string{".”", ".\"", ".’"} {
 		if strings.HasSuffix(content, q) { // the summary's sentence goes on
