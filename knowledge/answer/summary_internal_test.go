@@ -3,10 +3,10 @@ package answer
 import (
 	"testing"
 
-	"github.com/briefbot/briefbot/knowledge"
-
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/briefbot/briefbot/knowledge"
 )
 
 // TestSummaryRest tells requests for a summary from other questions.
