@@ -192,6 +192,34 @@ func TestAmbiguousActorOffersButtons(t *testing.T) {
 	}
 }
 
+// TestAmbiguousQuestionOffersButtons asks of a name two people share: the
+// answer says so and offers each as a button, and a click asks the question
+// of that person.
+func TestAmbiguousQuestionOffersButtons(t *testing.T) {
+	h := startBot(t, harnessOpts{})
+	ctx := h.ctx()
+	in := h.srv.SendInteraction(discordtest.InteractionOpts{Command: "ask",
+		Options: []*discordgo.ApplicationCommandInteractionDataOption{discordtest.StringOption("question", "who is Kim?")}})
+	m := h.original(ctx, in)
+	if text := messageText(m); !strings.Contains(text, "may mean 2 people") {
+		t.Errorf("the answer does not say the name is ambiguous: %q", text)
+	}
+	var picks []*discordgo.Button
+	for _, b := range buttons(m.Components) {
+		if strings.HasPrefix(b.CustomID, runPrefix+CmdAsk+":") {
+			picks = append(picks, b)
+		}
+	}
+	if len(picks) != 2 || picks[1].Label != "who is Kim Jong Un?" {
+		t.Fatalf("\"who is Kim?\" offers %+v", picks)
+	}
+	click := h.srv.SendInteraction(discordtest.InteractionOpts{CustomID: picks[1].CustomID, MessageID: m.ID})
+	got := messageText(h.original(ctx, click))
+	if !strings.Contains(got, "North Korean leader") || strings.Contains(got, "may mean") {
+		t.Errorf("picking %q answered %q", picks[1].Label, got)
+	}
+}
+
 func TestFeedbackIsStored(t *testing.T) {
 	h := startBot(t, harnessOpts{})
 	ctx := h.ctx()

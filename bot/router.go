@@ -236,16 +236,31 @@ func (r *Router) ask(ctx context.Context, req Request) (Reply, error) {
 // naming the sources in words.
 func answerReply(q string, a knowledge.Answer) Reply {
 	rep := Reply{Text: a.Text, Citations: a.Citations, More: a.More, Question: q, Answer: a.Text}
-	if !a.Answered {
-		return rep
+	if a.Answered {
+		rep.Votable = true
+		if len(a.Citations) > 0 && sameSentence(a.Text, a.Citations[0].Text) {
+			rep.Text = "" // the quote says it: do not show the sentence twice
+		}
+		rep.Text = markQuotes(rep.Text, len(a.Citations))
+		rep.Footer = sourcesFooter(append(slices.Clip(a.Citations), a.More...))
 	}
-	rep.Votable = true
-	if len(a.Citations) > 0 && sameSentence(a.Text, a.Citations[0].Text) {
-		rep.Text = "" // the quote says it: do not show the sentence twice
-	}
-	rep.Text = markQuotes(rep.Text, len(a.Citations))
-	rep.Footer = sourcesFooter(append(slices.Clip(a.Citations), a.More...))
+	offerReadings(&rep, a.Readings)
 	return rep
+}
+
+// offerReadings adds the people an ambiguous name may mean to a reply: named
+// in its text, and as choices that ask the question of each.
+func offerReadings(rep *Reply, rs []knowledge.Reading) {
+	if len(rs) < 2 {
+		return
+	}
+	var labels []string
+	for _, r := range rs {
+		labels = append(labels, r.Label)
+		rep.Choices = append(rep.Choices, Choice{Label: r.Label, Command: CmdAsk, Args: r.Question})
+	}
+	line := fmt.Sprintf("“%s” may mean %d people: %s.", rs[0].Phrase, len(rs), strings.Join(labels, " or "))
+	rep.Text = strings.TrimSpace(rep.Text + "\n\n" + line)
 }
 
 // brief summarises a briefing, or all of them.

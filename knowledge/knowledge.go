@@ -160,4 +160,19 @@ type Answer struct {
 	// About are the actors the answer is about, the question's own first (see
 	// ActorRef): what a follow-up's "he" or "they" refers to.
 	About []ActorRef `json:"-"`
+	// Readings are the questions the user may have meant when a name in the
+	// question fits several people, one for each ("who is Kim Jong Un?"); nil
+	// when the name fits one.
+	Readings []Reading `json:"-"`
+}
+
+// Reading is one reading of a question whose name fits several people: the
+// question asked of one of them.
+type Reading struct {
+	// Phrase is the name as the question wrote it ("Kim").
+	Phrase string
+	// Label names the person with their title ("Kim Jong Un (North Korean leader)").
+	Label string
+	// Question is the question naming them exactly ("who is Kim Jong Un?").
+	Question string
 }

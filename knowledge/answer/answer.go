@@ -120,6 +120,7 @@ func (e *Engine) Ask(ctx context.Context, question string) (knowledge.Answer, er
 	}
 	a.Citations, a.More = shownAndMore(r)
 	a.About = e.about(ctx, ix, q, a.Citations)
+	a.Readings = e.readings(ctx, ix, q)
 	return a, nil
 }
 

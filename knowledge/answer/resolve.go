@@ -266,12 +266,16 @@ func (e *Engine) expand(ix *index, t *target, ids []int) {
 	for _, id := range t.affiliates {
 		seen[id] = true
 	}
-	keys := map[string]bool{}
+	// The keys in the order of their actors, so that answers do not depend
+	// on map order.
+	var keys []string
 	for _, id := range ids {
-		keys[ix.actors[id].Key] = true
+		if k := ix.actors[id].Key; !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
 	}
 	// The same actor in every briefing.
-	for k := range keys {
+	for _, k := range keys {
 		for _, id := range ix.byKey[k] {
 			if !seen[id] {
 				t.direct = append(t.direct, id)
@@ -279,7 +283,7 @@ func (e *Engine) expand(ix *index, t *target, ids []int) {
 			}
 		}
 	}
-	for k := range keys {
+	for _, k := range keys {
 		if strings.HasPrefix(k, "country:") {
 			continue // countries are expanded by addCountry
 		}
@@ -290,7 +294,7 @@ func (e *Engine) expand(ix *index, t *target, ids []int) {
 			}
 		}
 	}
-	for k := range keys {
+	for _, k := range keys {
 		if code, ok := strings.CutPrefix(k, "country:"); ok {
 			e.addCountry(ix, t, code)
 		}

@@ -202,7 +202,8 @@ func (e *Engine) summarise(ctx context.Context, docs []store.DocInfo) (knowledge
 }
 
 // summariseOne picks a briefing's lead, key statements and figures (at most
-// limit sentences in all) and describes them; markers count on from before.
+// limit sentences in all) and sums them up in a few short sentences, each
+// part marked with its citation; markers count on from before.
 func summariseOne(b *knowledge.Briefing, before, limit, statements, figures int) (string, []knowledge.Citation) {
 	var picked []int // sentence numbers, in the order chosen
 	used := map[int]bool{}
@@ -226,7 +227,7 @@ func summariseOne(b *knowledge.Briefing, before, limit, statements, figures int)
 	}
 	// Figures before statements, so that a full budget keeps both kinds.
 	// Figures someone claims first, then any figure written in digits.
-	var figs []string
+	var figs []knowledge.Quantity
 	for _, sourced := range []bool{true, false} {
 		for _, q := range b.Quantities {
 			if len(figs) == figures {
@@ -236,14 +237,14 @@ func summariseOne(b *knowledge.Briefing, before, limit, statements, figures int)
 				continue
 			}
 			if take(q.Sentence) {
-				figs = append(figs, fmt.Sprintf("%s %s%s", q.Text, q.Counted, sourceOf(q, b.Actors)))
+				figs = append(figs, q)
 			}
 		}
 	}
-	var speakers []string
+	var says []knowledge.Statement
 	voices := map[string]bool{}
 	for _, st := range b.Statements {
-		if len(speakers) == statements || len(picked) >= limit {
+		if len(says) == statements || len(picked) >= limit {
 			break
 		}
 		if st.Negated || st.Speaker < 0 || st.Speaker >= len(b.Actors) {
@@ -259,42 +260,204 @@ func summariseOne(b *knowledge.Briefing, before, limit, statements, figures int)
 		}
 		if take(st.Sentence) {
 			voices[voice] = true
-			speakers = append(speakers, titled(sp))
+			says = append(says, fullestStatement(b, st))
 		}
 	}
+	// A range of estimates of one thing reads low to high.
+	ranged := len(figs) == 2 && figs[0].Counted == figs[1].Counted && figs[0].Value != figs[1].Value
+	if ranged && figs[0].Value > figs[1].Value {
+		figs[0], figs[1] = figs[1], figs[0]
+	}
 	// Cite in the order the text names them: lead, statements, figures.
-	var order []int
-	order = append(order, lead)
-	order = append(order, picked[1+len(figs):]...)
-	order = append(order, picked[1:1+len(figs)]...)
+	order := []int{lead}
+	for _, st := range says {
+		order = append(order, st.Sentence)
+	}
+	for _, q := range figs {
+		order = append(order, q.Sentence)
+	}
 	cites := make([]knowledge.Citation, 0, len(order))
 	for _, n := range order {
 		s := b.Sentences[n-1]
 		cites = append(cites, knowledge.Citation{Document: b.Path, Title: b.Title, Sentence: s.N, Text: s.Text})
 	}
-	mark := func(i int) string { return fmt.Sprintf("[%d]", before+i+1) }
+	mark := func(i int) string { return fmt.Sprintf(" [%d]", before+i+1) }
 	var t strings.Builder
 	name := docName(b.Title, b.Path)
 	if b.Date != "" {
 		name += " (" + b.Date + ")"
 	}
-	fmt.Fprintf(&t, "%s: the lead %s", name, mark(0))
-	if len(speakers) > 0 {
+	if g := leadGist(b.Sentences[lead-1].Text); g != "" {
+		fmt.Fprintf(&t, "%s: %s%s.", name, g, mark(0))
+	} else {
+		fmt.Fprintf(&t, "%s%s.", name, mark(0))
+	}
+	if len(says) > 0 {
 		var ss []string
-		for i, s := range speakers {
-			ss = append(ss, s+" "+mark(1+i))
+		for i, st := range says {
+			ss = append(ss, summaryStatement(b, st, t.String()+strings.Join(ss, " "))+mark(1+i))
 		}
-		fmt.Fprintf(&t, "; statements from %s", joinAnd(ss))
+		t.WriteString(" " + sentence(strings.Join(ss, "; ")))
 	}
 	if len(figs) > 0 {
-		var fs []string
-		for i, f := range figs {
-			fs = append(fs, f+" "+mark(1+len(speakers)+i))
+		k := 1 + len(says)
+		if ranged {
+			fmt.Fprintf(&t, " Estimates of %s range from %s%s to %s%s%s%s.", figs[0].Counted,
+				figs[0].Text, figureSource(figs[0], b.Actors), figs[1].Text, figureSource(figs[1], b.Actors), mark(k), strings.TrimSpace(mark(k+1)))
+		} else {
+			var fs, said []string
+			for i, q := range figs {
+				if st, ok := figureSaid(b, q); ok {
+					said = append(said, summaryStatement(b, st, t.String())+mark(k+i))
+					continue
+				}
+				fs = append(fs, q.Text+" "+q.Counted+figureSource(q, b.Actors)+mark(k+i))
+			}
+			if len(said) > 0 {
+				t.WriteString(" " + sentence(strings.Join(said, "; ")))
+			}
+			if len(fs) > 0 {
+				t.WriteString(" Figures: " + joinAnd(fs) + ".")
+			}
 		}
-		fmt.Fprintf(&t, "; figures: %s", joinAnd(fs))
 	}
-	t.WriteString(".")
 	return t.String(), cites
+}
+
+// Lengths in a summary, in bytes: a lead cut shorter than leadMin is not
+// cut; a statement's content is clipped at maxSummaryContent.
+const (
+	leadMin           = 40
+	maxSummaryContent = 120
+)
+
+// leadCuts are where a lead may be cut to its gist: the clause breaks, and
+// the phrases that add circumstances or a source to the main clause.
+var leadCuts = append(slices.Clone(clauseBreaks), " amid ", ", as ", ", which ", ", saying ",
+	", stating ", ", adding ", " because ", ", according to ", " in order to ")
+
+// leadGist is the main clause of a briefing's first sentence, so that the
+// summary does not repeat the sentence quoted under it; "" when the sentence
+// has no shorter gist.
+func leadGist(text string) string {
+	t := strings.TrimRight(dropOpener(strings.TrimSpace(text)), " .")
+	cut := len(t)
+	for _, c := range leadCuts {
+		if i := strings.Index(t, c); i >= leadMin && i < cut && !insideQuote(t[:i]) {
+			cut = i
+		}
+	}
+	if g := strings.TrimRight(t[:cut], " ,;:"); !sameText(g, text) {
+		return g
+	}
+	return ""
+}
+
+// fullestStatement is the statement of st's speaker in st's sentence that
+// says the most: "acknowledged the concerns but emphasized that ..." sums up
+// as what was emphasized.
+func fullestStatement(b *knowledge.Briefing, st knowledge.Statement) knowledge.Statement {
+	best := st
+	for _, o := range b.Statements {
+		if o.Sentence == st.Sentence && o.Speaker == st.Speaker && !o.Negated && len(o.Content) > len(best.Content) {
+			best = o
+		}
+	}
+	return best
+}
+
+// clauseCues are the cue lemmas whose content is a reported clause, written
+// after "that".
+var clauseCues = set("say", "state", "emphasize", "emphasise", "stress", "indicate", "note",
+	"argue", "suggest", "warn", "caution", "claim", "allege", "insist", "add", "believe",
+	"think", "explain", "predict", "confirm", "announce", "declare", "acknowledge", "admit")
+
+// summaryStatement writes a statement for a summary: its speaker with their
+// title (by surname when before, the text so far, names them), the cue in
+// the past tense and what was said, clipped.
+func summaryStatement(b *knowledge.Briefing, st knowledge.Statement, before string) string {
+	sp := b.Actors[st.Speaker]
+	who := speakerLabel(b, sp)
+	if f := strings.Fields(sp.Name); sp.Kind == knowledge.Person && len(f) > 1 && strings.Contains(before, sp.Name) {
+		who = f[len(f)-1]
+	}
+	content := strings.TrimRight(clip(st.Content, maxSummaryContent), " ,;:.")
+	for _, q := range []string{".”", ".\"", ".’"} {
+		if strings.HasSuffix(content, q) { // the summary's sentence goes on
+			content = strings.TrimSuffix(content, q) + q[1:]
+		}
+	}
+	switch {
+	case st.Cue == "according to":
+		return "according to " + who + ", " + content
+	case st.Direct:
+		return who + " " + pastTense(st.Cue) + ": " + content
+	case clauseCues[st.Cue] && !strings.HasPrefix(strings.ToLower(content), "that "):
+		return who + " " + pastTense(st.Cue) + " that " + content
+	}
+	return who + " " + pastTense(st.Cue) + " " + content
+}
+
+// speakerLabel names a speaker with their title, and their country when
+// the title does not say it: "Jane Doyle (Ireland's Health Minister)".
+func speakerLabel(b *knowledge.Briefing, a knowledge.Actor) string {
+	t := a.Title
+	if t == "" || len(t) > maxTitle || a.Kind != knowledge.Person || strings.Contains(strings.ToLower(a.Name), strings.ToLower(t)) {
+		return titled(a)
+	}
+	if c, ok := countryActor(b, a.Country); ok && !namesCountry(t, c) {
+		t = c.Name + "’s " + t
+	}
+	return a.Name + " (" + t + ")"
+}
+
+// countryActor is the briefing's actor for the country with ISO code code.
+func countryActor(b *knowledge.Briefing, code string) (knowledge.Actor, bool) {
+	if code == "" {
+		return knowledge.Actor{}, false
+	}
+	for _, c := range b.Actors {
+		if c.Kind == knowledge.Country && c.Country == code {
+			return c, true
+		}
+	}
+	return knowledge.Actor{}, false
+}
+
+// namesCountry reports whether a title names a country by any of its names
+// in the briefing ("Russian Ambassador", "UK Foreign Minister").
+func namesCountry(title string, c knowledge.Actor) bool {
+	have := set(words(strings.ToLower(title))...)
+	for _, n := range append([]string{c.Name}, c.Aliases...) {
+		if f := words(strings.ToLower(n)); len(f) > 0 && have[f[0]] && strings.Contains(strings.ToLower(title), strings.ToLower(n)) {
+			return true
+		}
+	}
+	return false
+}
+
+// figureSaid is the statement of a named person that gives a figure, which
+// says more than the figure alone: "Ada Park (union leader) said that the deal
+// saves 300 jobs".
+func figureSaid(b *knowledge.Briefing, q knowledge.Quantity) (knowledge.Statement, bool) {
+	for _, st := range b.Statements {
+		if st.Sentence == q.Sentence && !st.Negated && st.Speaker >= 0 && st.Speaker < len(b.Actors) &&
+			b.Actors[st.Speaker].Kind == knowledge.Person && strings.Contains(st.Content, q.Text) {
+			return st, true
+		}
+	}
+	return knowledge.Statement{}, false
+}
+
+// figureSource says whom a figure comes from: " (some reports)".
+func figureSource(q knowledge.Quantity, actors []knowledge.Actor) string {
+	switch {
+	case q.Source != "":
+		return " (" + q.Source + ")"
+	case q.Claimant >= 0 && q.Claimant < len(actors):
+		return " (" + actors[q.Claimant].Name + ")"
+	}
+	return ""
 }
 
 // maxFurther is how many further sentences of a briefing a summary keeps for
@@ -347,17 +510,6 @@ func titled(a knowledge.Actor) string {
 	return a.Name + " (" + t + ")"
 }
 
-// sourceOf says whom a figure comes from: ", according to some reports".
-func sourceOf(q knowledge.Quantity, actors []knowledge.Actor) string {
-	switch {
-	case q.Source != "":
-		return ", according to " + q.Source
-	case q.Claimant >= 0 && q.Claimant < len(actors):
-		return ", according to " + actors[q.Claimant].Name
-	}
-	return ""
-}
-
 // docName is how a summary names a briefing: its title, or its file name.
 func docName(title, path string) string {
 	if title != "" {
@@ -383,3 +535,8 @@ func cmpOr(xs ...string) string {
 	}
 	return ""
 }
+
+// Gist is the main clause of a sentence, shorter than the sentence, for a
+// text that introduces the sentence quoted under it; "" when the sentence has
+// no shorter gist.
+func Gist(sentence string) string { return leadGist(sentence) }

@@ -5,6 +5,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/briefbot/briefbot/knowledge"
 )
 
 // TestSummaryRest tells requests for a summary from other questions.
@@ -49,6 +51,48 @@ func TestSummaryRest(t *testing.T) {
 		}
 		if diff := cmp.Diff(tt.rest, rest, cmpopts.EquateEmpty()); ok && diff != "" {
 			t.Errorf("summaryRest(%q) mismatch (-want +got):\n%s", tt.q, diff)
+		}
+	}
+}
+
+// TestLeadGist cuts a lead to its main clause, and gives nothing for a lead
+// that has no shorter gist, so that the summary never repeats it whole.
+func TestLeadGist(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"The city council is closing three libraries amid a row over the budget for next year.", "The city council is closing three libraries"},
+		{"However, the ferry operator cancelled all crossings, saying the storm would last until Monday.", "The ferry operator cancelled all crossings"},
+		{"Bakers in the north went on strike.", ""},
+		{"Farmers said the drought, which began in May, was the worst.", ""},
+	} {
+		if got := leadGist(tt.in); got != tt.want {
+			t.Errorf("leadGist(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestSummaryStatement writes invented statements for a summary: the
+// speaker's title with their country when it does not name it, "that" before
+// a reported clause, and the surname once the text has named them.
+func TestSummaryStatement(t *testing.T) {
+	b := &knowledge.Briefing{Facts: knowledge.Facts{Actors: []knowledge.Actor{
+		{ID: 0, Key: "country:IRL", Name: "Ireland", Kind: knowledge.Country, Country: "IRL", Aliases: []string{"ireland", "irish", "dublin"}},
+		{ID: 1, Key: "person:jane doyle", Name: "Jane Doyle", Kind: knowledge.Person, Title: "Health Minister", Country: "IRL"},
+		{ID: 2, Key: "person:tom reid", Name: "Tom Reid", Kind: knowledge.Person, Title: "Irish envoy", Country: "IRL"},
+	}}}
+	for _, tt := range []struct {
+		st     knowledge.Statement
+		before string
+		want   string
+	}{
+		{knowledge.Statement{Speaker: 1, Cue: "warn", Content: "waiting lists will grow."}, "",
+			"Jane Doyle (Ireland’s Health Minister) warned that waiting lists will grow"},
+		{knowledge.Statement{Speaker: 2, Cue: "welcome", Content: "the new hospital plan"}, "",
+			"Tom Reid (Irish envoy) welcomed the new hospital plan"},
+		{knowledge.Statement{Speaker: 1, Cue: "call", Content: "“calm and patience.”", Direct: true}, "a meeting with Jane Doyle",
+			"Doyle called: “calm and patience”"},
+	} {
+		if got := summaryStatement(b, tt.st, tt.before); got != tt.want {
+			t.Errorf("summaryStatement(%+v) = %q, want %q", tt.st, got, tt.want)
 		}
 	}
 }

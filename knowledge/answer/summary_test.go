@@ -55,6 +55,17 @@ func checkSummary(t *testing.T, q string, a knowledge.Answer) {
 	if strings.Contains(a.Text, a.Citations[0].Text) {
 		t.Errorf("%q: the text repeats the first quote", q)
 	}
+	// Sentences saying what was said and counted, not an index of the quotes.
+	for _, want := range []string{"South Korea is urging an immediate withdrawal", "emphasized that", "range from approximately 1,500", "to as many as 12,000", "[4][5]."} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("%q: the summary lacks %q: %q", q, want, a.Text)
+		}
+	}
+	for _, index := range []string{"the lead [1]", "statements from", "figures:"} {
+		if strings.Contains(a.Text, index) {
+			t.Errorf("%q: the summary reads as an index (%q): %q", q, index, a.Text)
+		}
+	}
 }
 
 // TestSummaryOfSeveralBriefings sums up two briefings: the newest first, each
@@ -97,6 +108,9 @@ func TestSummaryOfSeveralBriefings(t *testing.T) {
 	}
 	if !troops {
 		t.Errorf("the older briefing's lead is not cited: %+v", a.Citations)
+	}
+	if !strings.Contains(a.Text, "Anna de Vries (Union leader) said that the deal protects 400 jobs [2]") {
+		t.Errorf("the figure a union leader gives is not told as what she said: %q", a.Text)
 	}
 	h, tr := strings.Index(a.Text, "Harbour strike ends"), strings.Index(a.Text, "2024-10-20")
 	if h < 0 || tr < 0 || h > tr {

@@ -231,3 +231,54 @@ func mentionsCountry(e *Engine, text, code string) bool {
 	}
 	return false
 }
+
+// maxReadings is how many readings of an ambiguous name are offered.
+const maxReadings = 5
+
+// readingForms ask the question of a person by name when the question's own
+// words cannot be rewritten around the name, by intent.
+var readingForms = map[Intent]string{
+	WhoIs:   "who is %s?",
+	Said:    "what did %s say?",
+	Summary: "tell me about %s",
+}
+
+// namedBy are the ways a phrase matches actors by their names (see target.how).
+var namedBy = map[string]bool{"alias": true, "fuzzy": true}
+
+// readings lists the questions a question may mean when its subject names
+// several people ("who is Kim?": Kim Hong-kyun or Kim Jong Un), in the order
+// of the briefings; nil when it names one person or none.
+func (e *Engine) readings(ctx context.Context, ix *index, q Question) []knowledge.Reading {
+	if _, ok := readingForms[q.Intent]; !ok || q.Subject == "" {
+		return nil
+	}
+	t := e.resolve(ctx, ix, q.Subject)
+	if !namedBy[t.how] {
+		return nil // a title ("the spokesperson") is answered for all who hold it
+	}
+	var people []store.ActorRow
+	for _, i := range t.direct {
+		a := ix.actors[i]
+		if a.Kind == knowledge.Person && !slices.ContainsFunc(people, func(p store.ActorRow) bool { return p.Key == a.Key }) {
+			people = append(people, a)
+		}
+	}
+	if len(people) < 2 {
+		return nil
+	}
+	phrase := q.Subject
+	at := regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(q.Subject) + `\b`).FindStringIndex(q.Raw)
+	if at != nil {
+		phrase = q.Raw[at[0]:at[1]]
+	}
+	var out []knowledge.Reading
+	for _, p := range people[:min(len(people), maxReadings)] {
+		question := fmt.Sprintf(readingForms[q.Intent], p.Name)
+		if at != nil {
+			question = q.Raw[:at[0]] + p.Name + q.Raw[at[1]:]
+		}
+		out = append(out, knowledge.Reading{Phrase: phrase, Label: label(p), Question: question})
+	}
+	return out
+}

@@ -2,6 +2,8 @@ package dialog
 
 import (
 	"context"
+	"fmt"
+	"strings"
 
 	"github.com/briefbot/briefbot/knowledge"
 	"github.com/briefbot/briefbot/knowledge/answer"
@@ -114,17 +116,73 @@ func (c *Conversations) more(ctx context.Context, conv *conversation, question s
 		return a, nil
 	}
 	a.Answered = true
-	a.Text = "More from the briefings on that:"
-	if ok {
-		a.Text = "More on " + about.Name + ":"
-	}
 	if len(fresh) > answer.MaxCitations {
 		a.More = fresh[answer.MaxCitations:]
 		fresh = fresh[:answer.MaxCitations]
 	}
 	a.Citations = fresh
+	a.Text = moreText(about.Name, ok, fresh)
 	c.remember(conv, last.question, a)
 	return a, nil
+}
+
+// moreText introduces the further sentences of "tell me more": the gist of
+// the first, marked [1], and how many follow: "Also on Mark Rutte: NATO is
+// weighing a new mission [1], and 2 more sentences [2][3]."
+func moreText(name string, named bool, cites []knowledge.Citation) string {
+	head := "Also in the briefings on that"
+	if named {
+		head = "Also on " + name
+	}
+	var marks []string
+	for i := range cites {
+		marks = append(marks, fmt.Sprintf("[%d]", i+1))
+	}
+	g := ""
+	if len(cites) > 0 {
+		g = answer.Gist(cites[0].Text)
+		if g == "" && len(cites[0].Text) > 2*maxMoreGist {
+			g = clipWords(cites[0].Text, maxMoreGist)
+		}
+	}
+	if g == "" {
+		return fmt.Sprintf("%s: %s %s.", head, sentences(len(cites)), strings.Join(marks, ""))
+	}
+	if len(cites) == 1 {
+		return fmt.Sprintf("%s: %s %s.", head, lowerFirst(g, name), marks[0])
+	}
+	return fmt.Sprintf("%s: %s %s, and %s %s.", head, lowerFirst(g, name), marks[0], sentences(len(cites)-1), strings.Join(marks[1:], ""))
+}
+
+// maxMoreGist is about the longest opening, in bytes, of a sentence that
+// has no shorter gist, for "tell me more".
+const maxMoreGist = 80
+
+// clipWords cuts s to about n bytes at a word boundary, ending with "…".
+func clipWords(s string, n int) string {
+	cut := strings.LastIndex(s[:n], " ")
+	if cut <= 0 {
+		return s
+	}
+	return strings.TrimRight(s[:cut], " ,;:") + "…"
+}
+
+// sentences counts further sentences: "1 more sentence", "3 more sentences".
+func sentences(n int) string {
+	if n == 1 {
+		return "1 more sentence"
+	}
+	return fmt.Sprintf("%d more sentences", n)
+}
+
+// lowerFirst keeps a gist's first word capitalised only when it is a name:
+// the gist follows a colon.
+func lowerFirst(g, name string) string {
+	w, _, _ := strings.Cut(g, " ")
+	if w == "The" || w == "A" || w == "An" || w == "It" || w == "This" || w == "Some" {
+		return strings.ToLower(w) + g[len(w):]
+	}
+	return g
 }
 
 // moreAbout is the actor "tell me more" asks about: the one its pronoun

@@ -383,3 +383,36 @@ func TestPartsThatAskNothing(t *testing.T) {
 		t.Errorf("answer %q", a.Text)
 	}
 }
+
+// TestTellMeMoreSaysWhatItAdds introduces the further sentences with what
+// they add, marked, never with a bare heading nor the first quote again.
+func TestTellMeMoreSaysWhatItAdds(t *testing.T) {
+	c := dialog.New(openSeed(t), dialog.Options{})
+	for _, first := range []string{"who is Mark Rutte?", "who is the Russian ambassador?", "summarise the briefing"} {
+		a := converse(t, c, first, first, "tell me more")[1]
+		if !a.Answered || len(a.Citations) == 0 {
+			t.Fatalf("%q, tell me more: nothing more", first)
+		}
+		if !strings.HasPrefix(a.Text, "Also ") || strings.HasSuffix(a.Text, ":") || !strings.Contains(a.Text, "[1]") {
+			t.Errorf("%q, tell me more: %q says nothing of what it adds", first, a.Text)
+		}
+		if strings.Contains(a.Text, a.Citations[0].Text) {
+			t.Errorf("%q, tell me more: %q repeats the first quote", first, a.Text)
+		}
+	}
+}
+
+// TestPickingAReading answers "who is Kim?" and then the person picked by
+// name, title or place, as the question asked of them.
+func TestPickingAReading(t *testing.T) {
+	c := dialog.New(openSeed(t), dialog.Options{})
+	for _, pick := range []string{"Kim Jong Un", "the North Korean leader", "the other one?", "the second"} {
+		as := converse(t, c, pick, "who is Kim?", pick)
+		if len(as[0].Readings) != 2 {
+			t.Fatalf("\"who is Kim?\" offers %+v", as[0].Readings)
+		}
+		if a := as[1]; !strings.HasPrefix(a.Text, "Kim Jong Un is the North Korean leader") {
+			t.Errorf("%q after \"who is Kim?\": %q", pick, a.Text)
+		}
+	}
+}

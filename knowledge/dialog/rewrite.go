@@ -75,6 +75,9 @@ func rewrite(question string, hist []turn) (string, followUp) {
 		return q, more
 	}
 	last := hist[len(hist)-1]
+	if r, ok := picked(rest, last.answer.Readings); ok {
+		return r.Question, standalone
+	}
 	if start, ok := continuations[rest]; ok {
 		return continueTopic(start, last), standalone
 	}
