@@ -266,7 +266,7 @@ func (e *Engine) search(ctx context.Context, ix *index, q Question, about *targe
 				continue
 			}
 		}
-		sh.x = e.factFeatures(q, sh, namedIn(ix, qActors, mentioned), focus, ix, mentioned)
+		sh.x = e.factFeatures(q, sh, qActors, focus, ix, mentioned)
 		sh.score = r.score
 		for k, w := range factWeights {
 			sh.score += w * sh.x[k]
@@ -382,6 +382,25 @@ func namedIn(ix *index, keys []string, mentioned map[int64]bool) int {
 	return n
 }
 
+// metIn is the share of the question's actors (keys) that a briefing
+// mentions anywhere: where the actors a question names meet, the briefing is
+// likely the one asked about. It is 0 when the question names none.
+func metIn(ix *index, keys []string, docPath string) float64 {
+	if len(keys) == 0 {
+		return 0
+	}
+	n := 0
+	for _, key := range keys {
+		for _, i := range ix.byKey[key] {
+			if ix.actors[i].DocPath == docPath {
+				n++
+				break
+			}
+		}
+	}
+	return float64(n) / float64(len(keys))
+}
+
 // questionActors lists the keys of actors named in the question.
 func (e *Engine) questionActors(ix *index, q Question) []string {
 	var keys []string
@@ -418,11 +437,14 @@ const (
 	xPerson            // a who question, and the sentence names a person
 	xQActor            // the sentence names an actor the question names (up to two, over two)
 	xHeadline          // the sentence is its document's title
+	xDocActors         // share of the actors the question names that the sentence's briefing mentions
 	nFacts
 )
 
 // factWeights weigh the fact features against the ranking features; they are
-// fitted with featureWeights (see there).
+// fitted with featureWeights (see there). xDocActors was fitted alone, the
+// others held (BRIEFBOT_FIT_ONLY=xDocActors), on SQuAD's learning questions and
+// the search questions of bbc-dev-A and bbc-dev2-A (BRIEFBOT_FIT_NEWS_*).
 var factWeights = [nFacts]float64{
 	xFigure:     0.58,
 	xCounted:    1.64,
@@ -434,11 +456,12 @@ var factWeights = [nFacts]float64{
 	xPerson:     0.09,
 	xQActor:     -0.1,
 	xHeadline:   -0.49,
+	xDocActors:  1.12,
 }
 
 // factFeatures reads the fact features of a sentence: what the question asks for
 // (a figure, a date, a place, a reason, a person) and the actors it names.
-func (e *Engine) factFeatures(q Question, h scoredHit, qActors int, focus []string, ix *index, mentioned map[int64]bool) [nFacts]float64 {
+func (e *Engine) factFeatures(q Question, h scoredHit, qActors []string, focus []string, ix *index, mentioned map[int64]bool) [nFacts]float64 {
 	var x [nFacts]float64
 	switch q.Intent {
 	case Quantity:
@@ -481,7 +504,8 @@ func (e *Engine) factFeatures(q Question, h scoredHit, qActors int, focus []stri
 			}
 		}
 	}
-	x[xQActor] = math.Min(float64(qActors), 2) / 2
+	x[xQActor] = math.Min(float64(namedIn(ix, qActors, mentioned)), 2) / 2
+	x[xDocActors] = metIn(ix, qActors, h.DocPath)
 	if h.Text == h.DocTitle {
 		x[xHeadline] = 1
 	}
