@@ -7,7 +7,7 @@ import (
 )
 
 // TestMetIn checks the briefing-level feature: the share of the question's
-// actors a briefing names, 0 when the question names none.
+// actors a briefing names, 0 when the question names fewer than two.
 func TestMetIn(t *testing.T) {
 	ix := &index{
 		actors: []store.ActorRow{
@@ -25,6 +25,7 @@ func TestMetIn(t *testing.T) {
 		{keys, "b.txt", 0.5},
 		{keys, "c.txt", 0},
 		{nil, "a.txt", 0},
+		{keys[1:], "a.txt", 0},
 	} {
 		if got := metIn(ix, tt.keys, tt.doc); got != tt.want {
 			t.Errorf("metIn(%v, %s) = %v, want %v", tt.keys, tt.doc, got, tt.want)
