@@ -266,7 +266,7 @@ func (e *Engine) search(ctx context.Context, ix *index, q Question, about *targe
 				continue
 			}
 		}
-		sh.x = e.factFeatures(q, sh, qActors, focus, ix, mentioned)
+		sh.x = e.factFeatures(q, sh, qActors, focus, ix, mentioned, len(ri.docs))
 		sh.score = r.score
 		for k, w := range factWeights {
 			sh.score += w * sh.x[k]
@@ -382,25 +382,29 @@ func namedIn(ix *index, keys []string, mentioned map[int64]bool) int {
 	return n
 }
 
-// metIn is the share of the question's actors (keys) that a briefing
-// mentions anywhere: where the actors a question names meet, the briefing is
-// likely the one asked about. It is 0 when the question names fewer than two
-// (one actor is the document match's business; counted from one, the feature
-// gained on bbc-dev2-B but lost a SQuAD question of the 3,000 in samples 1-3).
-func metIn(ix *index, keys []string, docPath string) float64 {
-	if len(keys) < 2 {
-		return 0
-	}
-	n := 0
+// metIn is the share of the question's actors (keys), each weighed by its
+// idf over the nDocs briefings, that a briefing mentions anywhere: where the
+// actors a question names meet, the briefing is likely the one asked about,
+// and an actor most briefings name says little about which. It is 0 when the
+// question names none.
+func metIn(ix *index, keys []string, docPath string, nDocs int) float64 {
+	var met, total float64
 	for _, key := range keys {
-		for _, i := range ix.byKey[key] {
+		rows := ix.byKey[key]
+		df := float64(len(rows))
+		w := math.Log(1 + (float64(nDocs)-df+0.5)/(df+0.5))
+		total += w
+		for _, i := range rows {
 			if ix.actors[i].DocPath == docPath {
-				n++
+				met += w
 				break
 			}
 		}
 	}
-	return float64(n) / float64(len(keys))
+	if total <= 0 {
+		return 0
+	}
+	return met / total
 }
 
 // questionActors lists the keys of actors named in the question.
@@ -439,7 +443,7 @@ const (
 	xPerson            // a who question, and the sentence names a person
 	xQActor            // the sentence names an actor the question names (up to two, over two)
 	xHeadline          // the sentence is its document's title
-	xDocActors         // share of the actors the question names (two or more) that the sentence's briefing mentions
+	xDocActors         // share of the actors the question names (by idf over briefings) that the sentence's briefing mentions
 	nFacts
 )
 
@@ -458,12 +462,12 @@ var factWeights = [nFacts]float64{
 	xPerson:     0.09,
 	xQActor:     -0.1,
 	xHeadline:   -0.49,
-	xDocActors:  1.03,
+	xDocActors:  1.11,
 }
 
 // factFeatures reads the fact features of a sentence: what the question asks for
 // (a figure, a date, a place, a reason, a person) and the actors it names.
-func (e *Engine) factFeatures(q Question, h scoredHit, qActors []string, focus []string, ix *index, mentioned map[int64]bool) [nFacts]float64 {
+func (e *Engine) factFeatures(q Question, h scoredHit, qActors []string, focus []string, ix *index, mentioned map[int64]bool, nDocs int) [nFacts]float64 {
 	var x [nFacts]float64
 	switch q.Intent {
 	case Quantity:
@@ -507,7 +511,7 @@ func (e *Engine) factFeatures(q Question, h scoredHit, qActors []string, focus [
 		}
 	}
 	x[xQActor] = math.Min(float64(namedIn(ix, qActors, mentioned)), 2) / 2
-	x[xDocActors] = metIn(ix, qActors, h.DocPath)
+	x[xDocActors] = metIn(ix, qActors, h.DocPath, nDocs)
 	if h.Text == h.DocTitle {
 		x[xHeadline] = 1
 	}

@@ -212,7 +212,7 @@ func fitCandidates(ctx context.Context, e *Engine, all []eval.Question, set map[
 			h := ri.sents[r.sent].hit
 			sh := scoredHit{Hit: h, quants: facts.Quantities[h.SentenceID], times: facts.Times[h.SentenceID]}
 			mentioned := mentionedIn(facts, h.SentenceID)
-			xf := e.factFeatures(q, sh, qActors, focus, ix, mentioned)
+			xf := e.factFeatures(q, sh, qActors, focus, ix, mentioned, len(ri.docs))
 			x := append(append([]float64{}, r.f[:]...), xf[:]...)
 			fq.x = append(fq.x, x)
 			a := knowledge.Answer{Citations: []knowledge.Citation{cite(h)}}
