@@ -448,21 +448,23 @@ const (
 )
 
 // factWeights weigh the fact features against the ranking features; they are
-// fitted with featureWeights (see there). xDocActors was fitted alone, the
-// others held (BRIEFBOT_FIT_ONLY=xDocActors), on SQuAD's learning questions and
-// the search questions of bbc-dev-A and bbc-dev2-A (BRIEFBOT_FIT_NEWS_*).
+// fitted with featureWeights (see there): xDocActors first alone, the others
+// held (BRIEFBOT_FIT_ONLY=xDocActors), on SQuAD's learning questions and the
+// search questions of bbc-dev-A and bbc-dev2-A (BRIEFBOT_FIT_NEWS_*); then
+// all of them on SQuAD's learning questions, with the question's words
+// matched as search matches them (paraphrases and word families).
 var factWeights = [nFacts]float64{
-	xFigure:     0.58,
-	xCounted:    1.64,
+	xFigure:     0.41,
+	xCounted:    1.50,
 	xTime:       0.99,
-	xTimeDigit:  0.32,
-	xWhereActor: 0.21,
-	xWhereIn:    0.63,
-	xCausal:     0.43,
-	xPerson:     0.09,
-	xQActor:     -0.1,
+	xTimeDigit:  0.31,
+	xWhereActor: 0.16,
+	xWhereIn:    0.62,
+	xCausal:     0.34,
+	xPerson:     0.01,
+	xQActor:     0.01,
 	xHeadline:   -0.49,
-	xDocActors:  1.11,
+	xDocActors:  0.99,
 }
 
 // factFeatures reads the fact features of a sentence: what the question asks for
