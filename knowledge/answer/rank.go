@@ -102,7 +102,8 @@ const (
 // factWeights, on the SQuAD v1.1 dev questions outside the evaluation samples
 // (shared/eval/squad, 7,568 questions over 48 articles): the weights that make
 // a right sentence likeliest under a softmax over each question's 60 best, with
-// a small L2 penalty. TestFitSearchWeights refits them when features change.
+// a small L2 penalty, the words matched as search matches them (paraphrases,
+// word families). TestFitSearchWeights refits them when features change.
 // Several features overlap, so single weights (a few are negative) mean little
 // on their own.
 var featureWeights = [nFeatures]float64{
