@@ -21,6 +21,9 @@ import (
 // likelihood of a right sentence among each question's 60 best (a softmax over
 // the weighed features, with a small L2 penalty), reports top1 on the samples,
 // and prints the weights as Go to paste into rank.go and search.go.
+// BRIEFBOT_FIT_NEWS_DB and BRIEFBOT_FIT_NEWS_QUESTIONS add news questions to
+// learn from (see newsCandidates); BRIEFBOT_FIT_ONLY names the only weights
+// to fit (see frozenBut), the others held.
 //
 //	BRIEFBOT_FIT_DB=/tmp/squad.db BRIEFBOT_FIT_QUESTIONS=../../../shared/eval/squad/questions.jsonl \
 //	    go test ./knowledge/answer -run FitSearchWeights -v -timeout 1h
