@@ -266,7 +266,7 @@ func (e *Engine) search(ctx context.Context, ix *index, q Question, about *targe
 				continue
 			}
 		}
-		sh.x = e.factFeatures(q, sh, namedIn(ix, qActors, mentioned), focus, ix, mentioned)
+		sh.x = e.factFeatures(q, sh, qActors, focus, ix, mentioned, len(ri.docs))
 		sh.score = r.score
 		for k, w := range factWeights {
 			sh.score += w * sh.x[k]
@@ -382,6 +382,31 @@ func namedIn(ix *index, keys []string, mentioned map[int64]bool) int {
 	return n
 }
 
+// metIn is the share of the question's actors (keys), each weighed by its
+// idf over the nDocs briefings, that a briefing mentions anywhere: where the
+// actors a question names meet, the briefing is likely the one asked about,
+// and an actor most briefings name says little about which. It is 0 when the
+// question names none.
+func metIn(ix *index, keys []string, docPath string, nDocs int) float64 {
+	var met, total float64
+	for _, key := range keys {
+		rows := ix.byKey[key]
+		df := float64(len(rows))
+		w := math.Log(1 + (float64(nDocs)-df+0.5)/(df+0.5))
+		total += w
+		for _, i := range rows {
+			if ix.actors[i].DocPath == docPath {
+				met += w
+				break
+			}
+		}
+	}
+	if total <= 0 {
+		return 0
+	}
+	return met / total
+}
+
 // questionActors lists the keys of actors named in the question.
 func (e *Engine) questionActors(ix *index, q Question) []string {
 	var keys []string
@@ -418,27 +443,33 @@ const (
 	xPerson            // a who question, and the sentence names a person
 	xQActor            // the sentence names an actor the question names (up to two, over two)
 	xHeadline          // the sentence is its document's title
+	xDocActors         // share of the actors the question names (by idf over briefings) that the sentence's briefing mentions
 	nFacts
 )
 
 // factWeights weigh the fact features against the ranking features; they are
-// fitted with featureWeights (see there).
+// fitted with featureWeights (see there): xDocActors first alone, the others
+// held (BRIEFBOT_FIT_ONLY=xDocActors), on SQuAD's learning questions and the
+// search questions of bbc-dev-A and bbc-dev2-A (BRIEFBOT_FIT_NEWS_*); then
+// all of them on SQuAD's learning questions, with the question's words
+// matched as search matches them (paraphrases and word families).
 var factWeights = [nFacts]float64{
-	xFigure:     0.58,
-	xCounted:    1.64,
+	xFigure:     0.41,
+	xCounted:    1.50,
 	xTime:       0.99,
-	xTimeDigit:  0.32,
-	xWhereActor: 0.21,
-	xWhereIn:    0.63,
-	xCausal:     0.43,
-	xPerson:     0.09,
-	xQActor:     -0.1,
+	xTimeDigit:  0.31,
+	xWhereActor: 0.16,
+	xWhereIn:    0.62,
+	xCausal:     0.34,
+	xPerson:     0.01,
+	xQActor:     0.01,
 	xHeadline:   -0.49,
+	xDocActors:  0.99,
 }
 
 // factFeatures reads the fact features of a sentence: what the question asks for
 // (a figure, a date, a place, a reason, a person) and the actors it names.
-func (e *Engine) factFeatures(q Question, h scoredHit, qActors int, focus []string, ix *index, mentioned map[int64]bool) [nFacts]float64 {
+func (e *Engine) factFeatures(q Question, h scoredHit, qActors []string, focus []string, ix *index, mentioned map[int64]bool, nDocs int) [nFacts]float64 {
 	var x [nFacts]float64
 	switch q.Intent {
 	case Quantity:
@@ -481,7 +512,8 @@ func (e *Engine) factFeatures(q Question, h scoredHit, qActors int, focus []stri
 			}
 		}
 	}
-	x[xQActor] = math.Min(float64(qActors), 2) / 2
+	x[xQActor] = math.Min(float64(namedIn(ix, qActors, mentioned)), 2) / 2
+	x[xDocActors] = metIn(ix, qActors, h.DocPath, nDocs)
 	if h.Text == h.DocTitle {
 		x[xHeadline] = 1
 	}

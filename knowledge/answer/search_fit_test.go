@@ -21,6 +21,9 @@ import (
 // likelihood of a right sentence among each question's 60 best (a softmax over
 // the weighed features, with a small L2 penalty), reports top1 on the samples,
 // and prints the weights as Go to paste into rank.go and search.go.
+// BRIEFBOT_FIT_NEWS_DB and BRIEFBOT_FIT_NEWS_QUESTIONS add news questions to
+// learn from (see newsCandidates); BRIEFBOT_FIT_ONLY names the only weights
+// to fit (see frozenBut), the others held.
 //
 //	BRIEFBOT_FIT_DB=/tmp/squad.db BRIEFBOT_FIT_QUESTIONS=../../../shared/eval/squad/questions.jsonl \
 //	    go test ./knowledge/answer -run FitSearchWeights -v -timeout 1h
@@ -50,13 +53,22 @@ func TestFitSearchWeights(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	news, err := newsCandidates(ctx, t)
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs = append(qs, news...)
 	w := make([]float64, nFeatures+nFacts)
 	copy(w, featureWeights[:])
 	copy(w[nFeatures:], factWeights[:])
 	report := func(tag string) {
-		fmt.Printf("%s: train %.4f, sample 1 %.4f, 2 %.4f, 3 %.4f\n", tag, fitTop1(qs, w, 0), fitTop1(qs, w, 1), fitTop1(qs, w, 2), fitTop1(qs, w, 3))
+		fmt.Printf("%s: train %.4f, sample 1 %.4f, 2 %.4f, 3 %.4f, news %.4f (%d)\n", tag, fitTop1(qs, w, 0), fitTop1(qs, w, 1), fitTop1(qs, w, 2), fitTop1(qs, w, 3), fitTop1(qs, w, newsSet), len(news))
 	}
 	report("current weights")
+	if only := os.Getenv("BRIEFBOT_FIT_ONLY"); only != "" {
+		fitFrozen = frozenBut(strings.Split(only, ","))
+		defer func() { fitFrozen = nil }()
+	}
 	softmaxFit(qs, w, 300, 0.001)
 	report("fitted weights")
 	var b strings.Builder
@@ -72,10 +84,86 @@ func TestFitSearchWeights(t *testing.T) {
 	fmt.Print(b.String())
 }
 
+// fitFrozen, when set, marks the weights softmaxFit leaves as they are.
+var fitFrozen []bool
+
+// frozenBut freezes every search weight but the named ones
+// (BRIEFBOT_FIT_ONLY=xDocActors,fProx fits a new feature alone).
+func frozenBut(names []string) []bool {
+	frozen := make([]bool, nFeatures+nFacts)
+	for k := range frozen {
+		frozen[k] = true
+	}
+	for _, n := range names {
+		for k, f := range featureNames {
+			if f == n {
+				frozen[k] = false
+			}
+		}
+		for k, f := range factNames {
+			if f == n {
+				frozen[nFeatures+k] = false
+			}
+		}
+	}
+	return frozen
+}
+
+// newsWeight is how much a news question counts in the fit against a SQuAD
+// one: there are about seventy times fewer of them.
+const newsWeight = 10
+
+// newsSet marks the learning questions of news briefings (BRIEFBOT_FIT_NEWS_*).
+const newsSet = -1
+
+// newsCandidates reads the search questions of the news question files listed
+// (comma-separated) in BRIEFBOT_FIT_NEWS_QUESTIONS over the store in
+// BRIEFBOT_FIT_NEWS_DB (built from shared/corpus/bbc), for learning beside
+// SQuAD: news questions name actors and briefings as SQuAD's do not. Only
+// the halves whose failures may be read (evalsplit's A files) belong there.
+func newsCandidates(ctx context.Context, t *testing.T) ([]fitQuestion, error) {
+	db, files := os.Getenv("BRIEFBOT_FIT_NEWS_DB"), os.Getenv("BRIEFBOT_FIT_NEWS_QUESTIONS")
+	if db == "" || files == "" {
+		return nil, nil
+	}
+	st, err := store.Open(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	t.Cleanup(func() { st.Close() })
+	e := New(st)
+	var out []fitQuestion
+	for _, file := range strings.Split(files, ",") {
+		all, err := eval.Load(file)
+		if err != nil {
+			return nil, err
+		}
+		var asked []eval.Question
+		for _, q := range all {
+			switch Parse(q.Question).Intent {
+			case Said, WhoIs, Summary:
+				continue
+			}
+			if len(q.Expect) > 0 {
+				asked = append(asked, q)
+			}
+		}
+		qs, err := fitCandidates(ctx, e, asked, nil)
+		if err != nil {
+			return nil, err
+		}
+		for i := range qs {
+			qs[i].set, qs[i].weight = newsSet, newsWeight
+		}
+		out = append(out, qs...)
+	}
+	return out, nil
+}
+
 // featureNames and factNames name the features, for printing the weights.
 var (
 	featureNames = [nFeatures]string{"fCov", "fPrev", "fNext", "fTitle", "fDoc", "fDocCov", "fBigram", "fProx", "fAnsPerson", "fAnsTime", "fAnsNumber", "fAnsPlace", "fAnsName", "fAnsNear", "fNoNovel", "fLen", "fAnaphor", "fNextAnaphor", "fRepeat", "fCovLocal", "fPhrase", "fRarest", "fDensity", "fCovSq", "fCovDoc", "fFirst", "fAnsCount", "fDocTop", "fNaming", "fDefinition", "fTwoCaps", "fBM25", "fPrev2", "fNext2", "fPrevDoc", "fCovLocalDoc", "fPrevSq", "fDocSq", "fTitleDoc", "fBM25Doc", "fAnsNearBM25"}
-	factNames    = [nFacts]string{"xFigure", "xCounted", "xTime", "xTimeDigit", "xWhereActor", "xWhereIn", "xCausal", "xPerson", "xQActor", "xHeadline"}
+	factNames    = [nFacts]string{"xFigure", "xCounted", "xTime", "xTimeDigit", "xWhereActor", "xWhereIn", "xCausal", "xPerson", "xQActor", "xHeadline", "xDocActors"}
 )
 
 // fitQuestion is one question's candidates: their features and whether each is
@@ -84,6 +172,8 @@ type fitQuestion struct {
 	set   int // 0 to learn from, 1 to 3 the evaluation samples
 	x     [][]float64
 	right []bool
+	// weight scales the question in the fit (0 counts as 1).
+	weight float64
 }
 
 // fitCandidates ranks every question as search does and keeps the features of
@@ -100,9 +190,13 @@ func fitCandidates(ctx context.Context, e *Engine, all []eval.Question, set map[
 	var out []fitQuestion
 	for _, eq := range all {
 		q := Parse(eq.Question)
-		groups := e.termGroups(contentWords(q.Words))
+		// The words are matched as search matches them.
+		groups := paraphrased(e.termGroups(contentWords(q.Words)), q.Words)
 		if len(groups) == 0 {
 			continue
+		}
+		if useFamilies {
+			groups = withFamilies(ri, groups)
 		}
 		rs := ri.rank(ri.query(groups, q.expects, q.Words))
 		rs = rs[:min(len(rs), 60)]
@@ -121,7 +215,7 @@ func fitCandidates(ctx context.Context, e *Engine, all []eval.Question, set map[
 			h := ri.sents[r.sent].hit
 			sh := scoredHit{Hit: h, quants: facts.Quantities[h.SentenceID], times: facts.Times[h.SentenceID]}
 			mentioned := mentionedIn(facts, h.SentenceID)
-			xf := e.factFeatures(q, sh, namedIn(ix, qActors, mentioned), focus, ix, mentioned)
+			xf := e.factFeatures(q, sh, qActors, focus, ix, mentioned, len(ri.docs))
 			x := append(append([]float64{}, r.f[:]...), xf[:]...)
 			fq.x = append(fq.x, x)
 			a := knowledge.Answer{Citations: []knowledge.Citation{cite(h)}}
@@ -161,7 +255,7 @@ func dot(w, x []float64) float64 {
 	return s
 }
 
-// softmaxFit minimises, over the learning questions that have a right
+// softmaxFit minimises, over the learning questions (set 0 or below) that have a right
 // candidate, minus the log of the probability that a softmax over the
 // candidates' scores gives to the right ones, plus lambda times the weights'
 // squared norm, by Adam.
@@ -173,8 +267,12 @@ func softmaxFit(qs []fitQuestion, w []float64, iterations int, lambda float64) {
 		g := make([]float64, len(w))
 		n := 0
 		for _, q := range qs {
-			if q.set != 0 || !anyTrue(q.right) {
+			if q.set > 0 || !anyTrue(q.right) {
 				continue
+			}
+			qw := q.weight
+			if qw == 0 {
+				qw = 1
 			}
 			n++
 			scores := make([]float64, len(q.x))
@@ -196,12 +294,16 @@ func softmaxFit(qs []fitQuestion, w []float64, iterations int, lambda float64) {
 				if q.right[i] {
 					d -= scores[i] / zRight
 				}
+				d *= qw
 				for k := range x {
 					g[k] += d * x[k]
 				}
 			}
 		}
 		for k := range w {
+			if k < len(fitFrozen) && fitFrozen[k] {
+				continue
+			}
 			gk := g[k]/float64(max(n, 1)) + lambda*w[k]
 			m[k] = beta1*m[k] + (1-beta1)*gk
 			v[k] = beta2*v[k] + (1-beta2)*gk*gk

@@ -237,3 +237,26 @@ func TestFigureInWords(t *testing.T) {
 		t.Errorf("a question the sentences only half hold was answered: %q", a.Text)
 	}
 }
+
+// TestSearchWhereActorsMeet checks that a question naming two actors is
+// answered from the briefing where both are named, not from another briefing
+// that holds the question's other words as well.
+func TestSearchWhereActorsMeet(t *testing.T) {
+	lib, _ := openRankSeeds(t, map[string]string{
+		"orrin-school.txt": `Orrin school row
+
+Velmar Council runs the schools of the valley. Parents at Orrin Academy protested outside the town hall for a month. The building was closed after inspectors found damp in the walls of the classrooms.
+`,
+		"damp-homes.txt": `Damp homes
+
+Velmar Council closed many homes in the port after inspectors found damp. The council said repairs would take a year.
+`,
+	})
+	a, err := lib.Ask(context.Background(), "Why did Velmar Council close Orrin Academy?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Citations) == 0 || a.Citations[0].Document != "orrin-school.txt" {
+		t.Fatalf("first citation %+v, want one from orrin-school.txt (answer %q)", a.Citations, a.Text)
+	}
+}
