@@ -136,6 +136,19 @@ var headSynonyms = lexicon.HeadWords
 
 // resolve finds the actors a phrase names.
 func (e *Engine) resolve(ctx context.Context, ix *index, phrase string) target {
+	c := resolvedIn(ctx)
+	if t, ok := c.get(ix, phrase); ok {
+		return t
+	}
+	t := e.resolveUncached(ctx, ix, phrase)
+	if ctx.Err() == nil { // a cancelled look-up may have been cut short
+		c.put(ix, phrase, t)
+	}
+	return t.clone()
+}
+
+// resolveUncached is resolve without the cache.
+func (e *Engine) resolveUncached(ctx context.Context, ix *index, phrase string) target {
 	w := phraseWords(phrase)
 	p := strings.Join(w, " ")
 	t := target{phrase: p, name: p}
