@@ -360,6 +360,8 @@ func TestStatements(t *testing.T) {
 		{"a name modifying a noun after a preposition", []string{"The EU has filed a complaint about US support for Boeing."}, map[int][]st{}},
 		{"a product is not a speaker", []string{"Airbus said sales rose.", "On Monday, Airbus and Boeing accused each other of cheating.", "UPS ordered ten Airbus A300s."},
 			map[int][]st{1: {{"Airbus", "say", false, false}}, 2: {{"Airbus", "accuse", false, false}, {"Boeing", "accuse", false, false}}}},
+		{"a negated auxiliary written as one word", []string{"Ivo Grant doesn't believe the mill will close.", "Ivo Grant didn't comment on the sale."},
+			map[int][]st{1: {{"Ivo Grant", "believe", true, false}}, 2: {{"Ivo Grant", "comment", true, false}}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			b := extractText(tc.paras...)

@@ -378,7 +378,7 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 			}
 			continue
 		case auxiliaries[low] || low == "to" && l > 0 && silenceLeads[s.toks[l-1].low] || silenceLeads[low] && negatedCue:
-			if low == "not" || low == "n't" || low == "never" {
+			if negation(low) {
 				f.Negated = true
 			}
 			l--
@@ -700,8 +700,14 @@ func (x *extractor) silenced(s *sentence, k int) bool {
 	if k >= 2 && s.toks[k-1].low == "to" && silenceLeads[s.toks[k-2].low] {
 		return true
 	}
-	if k >= 2 && (s.toks[k-1].low == "not" || s.toks[k-1].low == "n't") {
-		switch s.toks[k-2].low {
+	aux := ""
+	if base := negContractions[s.low(k-1)]; base != "" {
+		aux = base // "didn't comment"
+	} else if k >= 2 && (s.toks[k-1].low == "not" || s.toks[k-1].low == "n't") {
+		aux = s.toks[k-2].low
+	}
+	if aux != "" {
+		switch aux {
 		case "did", "does", "do", "has", "have", "had", "would", "could", "will", "can":
 			return s.toks[k].low != "say" && s.toks[k].low != "confirm" // those are cues already
 		}
