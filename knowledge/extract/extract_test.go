@@ -362,6 +362,7 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"Airbus", "say", false, false}}, 2: {{"Airbus", "accuse", false, false}, {"Boeing", "accuse", false, false}}}},
 		{"a negated auxiliary written as one word", []string{"Ivo Grant doesn't believe the mill will close.", "Ivo Grant didn't comment on the sale."},
 			map[int][]st{1: {{"Ivo Grant", "believe", true, false}}, 2: {{"Ivo Grant", "comment", true, false}}}},
+		{"a poll's finding is not its respondents' speech", []string{"A survey of Dunmore bakers found that 64 percent of bakers say flour costs too much."}, map[int][]st{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			b := extractText(tc.paras...)
