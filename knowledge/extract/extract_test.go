@@ -363,6 +363,8 @@ func TestStatements(t *testing.T) {
 		{"a negated auxiliary written as one word", []string{"Ivo Grant doesn't believe the mill will close.", "Ivo Grant didn't comment on the sale."},
 			map[int][]st{1: {{"Ivo Grant", "believe", true, false}}, 2: {{"Ivo Grant", "comment", true, false}}}},
 		{"a poll's finding is not its respondents' speech", []string{"A survey of Dunmore bakers found that 64 percent of bakers say flour costs too much."}, map[int][]st{}},
+		{"a quotation's own reporting verb names its speaker", []string{`"We need water," said Petra Osk.`, `"You broke every promise," Ivo Grant snapped in a speech.`, `"Not yet," replies Tova Lind.`},
+			map[int][]st{1: {{"Petra Osk", "say", false, true}}, 2: {{"Ivo Grant", "say", false, true}}, 3: {{"Tova Lind", "reply", false, true}}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			b := extractText(tc.paras...)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/briefbot/briefbot/knowledge"
+	"github.com/briefbot/briefbot/knowledge/lexicon"
 )
 
 // silenceVerbs after "yet to", "declined to", "refused to" or "did not" make a
@@ -44,12 +45,18 @@ func (x *extractor) findStatements() {
 	for si, s := range x.sents {
 		fs := x.sentenceStatements(si, s)
 		if len(fs) == 0 && lastSpeakers != nil && si-lastSent <= 2 && (opensWithQuote(s) || s.inQuote) {
-			// A quotation standing alone continues the last speaker's words.
-			for _, sp := range lastSpeakers {
+			// A quotation standing alone continues the last speaker's words,
+			// unless a reporting clause after it names another
+			// (`"Never," she answered.`).
+			speakers, rule := lastSpeakers, "quotation standing alone continues the last speaker"
+			if sp, ok := x.quoteReporter(si, s); ok {
+				speakers, rule = sp, "quotation, then its speaker and a verb of any kind"
+			}
+			for _, sp := range speakers {
 				x.statements = append(x.statements, knowledge.Statement{
 					Sentence: s.N, Speaker: sp, Cue: "say", Content: trimContent(s.Text), Direct: true,
 				})
-				x.rules = append(x.rules, "quotation standing alone continues the last speaker")
+				x.rules = append(x.rules, rule)
 			}
 			lastSent = si
 			continue
@@ -80,6 +87,55 @@ func (x *extractor) findStatements() {
 		}
 	}
 	x.setHome()
+}
+
+// quoteReporter reads the speaker of a sentence opening with a quotation
+// whose reporting verb is no cue of the lexicon: the subject and a verb right
+// after the closing mark (`"Never," she answered.`, `"...," Grant charged
+// in a speech`), or a verb and then a name (`"...," agrees Petra Osk`).
+func (x *extractor) quoteReporter(si int, s *sentence) ([]int, bool) {
+	if !opensWithQuote(s) {
+		return nil, false
+	}
+	q := 1
+	for q < len(s.toks) && !(s.toks[q].isQuote() && !isOpenQuote(s.Text, s.toks[q])) {
+		q++
+	}
+	if q < 2 || q+2 >= len(s.toks) || s.toks[q-1].s != "," && s.toks[q-1].s != "?" && s.toks[q-1].s != "!" {
+		return nil, false
+	}
+	if v := q + 1; reportingVerbLike(s, v) {
+		for _, m := range s.mentions {
+			if m.i == v+1 && (m.j == len(s.toks) || s.toks[m.j].kind == punct) {
+				return []int{m.actor}, true
+			}
+		}
+		return nil, false
+	}
+	for v := q + 2; v < len(s.toks) && v-q <= 5; v++ {
+		if s.toks[v].kind == punct {
+			return nil, false
+		}
+		if !reportingVerbLike(s, v) {
+			continue
+		}
+		if sp, start := x.subjectEndingAt(si, s, v-1); len(sp) > 0 && start == q+1 {
+			return sp, true
+		}
+		return nil, false
+	}
+	return nil, false
+}
+
+// reportingVerbLike reports whether token v may be a reporting verb: a
+// lower-case past tense or -s form that is not an auxiliary ("answered",
+// "elaborates", "wrote").
+func reportingVerbLike(s *sentence, v int) bool {
+	t := s.toks[v]
+	if t.kind != word || t.cap || auxiliaries[t.low] || prepositions[t.low] || determiners[t.low] {
+		return false
+	}
+	return strings.HasSuffix(t.low, "ed") || strings.HasSuffix(t.low, "s") && !strings.HasSuffix(t.low, "ss") || lexicon.Irregular(t.low) != ""
 }
 
 // quotedTokens marks the tokens inside quotation marks.
