@@ -365,6 +365,8 @@ func TestStatements(t *testing.T) {
 		{"a poll's finding is not its respondents' speech", []string{"A survey of Dunmore bakers found that 64 percent of bakers say flour costs too much."}, map[int][]st{}},
 		{"a quotation's own reporting verb names its speaker", []string{`"We need water," said Petra Osk.`, `"You broke every promise," Ivo Grant snapped in a speech.`, `"Not yet," replies Tova Lind.`},
 			map[int][]st{1: {{"Petra Osk", "say", false, true}}, 2: {{"Ivo Grant", "say", false, true}}, 3: {{"Tova Lind", "reply", false, true}}}},
+		{"after the cue, the person a named person's aide speaks", []string{"Mayor Tova Lind toured the mill.", `"Flour costs too much," said Lind constituent Petra Osk.`},
+			map[int][]st{2: {{"Petra Osk", "say", false, true}}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			b := extractText(tc.paras...)

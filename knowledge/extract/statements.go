@@ -1349,8 +1349,9 @@ func (x *extractor) subjectStartingAt(s *sentence, k int) ([]int, int) {
 			}
 		}
 		// A party or country modifying a title before the name: "said
-		// Republican political consultant Lou Brand".
-		if x.actors[best.actor].Kind != knowledge.Person {
+		// Republican political consultant Lou Brand"; or a person's
+		// constituent, aide or rival: "said Pell adviser Owen Tark".
+		if x.actors[best.actor].Kind != knowledge.Person || best.j < len(s.toks) && s.toks[best.j].kind == word && !s.toks[best.j].cap {
 			if m, ok := x.personAfterTitle(s, best.j); ok {
 				best = m
 			}
