@@ -367,6 +367,10 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"Petra Osk", "say", false, true}}, 2: {{"Ivo Grant", "say", false, true}}, 3: {{"Tova Lind", "reply", false, true}}}},
 		{"after the cue, the person a named person's aide speaks", []string{"Mayor Tova Lind toured the mill.", `"Flour costs too much," said Lind constituent Petra Osk.`},
 			map[int][]st{2: {{"Petra Osk", "say", false, true}}}},
+		{"a manner adverb after a name", []string{"Tova Lind bluntly suggested that the plan was flawed."},
+			map[int][]st{1: {{"Tova Lind", "suggest", false, false}}}},
+		{"a contracted is before a participle", []string{"Mayor Tova Lind met farmers.", "She's predicting a win in the next vote."},
+			map[int][]st{2: {{"Tova Lind", "predict", false, false}}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			b := extractText(tc.paras...)

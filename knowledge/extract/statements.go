@@ -89,6 +89,25 @@ func (x *extractor) findStatements() {
 	x.setHome()
 }
 
+// adverbAt reports whether token l is a manner adverb that may stand between
+// a subject and its verb: "Lind bluntly suggested", "defiantly told".
+func adverbAt(s *sentence, l int) bool {
+	t := s.toks[l]
+	return t.kind == word && !t.cap && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") && !lyNouns[t.low]
+}
+
+// lyNouns end in -ly but are nouns or adjectives that may head a subject:
+// "the family said", "the daily reported".
+var lyNouns = set("family", "assembly", "ally", "rally", "supply", "monopoly", "anomaly",
+	"folly", "bully", "belly", "homily", "daily", "weekly", "monthly", "quarterly", "early",
+	"italy", "july", "elderly", "only", "friendly", "likely", "lonely", "holy", "ugly")
+
+// pronounIs reports whether token l is the "'s" of "he's", "she's" or
+// "it's": "She's predicting", "He's said".
+func pronounIs(s *sentence, l int) bool {
+	return s.low(l) == "'s" && l > 0 && (personPronouns[s.low(l-1)] || s.low(l-1) == "it")
+}
+
 // quoteReporter reads the speaker of a sentence opening with a quotation
 // whose reporting verb is no cue of the lexicon: the subject and a verb right
 // after the closing mark (`"Never," she answered.`, `"...," Grant charged
@@ -417,13 +436,17 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 			f.Direct = isQuoted(s, f.contentBeg, f.contentEnd)
 			return f, f.Content != ""
 		}
-		if k == 0 || !auxiliaries[s.toks[k-1].low] {
+		if k == 0 || !auxiliaries[s.toks[k-1].low] && !pronounIs(s, k-1) {
 			return found{}, false
 		}
 	}
 
-	// The subject, left of the cue.
+	// The subject, left of the cue; a manner adverb may stand right before
+	// an inflected cue and after its subject ("Lind bluntly suggested"), not
+	// before a participle or base, nor inside a verb group or relative
+	// clause ("who has successfully argued").
 	l := k - 1
+	inflected := !strings.HasSuffix(t.low, "ing") && t.low != lemma
 	for l >= 0 {
 		low := s.toks[l].low
 		switch {
@@ -433,7 +456,7 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 				l--
 			}
 			continue
-		case auxiliaries[low] || low == "to" && l > 0 && silenceLeads[s.toks[l-1].low] || silenceLeads[low] && negatedCue:
+		case auxiliaries[low] || adverbAt(s, l) && inflected && l == k-1 && l > 0 && (s.toks[l-1].cap || groupHeads[s.low(l-1)]) || pronounIs(s, l) || low == "to" && l > 0 && silenceLeads[s.toks[l-1].low] || silenceLeads[low] && negatedCue:
 			if negation(low) {
 				f.Negated = true
 			}

@@ -88,8 +88,9 @@ var cueVetoes = []cueVeto{
 			!(gerundLeads[s.low(k-1)] && strings.HasSuffix(s.low(k), "ing"))
 	}},
 	{"noun after a determiner", func(s *sentence, k int, _ string, _ bool) bool {
-		// "the claims", "his call"; but "Some accused Trump" is a verb.
-		return determiners[s.low(k-1)] && s.low(k-1) != "that" && !(quantifierSubjects[s.low(k-1)] && pastTense(s.low(k)))
+		// "the claims", "his call"; but "Some accused Trump" and "She's
+		// predicting" are verbs.
+		return determiners[s.low(k-1)] && s.low(k-1) != "that" && !(quantifierSubjects[s.low(k-1)] && pastTense(s.low(k))) && !pronounIs(s, k-1)
 	}},
 	{"noun after a copula", func(s *sentence, k int, lemma string, _ bool) bool {
 		// "were plans to", "is support for": a base or -s form after "is".
