@@ -89,6 +89,74 @@ func (x *extractor) findStatements() {
 	x.setHome()
 }
 
+// beliefAdjectives state a belief or feeling after a form of "be", each with
+// the words that may open what is believed: "is convinced that", "are
+// skeptical of the deal", "was eager to". Cue verbs' participles ("worried")
+// stay cue verbs.
+var beliefAdjectives = map[string][]string{
+	"convinced": {"that"}, "confident": {"that"}, "certain": {"that"},
+	"skeptical": {"of", "about", "that"}, "sceptical": {"of", "about", "that"},
+	"afraid": {"that", "of"}, "eager": {"to"}, "aware": {"that", "of"},
+	"hopeful": {"that"}, "optimistic": {"that", "about"}, "pessimistic": {"about"},
+	"doubtful": {"that"}, "fearful": {"that", "of"},
+}
+
+// beliefAdjectiveAt reports whether the adjective at k follows a form of
+// "be" (maybe through "not", "so", "deeply", "also") and is followed by one
+// of the words opening its belief.
+func beliefAdjectiveAt(s *sentence, k int, next []string) bool {
+	if !contains(next, s.low(k+1)) {
+		return false
+	}
+	for p := k - 1; p >= 1 && k-p <= 3; p-- {
+		low := s.low(p)
+		if beForms[low] && low != "get" && low != "got" && low != "'s" {
+			return true
+		}
+		if !(negation(low) || adverbAt(s, p) || low == "so" || low == "also" || low == "very" || low == "still") {
+			return false
+		}
+	}
+	return false
+}
+
+// beliefAdjective reads the subject before "be" and the belief after the
+// adjective at k: "Mr Osk is convinced that the mill will reopen".
+func (x *extractor) beliefAdjective(si int, s *sentence, k int, f found, prev []found) (found, bool) {
+	l := k - 1
+	for l >= 0 && (auxiliaries[s.low(l)] || negation(s.low(l)) || adverbAt(s, l) || s.low(l) == "so" || s.low(l) == "very") {
+		if negation(s.low(l)) {
+			f.Negated = true
+		}
+		l--
+	}
+	if l < 0 || quotedTokens(s)[l] {
+		return found{}, false
+	}
+	if len(prev) > 0 {
+		if p := prev[len(prev)-1]; k > p.contentBeg && k < p.contentEnd {
+			return found{}, false
+		}
+	}
+	x.why = ""
+	sp, start := x.subjectEndingAt(si, s, l)
+	if len(sp) == 0 {
+		return found{}, false
+	}
+	f.Cue, f.Sentence = s.low(k), s.N
+	f.speakers, f.subjStart = sp, start
+	f.rule = "belief adjective after be: " + x.why
+	f.contentBeg, f.contentEnd = skipThat(s, k+1), len(s.toks)
+	if s.low(k+1) != "that" {
+		f.contentBeg = k + 1
+	}
+	for f.contentEnd > f.contentBeg && s.toks[f.contentEnd-1].kind == punct {
+		f.contentEnd--
+	}
+	f.Content = x.content(s, f.contentBeg, f.contentEnd)
+	return f, f.Content != ""
+}
+
 // adverbAt reports whether token l is a manner adverb that may stand between
 // a subject and its verb: "Lind bluntly suggested", "defiantly told".
 func adverbAt(s *sentence, l int) bool {
@@ -383,6 +451,10 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 	t := s.toks[k]
 	if t.kind != word || s.tags[k].kind == tName && !atStart(s, k) {
 		return found{}, false
+	}
+	if c, ok := beliefAdjectives[t.low]; ok && cueForms[t.low] == "" && beliefAdjectiveAt(s, k, c) {
+		// "is convinced that", "are skeptical of"
+		return x.beliefAdjective(si, s, k, found{cue: k}, prev)
 	}
 	lemma, negatedCue, cueEnd := "", false, k+1
 	if l, ok := cueForms[t.low]; ok {
