@@ -402,6 +402,8 @@ func TestStatementContent(t *testing.T) {
 		{"Minister Ana Vell told a Senate budget committee fair wages mattered.", "Ana Vell", "fair wages mattered"},
 		{"Minister Ana Vell told them she had not resigned.", "Ana Vell", "she had not resigned"},
 		{"Minister Ana Vell told the committee on Export Controls.", "Ana Vell", "the committee on Export Controls"},
+		// After a quotation, whom and where someone told is not what they said.
+		{`"Yes, I support the canal," Tova Lind tells the Dunmore Gazette in an exclusive interview.`, "Tova Lind", "Yes, I support the canal"},
 		// A relative clause's words end where the clause does.
 		{"Ivo Grant, who is a lawyer, backs the treaty, which he calls fair.", "Ivo Grant", "the treaty, which he calls fair"},
 		// A quotation right after the cue is what was said, not the lead-in.

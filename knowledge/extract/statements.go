@@ -983,6 +983,16 @@ func addressee(s *sentence, cue string, cueEnd int) int {
 	return cueEnd
 }
 
+// hasThatOrColon reports whether "that" or a colon follows token k.
+func hasThatOrColon(s *sentence, k int) bool {
+	for ; k < len(s.toks); k++ {
+		if s.toks[k].low == "that" || s.toks[k].s == ":" {
+			return true
+		}
+	}
+	return false
+}
+
 // whenWhere open a phrase that may stand between a cue and "that": "claimed
 // in the Observer that", "said on Monday that".
 var whenWhere = set("in", "on", "at", "during", "after", "before", "earlier", "later", "last", "this")
@@ -1190,6 +1200,11 @@ func (x *extractor) fillContent(s *sentence, f *found, cueEnd int) {
 			second = q
 			break
 		}
+	}
+	// After a quotation, "told" is followed by whom and where, not by words
+	// (`"...," Lind told the Gazette in an interview.`).
+	if quoteBefore && f.Cue == "tell" && second < 0 && !hasThatOrColon(s, after) {
+		trailing = true
 	}
 	if before > 0 && (s.toks[before-1].s == "," || s.toks[before-1].isQuote()) && trailing && (quoteBefore || words > 2) {
 		f.contentBeg, f.contentEnd = 0, before-1
