@@ -373,6 +373,8 @@ func TestStatements(t *testing.T) {
 			map[int][]st{2: {{"Tova Lind", "predict", false, false}}}},
 		{"a belief adjective after be", []string{"Mr. Ivo Torvald is convinced that the mill will reopen.", "The union leaders are deeply skeptical of the new contract.", "The baker is certain to win."},
 			map[int][]st{1: {{"Ivo Torvald", "convinced", false, false}}, 2: {{"The union leaders", "skeptical", false, false}}}},
+		{"a share of them", []string{"The bakers of Dunmore met on Friday.", "Most of them said flour costs too much."},
+			map[int][]st{2: {{"Most of them", "say", false, false}}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			b := extractText(tc.paras...)
