@@ -389,6 +389,23 @@ func TestStatements(t *testing.T) {
 	}
 }
 
+// TestReportingPronounMention checks that the pronoun of a reporting clause
+// the last speaker's quotation continues through is recorded as its mention.
+func TestReportingPronounMention(t *testing.T) {
+	b := extractText(`"Aid has fallen," said the Dunmore Bakers' Guild.`, `"Only one in three farms has water," it added.`)
+	var found bool
+	for _, a := range b.Actors {
+		for _, m := range a.Mentions {
+			if m.Sentence == 2 && m.Text == "it" {
+				found = a.Name == "Dunmore Bakers"
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no mention of the guild at \"it added\" in %+v", b.Actors)
+	}
+}
+
 // TestStatementContent checks what a statement says, where the words start.
 func TestStatementContent(t *testing.T) {
 	for _, tc := range []struct{ text, speaker, content string }{

@@ -51,6 +51,10 @@ func (x *extractor) findStatements() {
 			speakers, rule := lastSpeakers, "quotation standing alone continues the last speaker"
 			if sp, ok := x.quoteReporter(si, s); ok {
 				speakers, rule = sp, "quotation, then its speaker and a verb of any kind"
+			} else if p, ok := reportingPronoun(s); ok && len(speakers) == 1 {
+				// `"...," it added.`: the pronoun is the last speaker, whose
+				// mention it is.
+				x.mention(s, speakers[0], p, p+1, "pronoun")
 			}
 			for _, sp := range speakers {
 				x.statements = append(x.statements, knowledge.Statement{
@@ -212,6 +216,23 @@ func (x *extractor) quoteReporter(si int, s *sentence) ([]int, bool) {
 		return nil, false
 	}
 	return nil, false
+}
+
+// reportingPronoun finds the pronoun subject of a reporting clause right
+// after a sentence's opening quotation (`"...," it added.`).
+func reportingPronoun(s *sentence) (int, bool) {
+	if !opensWithQuote(s) {
+		return 0, false
+	}
+	for q := 1; q+2 < len(s.toks); q++ {
+		if s.toks[q].isQuote() && !isOpenQuote(s.Text, s.toks[q]) {
+			p := q + 1
+			low := s.low(p)
+			ok := (personPronouns[low] || low == "it" || low == "they") && (reportingVerbLike(s, p+1) || cueForms[s.low(p+1)] != "")
+			return p, ok
+		}
+	}
+	return 0, false
 }
 
 // reportingVerbLike reports whether token v may be a reporting verb: a
