@@ -69,7 +69,7 @@ var cueVetoes = []cueVeto{
 		return contains(otherSenseParticles[lemma], s.low(k+1))
 	}},
 	{"a finding's words", func(s *sentence, k int, _ string, negated bool) bool {
-		// "The survey showed that 54 percent of voters said ...": the
+		// "A poll of bakers found that most of them say ...": the
 		// respondents' answers are the poll's finding, not speech of theirs.
 		return findingBefore(s, k)
 	}},
