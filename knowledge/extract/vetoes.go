@@ -68,7 +68,7 @@ var cueVetoes = []cueVeto{
 		// "backed off", "adding to his wins", "called off".
 		return contains(otherSenseParticles[lemma], s.low(k+1))
 	}},
-	{"a finding's words", func(s *sentence, k int, _ string, negated bool) bool {
+	{"a finding's words", func(s *sentence, k int, _ string, _ bool) bool {
 		// "A poll of bakers found that most of them say ...": the
 		// respondents' answers are the poll's finding, not speech of theirs.
 		return findingBefore(s, k)
