@@ -360,6 +360,21 @@ func TestStatements(t *testing.T) {
 		{"a name modifying a noun after a preposition", []string{"The EU has filed a complaint about US support for Boeing."}, map[int][]st{}},
 		{"a product is not a speaker", []string{"Airbus said sales rose.", "On Monday, Airbus and Boeing accused each other of cheating.", "UPS ordered ten Airbus A300s."},
 			map[int][]st{1: {{"Airbus", "say", false, false}}, 2: {{"Airbus", "accuse", false, false}, {"Boeing", "accuse", false, false}}}},
+		{"a negated auxiliary written as one word", []string{"Ivo Grant doesn't believe the mill will close.", "Ivo Grant didn't comment on the sale."},
+			map[int][]st{1: {{"Ivo Grant", "believe", true, false}}, 2: {{"Ivo Grant", "comment", true, false}}}},
+		{"a poll's finding is not its respondents' speech", []string{"A survey of Dunmore bakers found that 64 percent of bakers say flour costs too much."}, map[int][]st{}},
+		{"a quotation's own reporting verb names its speaker", []string{`"We need water," said Petra Osk.`, `"You broke every promise," Ivo Grant snapped in a speech.`, `"Not yet," replies Tova Lind.`},
+			map[int][]st{1: {{"Petra Osk", "say", false, true}}, 2: {{"Ivo Grant", "say", false, true}}, 3: {{"Tova Lind", "reply", false, true}}}},
+		{"after the cue, the person a named person's aide speaks", []string{"Mayor Tova Lind toured the mill.", `"Flour costs too much," said Lind constituent Petra Osk.`},
+			map[int][]st{2: {{"Petra Osk", "say", false, true}}}},
+		{"a manner adverb after a name", []string{"Tova Lind bluntly suggested that the plan was flawed."},
+			map[int][]st{1: {{"Tova Lind", "suggest", false, false}}}},
+		{"a contracted is before a participle", []string{"Mayor Tova Lind met farmers.", "She's predicting a win in the next vote."},
+			map[int][]st{2: {{"Tova Lind", "predict", false, false}}}},
+		{"a belief adjective after be", []string{"Mr. Ivo Torvald is convinced that the mill will reopen.", "The union leaders are deeply skeptical of the new contract.", "The baker is certain to win."},
+			map[int][]st{1: {{"Ivo Torvald", "convinced", false, false}}, 2: {{"The union leaders", "skeptical", false, false}}}},
+		{"a share of them", []string{"The bakers of Dunmore met on Friday.", "Most of them said flour costs too much."},
+			map[int][]st{2: {{"Most of them", "say", false, false}}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			b := extractText(tc.paras...)
@@ -371,6 +386,23 @@ func TestStatements(t *testing.T) {
 				t.Errorf("statements mismatch (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestReportingPronounMention checks that the pronoun of a reporting clause
+// the last speaker's quotation continues through is recorded as its mention.
+func TestReportingPronounMention(t *testing.T) {
+	b := extractText(`"Aid has fallen," said the Dunmore Bakers' Guild.`, `"Only one in three farms has water," it added.`)
+	var found bool
+	for _, a := range b.Actors {
+		for _, m := range a.Mentions {
+			if m.Sentence == 2 && m.Text == "it" {
+				found = a.Name == "Dunmore Bakers"
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no mention of the guild at \"it added\" in %+v", b.Actors)
 	}
 }
 
@@ -389,6 +421,8 @@ func TestStatementContent(t *testing.T) {
 		{"Minister Ana Vell told a Senate budget committee fair wages mattered.", "Ana Vell", "fair wages mattered"},
 		{"Minister Ana Vell told them she had not resigned.", "Ana Vell", "she had not resigned"},
 		{"Minister Ana Vell told the committee on Export Controls.", "Ana Vell", "the committee on Export Controls"},
+		// After a quotation, whom and where someone told is not what they said.
+		{`"Yes, I support the canal," Tova Lind tells the Dunmore Gazette in an exclusive interview.`, "Tova Lind", "Yes, I support the canal"},
 		// A relative clause's words end where the clause does.
 		{"Ivo Grant, who is a lawyer, backs the treaty, which he calls fair.", "Ivo Grant", "the treaty, which he calls fair"},
 		// A quotation right after the cue is what was said, not the lead-in.

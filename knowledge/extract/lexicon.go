@@ -31,6 +31,27 @@ var auxiliaries = set("has", "have", "had", "is", "are", "was", "were", "be", "b
 	"even", "only", "flatly", "angrily", "pointedly", "emphatically", "rightly",
 	"similarly", "likewise", "instead", "unanimously", "jointly", "told", "n't")
 
+// negContractions are the negated auxiliaries written as one word, each with
+// the auxiliary it negates: "doesn't believe" is "does not believe".
+var negContractions = map[string]string{
+	"don't": "do", "doesn't": "does", "didn't": "did", "isn't": "is", "aren't": "are",
+	"wasn't": "was", "weren't": "were", "hasn't": "has", "haven't": "have", "hadn't": "had",
+	"won't": "will", "wouldn't": "would", "can't": "can", "couldn't": "could",
+	"shouldn't": "should", "mustn't": "must",
+}
+
+func init() {
+	for c := range negContractions {
+		auxiliaries[c] = true
+	}
+}
+
+// negation reports whether a lower-case token negates the verb after it:
+// "not", "never", "doesn't".
+func negation(low string) bool {
+	return low == "not" || low == "n't" || low == "never" || negContractions[low] != ""
+}
+
 // personPronouns may be the subject of a cue verb and refer to a person.
 var personPronouns = set("he", "she")
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/briefbot/briefbot/knowledge"
+	"github.com/briefbot/briefbot/knowledge/lexicon"
 )
 
 // silenceVerbs after "yet to", "declined to", "refused to" or "did not" make a
@@ -44,12 +45,22 @@ func (x *extractor) findStatements() {
 	for si, s := range x.sents {
 		fs := x.sentenceStatements(si, s)
 		if len(fs) == 0 && lastSpeakers != nil && si-lastSent <= 2 && (opensWithQuote(s) || s.inQuote) {
-			// A quotation standing alone continues the last speaker's words.
-			for _, sp := range lastSpeakers {
+			// A quotation standing alone continues the last speaker's words,
+			// unless a reporting clause after it names another
+			// (`"Never," she answered.`).
+			speakers, rule := lastSpeakers, "quotation standing alone continues the last speaker"
+			if sp, ok := x.quoteReporter(si, s); ok {
+				speakers, rule = sp, "quotation, then its speaker and a verb of any kind"
+			} else if p, ok := reportingPronoun(s); ok && len(speakers) == 1 {
+				// `"...," it added.`: the pronoun is the last speaker, whose
+				// mention it is.
+				x.mention(s, speakers[0], p, p+1, "pronoun")
+			}
+			for _, sp := range speakers {
 				x.statements = append(x.statements, knowledge.Statement{
 					Sentence: s.N, Speaker: sp, Cue: "say", Content: trimContent(s.Text), Direct: true,
 				})
-				x.rules = append(x.rules, "quotation standing alone continues the last speaker")
+				x.rules = append(x.rules, rule)
 			}
 			lastSent = si
 			continue
@@ -80,6 +91,159 @@ func (x *extractor) findStatements() {
 		}
 	}
 	x.setHome()
+}
+
+// beliefAdjectives state a belief or feeling after a form of "be", each with
+// the words that may open what is believed: "is convinced that", "are
+// skeptical of the deal", "was eager to". Cue verbs' participles ("worried")
+// stay cue verbs.
+var beliefAdjectives = map[string][]string{
+	"convinced": {"that"}, "confident": {"that"}, "certain": {"that"},
+	"skeptical": {"of", "about", "that"}, "sceptical": {"of", "about", "that"},
+	"afraid": {"that", "of"}, "eager": {"to"}, "aware": {"that", "of"},
+	"hopeful": {"that"}, "optimistic": {"that", "about"}, "pessimistic": {"about"},
+	"doubtful": {"that"}, "fearful": {"that", "of"},
+}
+
+// beliefAdjectiveAt reports whether the adjective at k follows a form of
+// "be" (maybe through "not", "so", "deeply", "also") and is followed by one
+// of the words opening its belief.
+func beliefAdjectiveAt(s *sentence, k int, next []string) bool {
+	if !contains(next, s.low(k+1)) {
+		return false
+	}
+	for p := k - 1; p >= 1 && k-p <= 3; p-- {
+		low := s.low(p)
+		if beForms[low] && low != "get" && low != "got" && low != "'s" {
+			return true
+		}
+		if !(negation(low) || adverbAt(s, p) || low == "so" || low == "also" || low == "very" || low == "still") {
+			return false
+		}
+	}
+	return false
+}
+
+// beliefAdjective reads the subject before "be" and the belief after the
+// adjective at k: "Mr Osk is convinced that the mill will reopen".
+func (x *extractor) beliefAdjective(si int, s *sentence, k int, f found, prev []found) (found, bool) {
+	l := k - 1
+	for l >= 0 && (auxiliaries[s.low(l)] || negation(s.low(l)) || adverbAt(s, l) || s.low(l) == "so" || s.low(l) == "very") {
+		if negation(s.low(l)) {
+			f.Negated = true
+		}
+		l--
+	}
+	if l < 0 || quotedTokens(s)[l] {
+		return found{}, false
+	}
+	if len(prev) > 0 {
+		if p := prev[len(prev)-1]; k > p.contentBeg && k < p.contentEnd {
+			return found{}, false
+		}
+	}
+	x.why = ""
+	sp, start := x.subjectEndingAt(si, s, l)
+	if len(sp) == 0 {
+		return found{}, false
+	}
+	f.Cue, f.Sentence = s.low(k), s.N
+	f.speakers, f.subjStart = sp, start
+	f.rule = "belief adjective after be: " + x.why
+	f.contentBeg, f.contentEnd = skipThat(s, k+1), len(s.toks)
+	if s.low(k+1) != "that" {
+		f.contentBeg = k + 1
+	}
+	for f.contentEnd > f.contentBeg && s.toks[f.contentEnd-1].kind == punct {
+		f.contentEnd--
+	}
+	f.Content = x.content(s, f.contentBeg, f.contentEnd)
+	return f, f.Content != ""
+}
+
+// adverbAt reports whether token l is a manner adverb that may stand between
+// a subject and its verb: "Lind bluntly suggested", "defiantly told".
+func adverbAt(s *sentence, l int) bool {
+	t := s.toks[l]
+	return t.kind == word && !t.cap && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") && !lyNouns[t.low]
+}
+
+// lyNouns end in -ly but are nouns or adjectives that may head a subject:
+// "the family said", "the daily reported".
+var lyNouns = set("family", "assembly", "ally", "rally", "supply", "monopoly", "anomaly",
+	"folly", "bully", "belly", "homily", "daily", "weekly", "monthly", "quarterly", "early",
+	"italy", "july", "elderly", "only", "friendly", "likely", "lonely", "holy", "ugly")
+
+// pronounIs reports whether token l is the "'s" of "he's", "she's" or
+// "it's": "She's predicting", "He's said".
+func pronounIs(s *sentence, l int) bool {
+	return s.low(l) == "'s" && l > 0 && (personPronouns[s.low(l-1)] || s.low(l-1) == "it")
+}
+
+// quoteReporter reads the speaker of a sentence opening with a quotation
+// whose reporting verb is no cue of the lexicon: the subject and a verb right
+// after the closing mark (`"Never," she answered.`, `"...," Grant charged
+// in a speech`), or a verb and then a name (`"...," agrees Petra Osk`).
+func (x *extractor) quoteReporter(si int, s *sentence) ([]int, bool) {
+	if !opensWithQuote(s) {
+		return nil, false
+	}
+	q := 1
+	for q < len(s.toks) && !(s.toks[q].isQuote() && !isOpenQuote(s.Text, s.toks[q])) {
+		q++
+	}
+	if q < 2 || q+2 >= len(s.toks) || s.toks[q-1].s != "," && s.toks[q-1].s != "?" && s.toks[q-1].s != "!" {
+		return nil, false
+	}
+	if v := q + 1; reportingVerbLike(s, v) {
+		for _, m := range s.mentions {
+			if m.i == v+1 && (m.j == len(s.toks) || s.toks[m.j].kind == punct) {
+				return []int{m.actor}, true
+			}
+		}
+		return nil, false
+	}
+	for v := q + 2; v < len(s.toks) && v-q <= 5; v++ {
+		if s.toks[v].kind == punct {
+			return nil, false
+		}
+		if !reportingVerbLike(s, v) {
+			continue
+		}
+		if sp, start := x.subjectEndingAt(si, s, v-1); len(sp) > 0 && start == q+1 {
+			return sp, true
+		}
+		return nil, false
+	}
+	return nil, false
+}
+
+// reportingPronoun finds the pronoun subject of a reporting clause right
+// after a sentence's opening quotation (`"...," it added.`).
+func reportingPronoun(s *sentence) (int, bool) {
+	if !opensWithQuote(s) {
+		return 0, false
+	}
+	for q := 1; q+2 < len(s.toks); q++ {
+		if s.toks[q].isQuote() && !isOpenQuote(s.Text, s.toks[q]) {
+			p := q + 1
+			low := s.low(p)
+			ok := (personPronouns[low] || low == "it" || low == "they") && (reportingVerbLike(s, p+1) || cueForms[s.low(p+1)] != "")
+			return p, ok
+		}
+	}
+	return 0, false
+}
+
+// reportingVerbLike reports whether token v may be a reporting verb: a
+// lower-case past tense or -s form that is not an auxiliary ("answered",
+// "elaborates", "wrote").
+func reportingVerbLike(s *sentence, v int) bool {
+	t := s.toks[v]
+	if t.kind != word || t.cap || auxiliaries[t.low] || prepositions[t.low] || determiners[t.low] {
+		return false
+	}
+	return strings.HasSuffix(t.low, "ed") || strings.HasSuffix(t.low, "s") && !strings.HasSuffix(t.low, "ss") || lexicon.Irregular(t.low) != ""
 }
 
 // quotedTokens marks the tokens inside quotation marks.
@@ -309,6 +473,10 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 	if t.kind != word || s.tags[k].kind == tName && !atStart(s, k) {
 		return found{}, false
 	}
+	if c, ok := beliefAdjectives[t.low]; ok && cueForms[t.low] == "" && beliefAdjectiveAt(s, k, c) {
+		// "is convinced that", "are skeptical of"
+		return x.beliefAdjective(si, s, k, found{cue: k}, prev)
+	}
 	lemma, negatedCue, cueEnd := "", false, k+1
 	if l, ok := cueForms[t.low]; ok {
 		lemma = l
@@ -361,13 +529,17 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 			f.Direct = isQuoted(s, f.contentBeg, f.contentEnd)
 			return f, f.Content != ""
 		}
-		if k == 0 || !auxiliaries[s.toks[k-1].low] {
+		if k == 0 || !auxiliaries[s.toks[k-1].low] && !pronounIs(s, k-1) {
 			return found{}, false
 		}
 	}
 
-	// The subject, left of the cue.
+	// The subject, left of the cue; a manner adverb may stand right before
+	// an inflected cue and after its subject ("Lind bluntly suggested"), not
+	// before a participle or base, nor inside a verb group or relative
+	// clause ("who has successfully argued").
 	l := k - 1
+	inflected := !strings.HasSuffix(t.low, "ing") && t.low != lemma
 	for l >= 0 {
 		low := s.toks[l].low
 		switch {
@@ -377,8 +549,8 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 				l--
 			}
 			continue
-		case auxiliaries[low] || low == "to" && l > 0 && silenceLeads[s.toks[l-1].low] || silenceLeads[low] && negatedCue:
-			if low == "not" || low == "n't" || low == "never" {
+		case auxiliaries[low] || adverbAt(s, l) && inflected && l == k-1 && l > 0 && (s.toks[l-1].cap || groupHeads[s.low(l-1)]) || pronounIs(s, l) || low == "to" && l > 0 && silenceLeads[s.toks[l-1].low] || silenceLeads[low] && negatedCue:
+			if negation(low) {
 				f.Negated = true
 			}
 			l--
@@ -700,8 +872,14 @@ func (x *extractor) silenced(s *sentence, k int) bool {
 	if k >= 2 && s.toks[k-1].low == "to" && silenceLeads[s.toks[k-2].low] {
 		return true
 	}
-	if k >= 2 && (s.toks[k-1].low == "not" || s.toks[k-1].low == "n't") {
-		switch s.toks[k-2].low {
+	aux := ""
+	if base := negContractions[s.low(k-1)]; base != "" {
+		aux = base // "didn't comment"
+	} else if k >= 2 && (s.toks[k-1].low == "not" || s.toks[k-1].low == "n't") {
+		aux = s.toks[k-2].low
+	}
+	if aux != "" {
+		switch aux {
 		case "did", "does", "do", "has", "have", "had", "would", "could", "will", "can":
 			return s.toks[k].low != "say" && s.toks[k].low != "confirm" // those are cues already
 		}
@@ -824,6 +1002,16 @@ func addressee(s *sentence, cue string, cueEnd int) int {
 		return toldWhom(s, cueEnd)
 	}
 	return cueEnd
+}
+
+// hasThatOrColon reports whether "that" or a colon follows token k.
+func hasThatOrColon(s *sentence, k int) bool {
+	for ; k < len(s.toks); k++ {
+		if s.toks[k].low == "that" || s.toks[k].s == ":" {
+			return true
+		}
+	}
+	return false
 }
 
 // whenWhere open a phrase that may stand between a cue and "that": "claimed
@@ -1033,6 +1221,11 @@ func (x *extractor) fillContent(s *sentence, f *found, cueEnd int) {
 			second = q
 			break
 		}
+	}
+	// After a quotation, "told" is followed by whom and where, not by words
+	// (`"...," Lind told the Gazette in an interview.`).
+	if quoteBefore && f.Cue == "tell" && second < 0 && !hasThatOrColon(s, after) {
+		trailing = true
 	}
 	if before > 0 && (s.toks[before-1].s == "," || s.toks[before-1].isQuote()) && trailing && (quoteBefore || words > 2) {
 		f.contentBeg, f.contentEnd = 0, before-1
@@ -1287,8 +1480,9 @@ func (x *extractor) subjectStartingAt(s *sentence, k int) ([]int, int) {
 			}
 		}
 		// A party or country modifying a title before the name: "said
-		// Republican political consultant Lou Brand".
-		if x.actors[best.actor].Kind != knowledge.Person {
+		// Republican political consultant Lou Brand"; or a person's
+		// constituent, aide or rival: "said Pell adviser Owen Tark".
+		if x.actors[best.actor].Kind != knowledge.Person || best.j < len(s.toks) && s.toks[best.j].kind == word && !s.toks[best.j].cap {
 			if m, ok := x.personAfterTitle(s, best.j); ok {
 				best = m
 			}

@@ -92,8 +92,13 @@ func (x *extractor) shareSubject(si int, s *sentence, l int) ([]int, int, bool) 
 }
 
 // quantifierSubject: a quantifier standing for people: "Many believe", "Others
-// say".
+// say", "Most of them said".
 func (x *extractor) quantifierSubject(si int, s *sentence, l int) ([]int, int, bool) {
+	if q := l - 2; q >= 0 && s.low(l-1) == "of" && (s.low(l) == "them" || s.low(l) == "us") && quantifierSubjects[s.low(q)] &&
+		(q == 0 || clauseOpeners[s.low(q-1)] || s.toks[q-1].isQuote()) {
+		sp, start := x.group(s, q, l+1) // "Most of them said"
+		return sp, start, true
+	}
 	if !quantifierSubjects[s.toks[l].low] || !(l == 0 || clauseOpeners[s.toks[l-1].low] || s.toks[l-1].low == "who" || s.toks[l-1].isQuote()) ||
 		singularQuantifiers[s.toks[l].low] && l+1 < len(s.toks) && s.toks[l+1].low == cueForms[s.toks[l+1].low] {
 		return nil, 0, false

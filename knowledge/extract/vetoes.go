@@ -68,6 +68,11 @@ var cueVetoes = []cueVeto{
 		// "backed off", "adding to his wins", "called off".
 		return contains(otherSenseParticles[lemma], s.low(k+1))
 	}},
+	{"a finding's words", func(s *sentence, k int, _ string, _ bool) bool {
+		// "A poll of bakers found that most of them say ...": the
+		// respondents' answers are the poll's finding, not speech of theirs.
+		return findingBefore(s, k)
+	}},
 	{"back as an adverb", func(s *sentence, k int, lemma string, _ bool) bool {
 		return s.low(k) == "back" && (beForms[s.low(k-1)] || motionVerbs[s.low(k-1)]) // "is back", "came back"
 	}},
@@ -83,8 +88,9 @@ var cueVetoes = []cueVeto{
 			!(gerundLeads[s.low(k-1)] && strings.HasSuffix(s.low(k), "ing"))
 	}},
 	{"noun after a determiner", func(s *sentence, k int, _ string, _ bool) bool {
-		// "the claims", "his call"; but "Some accused Trump" is a verb.
-		return determiners[s.low(k-1)] && s.low(k-1) != "that" && !(quantifierSubjects[s.low(k-1)] && pastTense(s.low(k)))
+		// "the claims", "his call"; but "Some accused Trump" and "She's
+		// predicting" are verbs.
+		return determiners[s.low(k-1)] && s.low(k-1) != "that" && !(quantifierSubjects[s.low(k-1)] && pastTense(s.low(k))) && !pronounIs(s, k-1)
 	}},
 	{"noun after a copula", func(s *sentence, k int, lemma string, _ bool) bool {
 		// "were plans to", "is support for": a base or -s form after "is".
@@ -150,6 +156,36 @@ var otherSenseParticles = map[string][]string{
 	"call":     {"off", "up"},
 	"write":    {"off", "down"},
 	"maintain": {"a", "an", "its", "his", "her", "their"},
+	"brief":    {"on", "about"}, // "people briefed on the talks said"
+}
+
+// findingVerbs report what evidence shows: "the poll found", "surveys show".
+var findingVerbs = set("show", "shows", "showed", "shown", "showing", "find", "finds", "found", "finding")
+
+// findingNouns are the polls and studies whose findings a finding verb reports.
+var findingNouns = set("poll", "polls", "survey", "surveys", "study", "studies", "results",
+	"data", "figures", "research", "analysis", "polling", "numbers", "census")
+
+// findingBefore reports whether the cue at k lies in the clause a finding
+// verb opens, with a poll or study its subject within five words before it:
+// "a survey of members found that most ... back the plan".
+func findingBefore(s *sentence, k int) bool {
+	for v := k - 1; v >= 1 && k-v <= 25; v-- {
+		low := s.low(v)
+		if low == ";" || low == "but" {
+			return false
+		}
+		if !findingVerbs[low] {
+			continue
+		}
+		for p := v - 1; p >= 0 && v-p <= 6; p-- {
+			if findingNouns[s.low(p)] {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // motionVerbs put "back" as an adverb after them: "came back".

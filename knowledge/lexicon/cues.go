@@ -43,11 +43,12 @@ var cueLemmas = []string{
 	"underline", "voice", "speculate", "support", "oppose", "endorse", "name",
 	"recognise", "recognize", "concur", "protest", "plead", "testify", "brief",
 	"refuse", "plan", "expect", "feel", "worry", "intend", "doubt", "prefer", "see", "know", "seek", "view", "charge",
+	"wish", "realize", "realise",
 }
 
 // beliefLemmas report a belief, wish or intention rather than words.
 var beliefLemmas = set("believe", "think", "hope", "want", "fear", "plan", "expect", "see", "know", "seek", "view",
-	"feel", "wish", "intend", "worry", "doubt", "consider", "prefer", "trust", "suspect")
+	"feel", "wish", "intend", "worry", "doubt", "consider", "prefer", "trust", "suspect", "realize")
 
 // otherLemmas are annotated as attribution cues in news corpora but report no
 // one's words or beliefs: evidence, appearance, knowledge, decisions.
