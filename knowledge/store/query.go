@@ -73,12 +73,23 @@ func (s *Store) Statements(ctx context.Context, actorIDs []int64, limit int) ([]
 	if len(actorIDs) == 0 {
 		return nil, nil
 	}
+	out, err := s.statementRows(ctx, `WHERE st.speaker_id IN (SELECT value FROM json_each(?)) ORDER BY d.date DESC, d.path, s.n LIMIT ?`,
+		idList(actorIDs), limit)
+	if err != nil {
+		return nil, fmt.Errorf("statements: %w", err)
+	}
+	return out, nil
+}
+
+// statementRows reads the statements a WHERE (and ORDER BY) clause selects,
+// with their sentences and briefings.
+func (s *Store) statementRows(ctx context.Context, where string, args ...any) ([]StatementRow, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT st.speaker_id, st.cue, st.content, st.direct, st.negated,
 			s.id, d.path, d.title, d.date, s.n, s.text
 		FROM statements st JOIN sentences s ON s.id = st.sentence_id JOIN documents d ON d.id = s.doc_id
-		WHERE st.speaker_id IN (SELECT value FROM json_each(?)) ORDER BY d.date DESC, d.path, s.n LIMIT ?`, idList(actorIDs), limit)
+		`+where, args...)
 	if err != nil {
-		return nil, fmt.Errorf("statements: %w", err)
+		return nil, err
 	}
 	defer rows.Close()
 	var out []StatementRow
@@ -86,15 +97,12 @@ func (s *Store) Statements(ctx context.Context, actorIDs []int64, limit int) ([]
 		var r StatementRow
 		if err := rows.Scan(&r.SpeakerID, &r.Cue, &r.Content, &r.Direct, &r.Negated,
 			&r.SentenceID, &r.DocPath, &r.DocTitle, &r.DocDate, &r.N, &r.Text); err != nil {
-			return nil, fmt.Errorf("statements: %w", err)
+			return nil, err
 		}
 		r.Sentence = r.N
 		out = append(out, r)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("statements: %w", err)
-	}
-	return out, nil
+	return out, rows.Err()
 }
 
 // SentenceFacts are the figures and time expressions of some sentences.

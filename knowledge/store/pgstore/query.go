@@ -97,20 +97,8 @@ func (s *Store) Statements(ctx context.Context, actorIDs []int64, limit int) ([]
 	if len(actorIDs) == 0 {
 		return nil, nil
 	}
-	var out []store.StatementRow
-	err := s.each(ctx, `SELECT st.speaker_id, st.cue, st.content, st.direct, st.negated,
-			s.id, d.path, d.title, d.date, s.n, s.text
-		FROM statements st JOIN sentences s ON s.id = st.sentence_id JOIN documents d ON d.id = s.doc_id
-		WHERE st.speaker_id = ANY($1) ORDER BY d.date DESC, d.path, s.n, st.id LIMIT $2`, []any{actorIDs, limit}, func(r pgx.Rows) error {
-		var st store.StatementRow
-		if err := r.Scan(&st.SpeakerID, &st.Cue, &st.Content, &st.Direct, &st.Negated,
-			&st.SentenceID, &st.DocPath, &st.DocTitle, &st.DocDate, &st.N, &st.Text); err != nil {
-			return err
-		}
-		st.Sentence = st.N
-		out = append(out, st)
-		return nil
-	})
+	out, err := s.statementRows(ctx, `WHERE st.speaker_id = ANY($1) ORDER BY d.date DESC, d.path, s.n, st.id LIMIT $2`,
+		actorIDs, limit)
 	if err != nil {
 		return nil, fmt.Errorf("statements: %w", err)
 	}
@@ -123,11 +111,21 @@ func (s *Store) StatementsIn(ctx context.Context, sentenceIDs []int64) ([]store.
 	if len(sentenceIDs) == 0 {
 		return nil, nil
 	}
+	out, err := s.statementRows(ctx, `WHERE st.sentence_id = ANY($1) ORDER BY d.path, s.n, st.id`, sentenceIDs)
+	if err != nil {
+		return nil, fmt.Errorf("statements in: %w", err)
+	}
+	return out, nil
+}
+
+// statementRows reads the statements a WHERE (and ORDER BY) clause selects,
+// with their sentences and briefings.
+func (s *Store) statementRows(ctx context.Context, where string, args ...any) ([]store.StatementRow, error) {
 	var out []store.StatementRow
 	err := s.each(ctx, `SELECT st.speaker_id, st.cue, st.content, st.direct, st.negated,
 			s.id, d.path, d.title, d.date, s.n, s.text
 		FROM statements st JOIN sentences s ON s.id = st.sentence_id JOIN documents d ON d.id = s.doc_id
-		WHERE st.sentence_id = ANY($1) ORDER BY d.path, s.n, st.id`, []any{sentenceIDs}, func(r pgx.Rows) error {
+		`+where, args, func(r pgx.Rows) error {
 		var st store.StatementRow
 		if err := r.Scan(&st.SpeakerID, &st.Cue, &st.Content, &st.Direct, &st.Negated,
 			&st.SentenceID, &st.DocPath, &st.DocTitle, &st.DocDate, &st.N, &st.Text); err != nil {
@@ -137,10 +135,7 @@ func (s *Store) StatementsIn(ctx context.Context, sentenceIDs []int64) ([]store.
 		out = append(out, st)
 		return nil
 	})
-	if err != nil {
-		return nil, fmt.Errorf("statements in: %w", err)
-	}
-	return out, nil
+	return out, err
 }
 
 // Quantities returns the figures claimed by the given actors.
