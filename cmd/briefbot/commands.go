@@ -239,6 +239,7 @@ func cmdEval(ctx context.Context, args []string) error {
 	baseline := fs.Bool("baseline", false, "also score the plain FTS5 bm25 baseline")
 	sample := fs.Int("sample", 0, "score a random sample of N questions per file (fixed seed)")
 	seed := fs.Int64("seed", 1, "seed for --sample")
+	half := fs.String("half", "", "score only half A or B of each set, split by briefing (alternate briefings in sorted order)")
 	verbose := fs.Bool("v", false, "list the questions missed")
 	dbSet := false
 	if err := fs.Parse(args); err != nil {
@@ -268,6 +269,9 @@ func cmdEval(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
+		if qs, err = eval.Half(qs, *half); err != nil {
+			return err
+		}
 		qs = eval.Sample(qs, *sample, *seed)
 		// Questions are answered as `ask` answers them: each alone, a question
 		// of several parts part by part.
@@ -278,7 +282,11 @@ func cmdEval(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		printResult(filepath.Base(file), res)
+		name := filepath.Base(file)
+		if *half != "" {
+			name = strings.TrimSuffix(name, ".jsonl") + "-" + *half
+		}
+		printResult(name, res)
 		if *baseline {
 			base, err := eval.Run(ctx, qs, eval.Baseline(lib.Store()))
 			if err != nil {

@@ -13,6 +13,7 @@ import (
 	"math/rand"
 	"os"
 	"path"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -81,6 +82,38 @@ func Sample(qs []Question, n int, seed int64) []Question {
 		}
 	}
 	return out
+}
+
+// Half keeps the questions of one half of a set split by briefing: the
+// distinct briefings the questions ask about (their doc), in sorted order,
+// alternate between half "A" (the first, third, ...) and half "B". A change is
+// judged on the half whose failures were not read. Questions without a doc
+// belong to neither half. "" keeps every question.
+func Half(qs []Question, half string) ([]Question, error) {
+	if half == "" {
+		return qs, nil
+	}
+	if half != "A" && half != "B" {
+		return nil, fmt.Errorf("half %q: want A or B", half)
+	}
+	var docs []string
+	for _, q := range qs {
+		if q.Doc != "" && !slices.Contains(docs, q.Doc) {
+			docs = append(docs, q.Doc)
+		}
+	}
+	slices.Sort(docs)
+	inA := map[string]bool{}
+	for i, d := range docs {
+		inA[d] = i%2 == 0
+	}
+	var out []Question
+	for _, q := range qs {
+		if q.Doc != "" && inA[q.Doc] == (half == "A") {
+			out = append(out, q)
+		}
+	}
+	return out, nil
 }
 
 // Asker answers a question.
