@@ -3,8 +3,6 @@ package dialog_test
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -14,29 +12,12 @@ import (
 	"github.com/briefbot/briefbot/knowledge/answer/answertest"
 	"github.com/briefbot/briefbot/knowledge/dialog"
 	"github.com/briefbot/briefbot/knowledge/library"
+	"github.com/briefbot/briefbot/knowledge/library/librarytest"
 )
 
 // openSeed builds a real store in a temporary folder from the seed briefing.
-func openSeed(t testing.TB) *library.Library {
-	t.Helper()
-	dir := t.TempDir()
-	seeds := filepath.Join(dir, "seeds")
-	if err := os.MkdirAll(seeds, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	src, err := os.ReadFile("../../seeds/north-korean-troops-in-russia.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(seeds, "north-korean-troops-in-russia.txt"), src, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	lib, _, err := library.Open(context.Background(), filepath.Join(dir, "test.db"), seeds, library.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { lib.Close() })
-	return lib
+func openSeed(tb testing.TB) *library.Library {
+	return librarytest.OpenSeed(tb, "../../seeds/north-korean-troops-in-russia.txt")
 }
 
 // sentences lists the sentence numbers an answer cites, in order.
