@@ -100,26 +100,36 @@ func (x *extractor) headsClause(s *sentence, id, k, end int) bool {
 	return true
 }
 
-// fromBody reads ", from the Canal and River Boatmen union," after the
-// name of person id (tokens k..end, from "from"): the person belongs to that
-// organisation. It reports whether it read one.
-func (x *extractor) fromBody(s *sentence, id, k, end int) bool {
-	i := k + 1
+// bodyAt reads the name of an organisation or a government body that starts
+// at token i, after an optional "the", and ends before end: its actor key and
+// the token after it. ok is false when no tagged name starts there; org is ""
+// when the name is no body's.
+func (x *extractor) bodyAt(s *sentence, i, end int) (org string, after int, ok bool) {
 	if i < end && s.toks[i].low == "the" {
 		i++
 	}
 	if i >= end || !s.tags[i].first {
-		return false
+		return "", i, false
 	}
-	e := s.tags[i].end
-	org := ""
+	after = s.tags[i].end
 	switch s.tags[i].kind {
 	case tOrg:
 		org = "org:" + strings.ToLower(s.tags[i].entry.Name)
 	case tGov:
 		org = "gov:" + s.tags[i].entry.Country + ":" + strings.ToLower(s.tags[i].entry.Name)
 	case tName:
-		org, _ = x.orgNamed(s, i, e)
+		org, _ = x.orgNamed(s, i, after)
+	}
+	return org, after, true
+}
+
+// fromBody reads ", from the Canal and River Boatmen union," after the
+// name of person id (tokens k..end, from "from"): the person belongs to that
+// organisation. It reports whether it read one.
+func (x *extractor) fromBody(s *sentence, id, k, end int) bool {
+	org, e, ok := x.bodyAt(s, k+1, end)
+	if !ok {
+		return false
 	}
 	if e < end && bodyNouns[s.toks[e].low] && !s.toks[e].cap {
 		e++ // "union"

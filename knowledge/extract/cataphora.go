@@ -108,22 +108,9 @@ func (x *extractor) introduceUnnamed(s *sentence, start, end int, country string
 	if end+1 >= len(s.toks) || !orgPositions[s.toks[end].low] && !isLink(s.toks[end]) {
 		return false
 	}
-	k := end + 1
-	if s.toks[k].low == "the" {
-		k++
-	}
-	if k >= len(s.toks) || !s.tags[k].first {
+	org, e, ok := x.bodyAt(s, end+1, len(s.toks))
+	if !ok {
 		return false
-	}
-	e := s.tags[k].end
-	org := ""
-	switch s.tags[k].kind {
-	case tOrg:
-		org = "org:" + strings.ToLower(s.tags[k].entry.Name)
-	case tGov:
-		org = "gov:" + s.tags[k].entry.Country + ":" + strings.ToLower(s.tags[k].entry.Name)
-	case tName:
-		org, _ = x.orgNamed(s, k, e)
 	}
 	if org == "" || speaksAfter(s, e) {
 		return false // "A spokesman for the company said": the statement's
