@@ -481,7 +481,7 @@ func (in *Ingest) recordTotals() error {
 	if err != nil {
 		return err
 	}
-	in.meta[metaTotals] = fmt.Sprintf("%s %d %d %d %d %d %d %d", gen, c.Documents, c.Sentences, c.Actors, c.Statements, c.Quantities, c.Times, c.Roles)
+	in.meta[MetaTotals] = FormatTotals(c, gen)
 	return nil
 }
 
@@ -776,11 +776,11 @@ func (s *Store) Totals(ctx context.Context) (Counts, error) {
 	var gen, cached string
 	err := s.db.QueryRowContext(ctx, `SELECT
 		(SELECT value FROM meta WHERE key = 'generation'),
-		COALESCE((SELECT value FROM meta WHERE key = ?), '')`, metaTotals).Scan(&gen, &cached)
+		COALESCE((SELECT value FROM meta WHERE key = ?), '')`, MetaTotals).Scan(&gen, &cached)
 	if err != nil {
 		return Counts{}, fmt.Errorf("totals: %w", err)
 	}
-	if c, ok := parseTotals(cached, gen); ok {
+	if c, ok := ParseTotals(cached, gen); ok {
 		return c, nil
 	}
 	c, err := countAll(ctx, s.db)
@@ -790,12 +790,18 @@ func (s *Store) Totals(ctx context.Context) (Counts, error) {
 	return c, nil
 }
 
-// metaTotals is the meta key of the counts recorded by the last ingest:
+// MetaTotals is the meta key of the counts recorded by the last ingest:
 // "GENERATION DOCUMENTS SENTENCES ACTORS STATEMENTS QUANTITIES TIMES ROLES".
-const metaTotals = "store.totals"
+const MetaTotals = "store.totals"
 
-// parseTotals reads recorded counts, if they were recorded at generation gen.
-func parseTotals(v, gen string) (Counts, bool) {
+// FormatTotals records counts taken at generation gen, as ParseTotals reads
+// them.
+func FormatTotals(c Counts, gen string) string {
+	return fmt.Sprintf("%s %d %d %d %d %d %d %d", gen, c.Documents, c.Sentences, c.Actors, c.Statements, c.Quantities, c.Times, c.Roles)
+}
+
+// ParseTotals reads recorded counts, if they were recorded at generation gen.
+func ParseTotals(v, gen string) (Counts, bool) {
 	var c Counts
 	f := strings.Fields(v)
 	ptrs := []*int{&c.Documents, &c.Sentences, &c.Actors, &c.Statements, &c.Quantities, &c.Times, &c.Roles}

@@ -474,7 +474,7 @@ func (in *Ingest) recordTotals() error {
 	if err != nil {
 		return err
 	}
-	in.meta[metaTotals] = fmt.Sprintf("%s %d %d %d %d %d %d %d", gen, c.Documents, c.Sentences, c.Actors, c.Statements, c.Quantities, c.Times, c.Roles)
+	in.meta[store.MetaTotals] = store.FormatTotals(c, gen)
 	return nil
 }
 

@@ -325,11 +325,6 @@ func (s *Store) Documents(ctx context.Context) ([]store.DocInfo, error) {
 	return docs, nil
 }
 
-// metaTotals is the meta key of the counts recorded by the last ingest, as in
-// the embedded store: "GENERATION DOCUMENTS SENTENCES ACTORS STATEMENTS
-// QUANTITIES TIMES ROLES".
-const metaTotals = "store.totals"
-
 // metaTokens is the meta key of the number of tokens of every sentence, for
 // bm25's average sentence length.
 const metaTokens = "store.tokens"
@@ -339,11 +334,11 @@ const metaTokens = "store.tokens"
 func (s *Store) Totals(ctx context.Context) (store.Counts, error) {
 	var gen, cached string
 	err := s.row(ctx, `SELECT (SELECT value FROM meta WHERE key = 'generation'),
-		COALESCE((SELECT value FROM meta WHERE key = $1), '')`, []any{metaTotals}, &gen, &cached)
+		COALESCE((SELECT value FROM meta WHERE key = $1), '')`, []any{store.MetaTotals}, &gen, &cached)
 	if err != nil {
 		return store.Counts{}, fmt.Errorf("totals: %w", err)
 	}
-	if c, ok := parseTotals(cached, gen); ok {
+	if c, ok := store.ParseTotals(cached, gen); ok {
 		return c, nil
 	}
 	q, done := s.q(ctx)
@@ -353,24 +348,6 @@ func (s *Store) Totals(ctx context.Context) (store.Counts, error) {
 		return c, fmt.Errorf("totals: %w", err)
 	}
 	return c, nil
-}
-
-// parseTotals reads recorded counts, if they were recorded at generation gen.
-func parseTotals(v, gen string) (store.Counts, bool) {
-	var c store.Counts
-	f := strings.Fields(v)
-	ptrs := []*int{&c.Documents, &c.Sentences, &c.Actors, &c.Statements, &c.Quantities, &c.Times, &c.Roles}
-	if len(f) != len(ptrs)+1 || f[0] != gen {
-		return c, false
-	}
-	for i, p := range ptrs {
-		n, err := strconv.Atoi(f[i+1])
-		if err != nil {
-			return c, false
-		}
-		*p = n
-	}
-	return c, true
 }
 
 // countAll counts the rows of every table.
