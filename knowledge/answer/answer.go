@@ -108,6 +108,8 @@ func (e *Engine) Ask(ctx context.Context, question string) (knowledge.Answer, er
 		r, err = e.said(ctx, ix, q)
 	case WhoIs, Summary:
 		r, err = e.whoIs(ctx, ix, q)
+	case YesNo:
+		r, err = e.yesNo(ctx, ix, q)
 	default:
 		r, err = e.search(ctx, ix, q, nil)
 	}

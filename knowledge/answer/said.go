@@ -72,6 +72,15 @@ func onTopicSpeaker(ss []saidScored) bool {
 	return false
 }
 
+// bestCoverage is the most of the topic one of the statements holds.
+func bestCoverage(ss []saidScored) float64 {
+	c := 0.0
+	for _, s := range ss {
+		c = max(c, s.f[sTopic])
+	}
+	return c
+}
+
 // b2f is 1 for true, 0 for false.
 func b2f(b bool) float64 {
 	if b {
@@ -115,11 +124,7 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 		}
 		return reply{text: fmt.Sprintf("The briefings mention %s but quote nothing from them.", t.name)}, nil
 	}
-	bestCoverage := 0.0
-	for _, s := range ss {
-		bestCoverage = max(bestCoverage, s.f[sTopic])
-	}
-	if topicLen > 0 && bestCoverage < minSaidCoverage {
+	if topicLen > 0 && bestCoverage(ss) < minSaidCoverage {
 		if r, err := e.aboutSearch(ctx, ix, q, &t); err != nil || len(r.cites) > 0 {
 			return r, err
 		}
@@ -127,6 +132,15 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 			return reply{text: fmt.Sprintf("The briefings quote %s, but not on that.", t.name)}, nil
 		}
 	}
+	return e.quote(ctx, ix, q, ss, topicLen)
+}
+
+// quote composes a said-answer from an actor's scored statements: the best
+// statement's briefing answers, with the statements beside it that hold
+// enough of the topic (saidShare, minTopicShare); the rest go to "More
+// sources". A yes/no question on a speech act leads with what the best
+// statement settles.
+func (e *Engine) quote(ctx context.Context, ix *index, q Question, ss []saidScored, topicLen int) (reply, error) {
 	sort.SliceStable(ss, func(i, j int) bool { return ss[i].score > ss[j].score })
 	// One clause per sentence: of a speaker's statements in a sentence, the most
 	// telling (said over did-not-say, the longest words); a speaker named again
@@ -350,15 +364,7 @@ func partsLen(ps []part) int {
 // speak there ("Shadow chancellor Tom Reed said: ..."), a statement the
 // extraction did not store. Nothing found gives an empty reply.
 func (e *Engine) aboutSearch(ctx context.Context, ix *index, q Question, t *target) (reply, error) {
-	var aliases []string
-	for _, i := range t.direct {
-		for _, al := range ix.actors[i].Aliases {
-			if ent, ok := e.gz.Lookup(al); ok && ent.Form == gazetteer.FormDemonym {
-				continue // "Pakistani help" is not Pakistan speaking
-			}
-			aliases = append(aliases, al)
-		}
-	}
+	aliases := e.aliasesOf(ix, t)
 	r, err := e.search(ctx, ix, q, nil)
 	if err != nil {
 		return reply{}, err
@@ -385,6 +391,21 @@ func (e *Engine) aboutSearch(ctx context.Context, ix *index, q Question, t *targ
 		}
 	}
 	return r, nil
+}
+
+// aliasesOf lists the names the actors a target names directly go by, but
+// demonyms: "Pakistani help" is not Pakistan speaking.
+func (e *Engine) aliasesOf(ix *index, t *target) []string {
+	var aliases []string
+	for _, i := range t.direct {
+		for _, al := range ix.actors[i].Aliases {
+			if ent, ok := e.gz.Lookup(al); ok && ent.Form == gazetteer.FormDemonym {
+				continue
+			}
+			aliases = append(aliases, al)
+		}
+	}
+	return aliases
 }
 
 // namedNotOwner reports whether the lower-case text names one of the aliases as

@@ -1,9 +1,11 @@
 package answer
 
 import (
+	"context"
 	"regexp"
 	"strings"
 
+	"github.com/briefbot/briefbot/knowledge/stem"
 	"github.com/briefbot/briefbot/knowledge/store"
 )
 
@@ -159,4 +161,95 @@ func figureModal(sentence, figure, counted string) (after, before string) {
 		return "", m[1]
 	}
 	return "", ""
+}
+
+// maxYesNoSubject is the most words after a yes/no question's auxiliary
+// tried as the actor it asks about.
+const maxYesNoSubject = 4
+
+// yesNo answers a yes/no question. One that asks about an act of an actor
+// the briefings quote ("did the minister rule out ...", "has the firm owned
+// up ...") is answered from the actor's statements when one of them (or
+// their briefing) holds the question's topic, the statement's cue and
+// negation leading the answer; any other is answered by search.
+func (e *Engine) yesNo(ctx context.Context, ix *index, q Question) (reply, error) {
+	r, err := e.search(ctx, ix, q, nil)
+	if err != nil {
+		return reply{}, err
+	}
+	sq, t, ok := e.yesNoActor(ctx, ix, q)
+	if !ok {
+		return r, nil
+	}
+	ss, topicLen, err := e.saidCandidates(ctx, ix, sq, t)
+	if err != nil || len(ss) == 0 {
+		return r, err
+	}
+	best := bestCoverage(ss)
+	if topicLen > 0 && best < minSaidCoverage {
+		return r, nil
+	}
+	if len(r.cites) > 0 && topicLen > 0 {
+		// The search's sentence answers when it holds more of the
+		// topic than any of the actor's statements (measured on the dev
+		// halves, also requiring it to mention the actor cost bbc-dev-B
+		// one question and gained bbc-dev-A one).
+		topic, err := e.saidTopic(ctx, ix, sq, t)
+		if err != nil {
+			return reply{}, err
+		}
+		weight, total, err := e.weights(ctx, ix.gen, topic)
+		if err != nil {
+			return reply{}, err
+		}
+		if coverage(topic, weight, total, termSet(stem.Terms(r.cites[0].Text))) > best {
+			return r, nil
+		}
+	}
+	r, err = e.quote(ctx, ix, sq, ss, topicLen)
+	if err != nil || settlingVerbs[sq.Focus] {
+		return r, err
+	}
+	ri, err := e.rankIndex(ctx, ix.gen)
+	if err != nil {
+		return reply{}, err
+	}
+	r.text = string(settle(ss[0].Text, []store.StatementRow{ss[0].StatementRow})) + ": " + ri.lowerFirst(r.text)
+	return r, nil
+}
+
+// yesNoActor reads a yes/no question as a said-question on the actor it
+// asks about: the longest phrase (up to maxYesNoSubject words) right after
+// the auxiliary that names an actor the store knows, cut to the fewest words
+// that name the same actor, is the subject, the word
+// after it the verb whose cue is asked for, and the words from the verb on
+// the topic.
+func (e *Engine) yesNoActor(ctx context.Context, ix *index, q Question) (Question, target, bool) {
+	w := q.Words
+	if q.Intent != YesNo || len(w) < 3 || !auxWords[w[0]] {
+		return q, target{}, false
+	}
+	for n := min(maxYesNoSubject, len(w)-2); n >= 1; n-- {
+		subj, rest := w[1:1+n], w[1+n:]
+		if len(contentWords(subj)) == 0 || stopWords[subj[len(subj)-1]] || len(contentWords(rest)) == 0 {
+			continue
+		}
+		t := e.resolve(ctx, ix, strings.Join(subj, " "))
+		if !t.found() || t.how == "fuzzy" {
+			continue // a misspelt name guessed at is no subject to settle on
+		}
+		// The words that name them and no more: "the pm", not "the pm
+		// agree", when both name the prime minister.
+		for len(subj) > 1 && len(contentWords(subj[:len(subj)-1])) > 0 {
+			shorter := e.resolve(ctx, ix, strings.Join(subj[:len(subj)-1], " "))
+			if !shorter.found() || shorter.name != t.name {
+				break
+			}
+			subj, rest, t = subj[:len(subj)-1], w[len(subj):], shorter
+		}
+		sq := q
+		sq.Subject, sq.Focus, sq.Topic = strings.Join(subj, " "), rest[0], contentWords(rest)
+		return sq, t, true
+	}
+	return q, target{}, false
 }

@@ -1,6 +1,8 @@
 package answer
 
 import (
+	"context"
+	"strings"
 	"testing"
 
 	"github.com/briefbot/briefbot/knowledge"
@@ -148,5 +150,26 @@ func TestLowerFirst(t *testing.T) {
 	var none *rankIndex
 	if got := none.lowerFirst("Wardens said so."); got != "Wardens said so." {
 		t.Errorf("without an index, lowerFirst(%q) = %q: only function words are known", "Wardens said so.", got)
+	}
+}
+
+// TestYesNoActor: a yes/no question on what an actor did is answered from
+// the actor's own statement, led by what its cue settles, not from another
+// speaker's sentence on the same words.
+func TestYesNoActor(t *testing.T) {
+	e := openBriefings(t, map[string]string{
+		"2024-03-01-mine.txt": "Mine to close\n\nThe Harlow mine will close in June, its owners said. " +
+			"Union leaders told the mayor that a strike, a long strike, could not be ruled out. " +
+			"Jane Doyle, the town's mayor since 2019, ruled out a strike by council staff.",
+	})
+	a, err := e.Ask(context.Background(), "did the mayor rule out a strike?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Citations) == 0 || !strings.Contains(a.Citations[0].Text, "Jane Doyle") {
+		t.Fatalf("did the mayor rule out a strike? cites %+v, want the mayor's statement (%q)", a.Citations, a.Text)
+	}
+	if !strings.HasPrefix(a.Text, "No: ") {
+		t.Errorf("answer %q does not lead with the no her ruling out gives", a.Text)
 	}
 }
