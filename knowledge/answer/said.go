@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -38,6 +39,7 @@ const (
 	sCue             // its cue is one the question's verb asks for ("warn")
 	sNegated         // a denial or a non-statement ("did not confirm")
 	sQuoted          // the actor's own words, quoted
+	sContext         // share of the topic's weight only the sentence before holds
 	nSaid
 )
 
@@ -72,13 +74,41 @@ func onTopicSpeaker(ss []saidScored) bool {
 	return false
 }
 
-// bestCoverage is the most of the topic one of the statements holds.
+// contextShare is how much of the topic the sentence before a statement
+// counts for, beside the statement's own sentence, when deciding whether the
+// actor spoke on it: "He said ..." after the sentence that names the matter.
+const contextShare = 0.5
+
+// bestCoverage is the most of the topic one of the statements holds, the
+// sentence before it counting for contextShare.
 func bestCoverage(ss []saidScored) float64 {
 	c := 0.0
 	for _, s := range ss {
-		c = max(c, s.f[sTopic])
+		c = max(c, s.f[sTopic]+contextShare*s.f[sContext])
 	}
 	return c
+}
+
+// withBefore is cov of the terms with those of the sentence before sentence
+// n of the document at path added; cov of the terms alone when there is
+// none.
+func (ix *rankIndex) withBefore(have map[string]bool, path string, n int, cov func(map[string]bool) float64) float64 {
+	d, ok := ix.byPath[path]
+	if !ok {
+		return cov(have)
+	}
+	doc := ix.docs[d]
+	for i := doc.first + 1; i < doc.end; i++ {
+		if ix.sents[i].hit.N != n {
+			continue
+		}
+		h := maps.Clone(have)
+		for _, t := range ix.sents[i-1].terms {
+			h[ix.terms[t]] = true
+		}
+		return cov(h)
+	}
+	return cov(have)
 }
 
 // b2f is 1 for true, 0 for false.
@@ -796,11 +826,23 @@ func (e *Engine) saidCandidates(ctx context.Context, ix *index, q Question, t ta
 		}
 	}
 	verb := verbTerms(q.Focus)
+	var ri *rankIndex
+	if len(topic) > 0 {
+		if ri, err = e.rankIndex(ctx, ix.gen); err != nil {
+			return nil, 0, err
+		}
+	}
 	var ss []saidScored
 	for i, r := range rows {
 		var f [nSaid]float64
 		f[sDirect] = b2f(direct[r.SpeakerID])
-		f[sTopic] = coverage(topic, weight, total, termSet(stem.Terms(r.Text)))
+		have := termSet(stem.Terms(r.Text))
+		f[sTopic] = coverage(topic, weight, total, have)
+		if ri != nil && f[sTopic] < 1 {
+			f[sContext] = ri.withBefore(have, r.DocPath, r.N, func(h map[string]bool) float64 {
+				return coverage(topic, weight, total, h)
+			}) - f[sTopic]
+		}
 		f[sDocTopic] = docTopic(r.DocPath)
 		f[sMatched] = b2f(matched[r.SpeakerID])
 		f[sCue] = b2f(verb[r.Cue])

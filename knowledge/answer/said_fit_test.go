@@ -28,6 +28,7 @@ var saidFeatureNames = [nSaid]string{
 	sCue:      "sCue",
 	sNegated:  "sNegated",
 	sQuoted:   "sQuoted",
+	sContext:  "sContext",
 }
 
 // TestFitSaidWeights fits saidWeights. It is skipped unless BRIEFBOT_FIT_SAID_DB
