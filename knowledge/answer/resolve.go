@@ -301,7 +301,7 @@ func (e *Engine) expand(ix *index, t *target, ids []int) {
 			continue // countries are expanded by addCountry
 		}
 		for _, i := range ix.byOrg[k] {
-			if !seen[i] {
+			if !seen[i] && !formerHolder(ix.actors[i].Title) {
 				t.affiliates = append(t.affiliates, i)
 				seen[i] = true
 			}
@@ -312,6 +312,18 @@ func (e *Engine) expand(ix *index, t *target, ids []int) {
 			e.addCountry(ix, t, code)
 		}
 	}
+}
+
+// formerHolder reports whether a title is one its holder no longer holds
+// ("ex-No 10 media chief", "former TUC leader"): they no longer speak for
+// the body.
+func formerHolder(title string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(title), func(r rune) bool { return r == ' ' || r == '-' }) {
+		if lexicon.FoldRank(w) == "former" {
+			return true
+		}
+	}
+	return false
 }
 
 // addCountry adds a country's actors and its officials and institutions.
