@@ -111,6 +111,51 @@ func (ix *rankIndex) withBefore(have map[string]bool, path string, n int, cov fu
 	return cov(have)
 }
 
+// topicUnworded reports whether an actor quoted in one briefing only is
+// asked about a topic no briefing words as the question does: no briefing
+// holds minSpeakerDocTopic of it, so the question paraphrases ("the payment
+// hidden in the books" for "disguise an invoice"), and their statements
+// answer. A topic another briefing holds is one they were not quoted on.
+func (e *Engine) topicUnworded(ctx context.Context, ix *index, q Question, t target, ss []saidScored) (bool, error) {
+	for _, s := range ss {
+		if s.DocPath != ss[0].DocPath {
+			return false, nil
+		}
+	}
+	topic, err := e.saidTopic(ctx, ix, q, t)
+	if err != nil || len(topic) == 0 {
+		return false, err
+	}
+	ri, err := e.rankIndex(ctx, ix.gen)
+	if err != nil {
+		return false, err
+	}
+	return ri.bestDocCoverage(ri.query(topic, ansNone, nil)) < minSpeakerDocTopic, nil
+}
+
+// bestDocCoverage is the most of a question's weight any one document holds
+// (see docCoverage), read from the term postings.
+func (ix *rankIndex) bestDocCoverage(rq *rankQuery) float64 {
+	if rq.total <= 0 {
+		return 0
+	}
+	held := map[int32]float64{}
+	best := 0.0
+	for g, ids := range rq.ids {
+		seen := map[int32]bool{}
+		for _, t := range ids {
+			for _, p := range ix.dpost[t] {
+				if !seen[p.doc] {
+					seen[p.doc] = true
+					held[p.doc] += rq.idf[g]
+					best = max(best, held[p.doc])
+				}
+			}
+		}
+	}
+	return best / rq.total
+}
+
 // b2f is 1 for true, 0 for false.
 func b2f(b bool) float64 {
 	if b {
@@ -158,7 +203,11 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 		if r, err := e.aboutSearch(ctx, ix, q, &t); err != nil || len(r.cites) > 0 {
 			return r, err
 		}
-		if !onTopicSpeaker(ss) {
+		unworded, err := e.topicUnworded(ctx, ix, q, t, ss)
+		if err != nil {
+			return reply{}, err
+		}
+		if !onTopicSpeaker(ss) && !unworded {
 			return reply{text: fmt.Sprintf("The briefings quote %s, but not on that.", t.name)}, nil
 		}
 	}
