@@ -3,7 +3,6 @@ package answer
 import (
 	"context"
 	"fmt"
-	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -89,26 +88,23 @@ func bestCoverage(ss []saidScored) float64 {
 	return c
 }
 
-// withBefore is cov of the terms with those of the sentence before sentence
-// n of the document at path added; cov of the terms alone when there is
-// none.
-func (ix *rankIndex) withBefore(have map[string]bool, path string, n int, cov func(map[string]bool) float64) float64 {
+// addBefore adds to a statement's terms those of the sentence before
+// sentence n of the document at path, if there is one; it reports whether
+// there was.
+func (ix *rankIndex) addBefore(have map[string]bool, path string, n int) bool {
 	d, ok := ix.byPath[path]
 	if !ok {
-		return cov(have)
+		return false
 	}
-	doc := ix.docs[d]
-	for i := doc.first + 1; i < doc.end; i++ {
-		if ix.sents[i].hit.N != n {
-			continue
-		}
-		h := maps.Clone(have)
-		for _, t := range ix.sents[i-1].terms {
-			h[ix.terms[t]] = true
-		}
-		return cov(h)
+	sents := ix.sents[ix.docs[d].first:ix.docs[d].end]
+	i := sort.Search(len(sents), func(i int) bool { return sents[i].hit.N >= n })
+	if i == 0 || i == len(sents) || sents[i].hit.N != n {
+		return false
 	}
-	return cov(have)
+	for _, t := range sents[i-1].terms {
+		have[ix.terms[t]] = true
+	}
+	return true
 }
 
 // topicUnworded reports whether an actor quoted in one briefing only is
@@ -887,10 +883,8 @@ func (e *Engine) saidCandidates(ctx context.Context, ix *index, q Question, t ta
 		f[sDirect] = b2f(direct[r.SpeakerID])
 		have := termSet(stem.Terms(r.Text))
 		f[sTopic] = coverage(topic, weight, total, have)
-		if ri != nil && f[sTopic] < 1 {
-			f[sContext] = ri.withBefore(have, r.DocPath, r.N, func(h map[string]bool) float64 {
-				return coverage(topic, weight, total, h)
-			}) - f[sTopic]
+		if ri != nil && f[sTopic] < 1 && ri.addBefore(have, r.DocPath, r.N) {
+			f[sContext] = coverage(topic, weight, total, have) - f[sTopic]
 		}
 		f[sDocTopic] = docTopic(r.DocPath)
 		f[sMatched] = b2f(matched[r.SpeakerID])
