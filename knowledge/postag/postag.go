@@ -1,6 +1,8 @@
-// Package postag labels words with their Penn Treebank part of speech, using the
-// averaged-perceptron model that github.com/jdkato/prose/v2 ships (MIT; a port
-// of Matthew Honnibal's tagger, trained on the Wall Street Journal treebank).
+// Package postag labels words with their Penn Treebank part of speech, with
+// the averaged-perceptron model that github.com/jdkato/prose/v2 ships (MIT,
+// Copyright (c) 2017-2018 Joseph Kato; a port of Matthew Honnibal's tagger,
+// MIT, trained on the Wall Street Journal treebank), written to
+// data/perceptron.tsv.gz by gen.
 //
 // The model's string-keyed weights are read once and turned into hashed
 // features, so that tagging a word allocates little and costs a few hundred
@@ -10,15 +12,23 @@
 package postag
 
 import (
+	"bufio"
 	"bytes"
-	"encoding/gob"
+	"compress/gzip"
+	_ "embed" // the model
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
-
-	"github.com/jdkato/prose/v2"
 )
+
+//go:generate go run ./gen
+
+// model is the table gen wrote from prose's model.
+//
+//go:embed data/perceptron.tsv.gz
+var model []byte
 
 // POS is a Penn Treebank part-of-speech tag; the zero value is no tag.
 type POS uint8
@@ -89,14 +99,16 @@ func (p POS) String() string {
 }
 
 // Parse returns the tag the treebank spells name, or None.
-func Parse(name string) POS {
-	for p, n := range names {
-		if n == name && p > 0 {
-			return POS(p)
-		}
+func Parse(name string) POS { return byName[name] }
+
+// byName finds a tag by its name.
+var byName = func() map[string]POS {
+	m := make(map[string]POS, numPOS)
+	for p := POS(1); p < numPOS; p++ {
+		m[names[p]] = p
 	}
-	return None
-}
+	return m
+}()
 
 // Verb reports whether p tags a verb of any form (VB, VBD, VBG, VBN, VBP,
 // VBZ) or a modal (MD).
@@ -137,55 +149,72 @@ var (
 	loadErr  error
 )
 
-// Default returns the tagger of prose's English model, read on first use
-// (about a second); later calls return the same tagger.
+// Default returns the tagger of the embedded model, read on first use; later
+// calls return the same tagger.
 func Default() (*Tagger, error) {
-	loadOnce.Do(func() { loaded, loadErr = load() })
+	loadOnce.Do(func() { loaded, loadErr = load(model) })
 	return loaded, loadErr
 }
 
-// Preload starts reading the default model in the background, so that a
-// later Default does not wait for all of it.
-func Preload() { go func() { _, _ = Default() }() }
-
-// load reads prose's averaged-perceptron model.
-func load() (*Tagger, error) {
-	var classes []string
-	var known map[string]string
-	var weights map[string]map[string]float64
-	for _, a := range []struct {
-		name string
-		into any
-	}{{"classes.gob", &classes}, {"tags.gob", &known}, {"weights.gob", &weights}} {
-		b, err := prose.Asset("model/AveragedPerceptron/" + a.name)
-		if err != nil {
-			return nil, fmt.Errorf("postag: load %s: %w", a.name, err)
-		}
-		if err := gob.NewDecoder(bytes.NewReader(b)).Decode(a.into); err != nil {
-			return nil, fmt.Errorf("postag: decode %s: %w", a.name, err)
-		}
+// load reads the embedded model: "W\tword\tTAG" lines for the words the
+// treebank tags one way, "F\tfeature\tTAG=weight ..." lines (weights in
+// thousandths) for the rest.
+func load(data []byte) (*Tagger, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("postag: load: %w", err)
 	}
-	t := &Tagger{known: make(map[string]POS, len(known)), feats: make(map[uint64]span, len(weights))}
-	for w, name := range known {
-		if p := Parse(name); p != None {
-			t.known[w] = p
+	t := &Tagger{known: map[string]POS{}, feats: make(map[uint64]span, 1<<17)}
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 0, 1<<16), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		kind, rest, _ := strings.Cut(sc.Text(), "\t")
+		key, val, ok := strings.Cut(rest, "\t")
+		if !ok {
+			return nil, fmt.Errorf("postag: load: line %d: no tab", n)
 		}
-	}
-	for f, ws := range weights {
-		h := hashString(offset64, f)
-		if _, dup := t.feats[h]; dup {
-			return nil, fmt.Errorf("postag: load: two features hash alike (%q)", f)
-		}
-		sp := span{off: uint32(len(t.entries))}
-		for name, w := range ws {
-			if p := Parse(name); p != None && w != 0 {
-				t.entries = append(t.entries, entry{p, float32(w)})
-				sp.n++
+		switch kind {
+		case "W":
+			if p := Parse(val); p != None {
+				t.known[key] = p
 			}
+		case "F":
+			if err := t.addFeature(key, val); err != nil {
+				return nil, fmt.Errorf("postag: load: line %d: %w", n, err)
+			}
+		default:
+			return nil, fmt.Errorf("postag: load: line %d: kind %q", n, kind)
 		}
-		t.feats[h] = sp
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("postag: load: %w", err)
 	}
 	return t, nil
+}
+
+// addFeature adds a feature's weights, written "TAG=weight TAG=weight" in
+// thousandths.
+func (t *Tagger) addFeature(feat, weights string) error {
+	sp := span{off: uint32(len(t.entries))}
+	for weights != "" {
+		var f string
+		f, weights, _ = strings.Cut(weights, " ")
+		name, num, _ := strings.Cut(f, "=")
+		w, err := strconv.Atoi(num)
+		if err != nil {
+			return fmt.Errorf("%q: %w", f, err)
+		}
+		if p := Parse(name); p != None && w != 0 {
+			t.entries = append(t.entries, entry{p, float32(w) / 1000})
+			sp.n++
+		}
+	}
+	n := len(t.feats)
+	t.feats[hashString(offset64, feat)] = sp
+	if len(t.feats) == n {
+		return fmt.Errorf("two features hash alike (%q)", feat)
+	}
+	return nil
 }
 
 // Tag writes the tags of words[done:n] to out[done:n]; out[:done] must hold

@@ -114,3 +114,11 @@ func BenchmarkTag(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/word")
 }
+
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := load(model); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
