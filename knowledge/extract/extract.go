@@ -15,6 +15,7 @@ import (
 
 	"github.com/briefbot/briefbot/knowledge"
 	"github.com/briefbot/briefbot/knowledge/gazetteer"
+	"github.com/briefbot/briefbot/knowledge/postag"
 	"github.com/briefbot/briefbot/knowledge/segment"
 )
 
@@ -122,6 +123,11 @@ type sentence struct {
 	tags []tag
 	// mentions are the actor references found, in token order.
 	mentions []mention
+	// words, pos and posDone hold the tagger's spelling of the tokens and
+	// the parts of speech of the first posDone of them (pos.go).
+	words   []string
+	pos     []postag.POS
+	posDone int
 }
 
 // tag labels one token.

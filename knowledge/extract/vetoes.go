@@ -133,10 +133,11 @@ var cueVetoes = []cueVeto{
 }
 
 // vetoed returns the name of the first cue veto that holds for the cue word at
-// k, or "".
+// k, or "". A veto that guesses a noun does not hold where the tagger reads a
+// finite verb (taggedVerb).
 func (x *extractor) vetoed(s *sentence, k int, lemma string, negated bool) string {
 	for _, v := range cueVetoes {
-		if v.applies(s, k, lemma, negated) {
+		if v.applies(s, k, lemma, negated) && !taggedVerb(s, k, v.name) {
 			return v.name
 		}
 	}
