@@ -470,6 +470,8 @@ const (
 	xDocActors         // share of the actors the question names (by idf over briefings) that the sentence's briefing mentions
 	xYearsOnly         // a quantity question, and the sentence's only figures are years
 	xReasonLink        // a why question, and the sentence joins a reason ("because", "due to", "in a bid to")
+	xTimeNew           // a when question, and the sentence holds a time expression the question does not give
+	xWherePlace        // a where question, and the sentence names a country the question does not
 	nFacts
 )
 
@@ -498,9 +500,15 @@ func (e *Engine) factFeatures(q Question, h scoredHit, qActors []string, focus c
 		} else if hasDigit(h.Text) {
 			x[xTimeDigit] = 1
 		}
+		if newTime(h.times, q.Words) {
+			x[xTimeNew] = 1
+		}
 	case Where:
 		if len(mentioned) > 0 {
 			x[xWhereActor] = 1
+		}
+		if newPlace(ix, mentioned, qActors) {
+			x[xWherePlace] = 1
 		}
 		if strings.Contains(h.Text, " in ") || strings.Contains(h.Text, " at ") {
 			x[xWhereIn] = 1

@@ -235,7 +235,7 @@ func newsCandidates(ctx context.Context, t *testing.T) ([]fitQuestion, error) {
 // featureNames and factNames name the features, for printing the weights.
 var (
 	featureNames = [nFeatures]string{"fCov", "fPrev", "fNext", "fTitle", "fDoc", "fDocCov", "fBigram", "fProx", "fAnsPerson", "fAnsTime", "fAnsNumber", "fAnsPlace", "fAnsName", "fAnsNear", "fNoNovel", "fLen", "fAnaphor", "fNextAnaphor", "fRepeat", "fCovLocal", "fPhrase", "fRarest", "fDensity", "fCovSq", "fCovDoc", "fFirst", "fAnsCount", "fDocTop", "fNaming", "fDefinition", "fTwoCaps", "fBM25", "fPrev2", "fNext2", "fPrevDoc", "fCovLocalDoc", "fPrevSq", "fDocSq", "fTitleDoc", "fBM25Doc", "fAnsNearBM25"}
-	factNames    = [nFacts]string{"xFigure", "xCounted", "xTime", "xTimeDigit", "xWhereActor", "xWhereIn", "xCausal", "xPerson", "xQActor", "xHeadline", "xDocActors", "xYearsOnly", "xReasonLink"}
+	factNames    = [nFacts]string{"xFigure", "xCounted", "xTime", "xTimeDigit", "xWhereActor", "xWhereIn", "xCausal", "xPerson", "xQActor", "xHeadline", "xDocActors", "xYearsOnly", "xReasonLink", "xTimeNew", "xWherePlace"}
 )
 
 // fitQuestion is one question's candidates: their features and whether each is

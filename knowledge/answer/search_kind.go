@@ -144,3 +144,27 @@ func equalSeq(a, b []string) bool {
 	}
 	return true
 }
+
+// newTime reports whether a sentence holds a time expression not all of whose
+// words the question gives ("this week" answers no "this week?").
+func newTime(times []knowledge.TimeExpr, words []string) bool {
+	for _, t := range times {
+		for _, w := range strings.Fields(strings.ToLower(t.Text)) {
+			if !stopWords[w] && !contains(words, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// newPlace reports whether a sentence mentions a country that is not among
+// the question's actors (keys): where the question asks about.
+func newPlace(ix *index, mentioned map[int64]bool, qActors []string) bool {
+	for id := range mentioned {
+		if a, ok := ix.rowOK(id); ok && a.Kind == knowledge.Country && !contains(qActors, a.Key) {
+			return true
+		}
+	}
+	return false
+}

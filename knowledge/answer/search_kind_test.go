@@ -75,3 +75,27 @@ func TestAcronymKept(t *testing.T) {
 		t.Errorf("acronym: %q (citations %v), want stats.txt cited", a.Text, a.Citations)
 	}
 }
+
+// TestSizeFocus reads what a size question measures.
+func TestSizeFocus(t *testing.T) {
+	for q, want := range map[string]string{
+		"how big was the bribe?":                 "bribe",
+		"how large is the new plant going to be": "new plant",
+		"how long was he held":                   "long",
+	} {
+		if got := Parse(q).Focus; got != want {
+			t.Errorf("Parse(%q).Focus = %q, want %q", q, got, want)
+		}
+	}
+}
+
+// TestNewTime tells a time expression that answers from one the question gives.
+func TestNewTime(t *testing.T) {
+	times := []knowledge.TimeExpr{{Text: "this week"}}
+	if newTime(times, words("what did he do this week?")) {
+		t.Error("newTime: the question's own \"this week\" counted as an answer")
+	}
+	if !newTime([]knowledge.TimeExpr{{Text: "on Friday"}}, words("when will it open?")) {
+		t.Error("newTime: \"on Friday\" not counted for a when question")
+	}
+}

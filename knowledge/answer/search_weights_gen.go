@@ -10,7 +10,7 @@ package answer
 // softmax over each question's 60 best, with a small L2 penalty, the words
 // matched as search matches them. Several features overlap, so single
 // weights (a few are negative) mean little on their own.
-// This fit (BRIEFBOT_FIT_ONLY=xFigureKind,xYearsOnly,xReasonLink; xFigureKind since dropped): top1 0.7764 on the learning questions, 0.7873 on sample 7, 0.7620 on sample 8, 0.6058 on the 104 news questions.
+// This fit: top1 0.7761 on the learning questions, 0.7884 on sample 7, 0.7600 on sample 8, 0.6058 on the 104 news questions.
 var featureWeights = [nFeatures]float64{
 	fCov:         3.43,
 	fPrev:        2.80,
@@ -70,4 +70,6 @@ var factWeights = [nFacts]float64{
 	xDocActors:  0.99,
 	xYearsOnly:  -0.48,
 	xReasonLink: 0.87,
+	xTimeNew:    0.38,
+	xWherePlace: 0.54,
 }
