@@ -191,22 +191,26 @@ func IsA(word, class string) bool {
 	if l == "" || target == "" {
 		return false
 	}
-	seen := map[string]bool{l: true}
-	level := []string{l}
-	for d := 0; d <= maxClimb && len(level) > 0; d++ {
-		var next []string
-		for _, w := range level {
-			if w == target || d == 0 && slices.Contains(p.syn[w], target) {
+	if slices.Contains(p.syn[l], target) {
+		return true
+	}
+	// Breadth first over the hypernyms; seen holds every lemma queued, in
+	// order, so that the next level starts where the last one ended.
+	var buf [32]string
+	seen := append(buf[:0], l)
+	for d, from := 0, 0; d <= maxClimb && from < len(seen); d++ {
+		to := len(seen)
+		for _, w := range seen[from:to] {
+			if w == target {
 				return true
 			}
 			for _, h := range p.hyper[w] {
-				if !seen[h] {
-					seen[h] = true
-					next = append(next, h)
+				if !slices.Contains(seen, h) {
+					seen = append(seen, h)
 				}
 			}
 		}
-		level = next
+		from = to
 	}
 	return false
 }
