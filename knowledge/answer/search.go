@@ -825,6 +825,12 @@ func (e *Engine) composeSearch(ri *rankIndex, q Question, rq *rankQuery, scored 
 	case Quantity:
 		var parts []part
 		var used []knowledge.Quantity
+		var from []scoredHit // the sentences the parts come from
+		add := func(s scoredHit, qt knowledge.Quantity) {
+			parts = append(parts, part{doc: s.DocPath, title: s.DocTitle, text: figureText(qt, s.Text)})
+			used = append(used, qt)
+			from = append(from, s)
+		}
 		for _, s := range scored {
 			if s.score < best.score*0.6 || len(parts) >= 3 {
 				break
@@ -832,41 +838,38 @@ func (e *Engine) composeSearch(ri *rankIndex, q Question, rq *rankQuery, scored 
 			if s.DocPath != best.DocPath {
 				continue // the best sentence's briefing answers
 			}
-			// The figure that counts what the question asks about; failing
-			// that, the best sentence's first.
-			// Years are not counts.
-			figs := countFigures(s.quants, s.times)
-			pick := -1
-			for k, qt := range figs {
-				// Beyond the best sentence, only a figure of what the
-				// question counts is another answer.
-				if s.SentenceID != best.SentenceID && len(focus.stems) == 0 {
-					break
-				}
-				if focus.counts(qt.Quantity) {
-					pick = k
-					break
-				}
+			// The figure that counts what the question asks about; years
+			// are not counts. Beyond the best sentence, only a figure of
+			// what the question counts is another answer.
+			if s.SentenceID != best.SentenceID && len(focus.stems) == 0 {
+				continue
 			}
-			if pick < 0 && len(parts) == 0 && len(figs) > 0 {
+			figs := countFigures(s.quants, s.times)
+			pick := slices.IndexFunc(figs, func(qt store.QuantityRow) bool { return focus.counts(qt.Quantity) })
+			if pick < 0 && s.SentenceID == best.SentenceID && len(figs) > 0 {
+				// Failing that, the best sentence's figure of the kind asked.
 				pick = fittingFigure(q, figs)
 			}
 			if pick >= 0 {
-				qt := figs[pick].Quantity
-				parts = append(parts, part{doc: s.DocPath, title: s.DocTitle, text: figureText(qt, s.Text)})
-				used = append(used, qt)
-				if s.SentenceID != best.SentenceID {
-					r.cites = append(r.cites, cite(s.Hit))
-				}
+				add(s, figs[pick].Quantity)
 			}
 		}
 		if len(parts) > 0 {
+			// The sentences the figures come from are cited first; the best
+			// sentence, when it gives none, only says what they are about.
+			r.cites = r.cites[:0]
+			for _, s := range from {
+				r.cites = append(r.cites, cite(s.Hit))
+			}
+			if from[0].SentenceID != best.SentenceID && !slices.ContainsFunc(from, func(s scoredHit) bool { return s.SentenceID == best.SentenceID }) {
+				r.more = append([]knowledge.Citation{cite(best.Hit)}, r.more...)
+			}
 			r.text = compose(parts)
 			if disagree(used) {
 				r.text = "Sources differ: " + r.text
-			} else if len(parts) == 1 && len(best.quants) > 1 {
+			} else if src := from[0]; len(parts) == 1 && len(src.quants) > 1 {
 				// One figure of several: what the sentence says of them.
-				r.text = strings.TrimSuffix(capitalize(r.text), ".") + " — " + ri.lowerFirst(clip(gist(best.Text, rq.groups, rq.want), 300))
+				r.text = strings.TrimSuffix(capitalize(r.text), ".") + " — " + ri.lowerFirst(clip(gist(src.Text, rq.groups, rq.want), 300))
 			}
 			return r
 		}
