@@ -43,5 +43,60 @@ func paraphrased(groups []termGroup, words []string) []termGroup {
 			}
 		}
 	}
+	return phraseGroups(groups, words)
+}
+
+// phraseOwnGroup lets a phrase of function words only ("go up") be a group
+// of its own, of its synonyms.
+const phraseOwnGroup = false
+
+// phraseGroups gives the phrases that start with a word no group stands for
+// ("go up", "get rid of": a function word first) their WordNet synonyms: as
+// alternatives of the group of a later word of the phrase ("rid"), else as a
+// group of their own ("rise").
+func phraseGroups(groups []termGroup, words []string) []termGroup {
+	for i, w := range words {
+		if groupOf(groups, w) >= 0 {
+			continue
+		}
+		syn, span := lexicon.PhraseSynonyms(words, i)
+		var alts []string
+		for _, a := range syn {
+			for _, s := range stem.Terms(a) {
+				if !stem.Stop(s) && !slices.Contains(alts, s) {
+					alts = append(alts, s)
+				}
+			}
+		}
+		if len(alts) == 0 {
+			continue
+		}
+		gi := -1
+		for j := i + 1; j < i+span && j < len(words) && gi < 0; j++ {
+			gi = groupOf(groups, words[j])
+		}
+		if gi < 0 {
+			if phraseOwnGroup && !slices.ContainsFunc(groups, func(g termGroup) bool { return g.main == alts[0] }) {
+				groups = append(groups, termGroup{main: alts[0], alts: alts[1:]})
+			}
+			continue
+		}
+		for _, a := range alts {
+			if a != groups[gi].main && !slices.Contains(groups[gi].alts, a) {
+				groups[gi].alts = append(groups[gi].alts, a)
+			}
+		}
+	}
 	return groups
+}
+
+// groupOf is the index of the group a question word's stems make, or -1.
+func groupOf(groups []termGroup, w string) int {
+	ts := stem.Terms(w)
+	for gi, g := range groups {
+		if slices.Contains(ts, g.main) {
+			return gi
+		}
+	}
+	return -1
 }

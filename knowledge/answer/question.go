@@ -329,15 +329,38 @@ func (q *Question) parseQuantity() bool {
 				}
 				focus = append(focus, w[j])
 			}
-			if w[i+1] == "many" || w[i+1] == "much" {
+			switch {
+			case w[i+1] == "many" || w[i+1] == "much":
 				q.Focus = strings.Join(focus, " ")
-			} else {
+			case sizeWords[w[i+1]]:
+				// "how big was the bribe": what is measured follows.
+				q.Focus = strings.Join(measuredAfter(w[i+2:]), " ")
+			default:
 				q.Focus = w[i+1]
 			}
 			return true
 		}
 	}
 	return false
+}
+
+// sizeWords ask how big something is: what is measured follows the verb ("how
+// big was the bribe").
+var sizeWords = set("big", "large", "small", "huge", "high", "low")
+
+// measuredAfter reads what a size question measures: the content words after
+// its verb and articles, up to the next function word ("was the bribe paid to
+// ...": "bribe", "paid").
+func measuredAfter(w []string) []string {
+	j := 0
+	for j < len(w) && (auxWords[w[j]] || w[j] == "the" || w[j] == "a" || w[j] == "an") {
+		j++
+	}
+	var out []string
+	for ; j < len(w) && len(out) < 2 && !stopWords[w[j]] && !auxWords[w[j]]; j++ {
+		out = append(out, w[j])
+	}
+	return out
 }
 
 // parseSaid reads "what did X say (about T)", "how did X respond", "what is X's

@@ -98,58 +98,6 @@ const (
 	nFeatures
 )
 
-// featureWeights combine the features into a score. They were fitted, with
-// factWeights, on the SQuAD v1.1 dev questions outside the evaluation samples
-// (shared/eval/squad, 7,568 questions over 48 articles): the weights that make
-// a right sentence likeliest under a softmax over each question's 60 best, with
-// a small L2 penalty, the words matched as search matches them (paraphrases,
-// word families). TestFitSearchWeights refits them when features change.
-// Several features overlap, so single weights (a few are negative) mean little
-// on their own.
-var featureWeights = [nFeatures]float64{
-	fCov:         3.43,
-	fPrev:        2.80,
-	fNext:        2.33,
-	fTitle:       1.61,
-	fDoc:         0.79,
-	fDocCov:      0.38,
-	fBigram:      -0.10,
-	fProx:        0.54,
-	fAnsPerson:   0.16,
-	fAnsTime:     1.01,
-	fAnsNumber:   0.92,
-	fAnsPlace:    0.23,
-	fAnsName:     0.03,
-	fAnsNear:     0.37,
-	fNoNovel:     -0.84,
-	fLen:         -0.04,
-	fAnaphor:     0.25,
-	fNextAnaphor: 0.51,
-	fRepeat:      0.28,
-	fCovLocal:    1.78,
-	fPhrase:      2.03,
-	fRarest:      0.28,
-	fDensity:     0.98,
-	fCovSq:       1.09,
-	fCovDoc:      2.93,
-	fFirst:       0.29,
-	fAnsCount:    0.99,
-	fDocTop:      1.22,
-	fNaming:      0.79,
-	fDefinition:  0.81,
-	fTwoCaps:     0.52,
-	fBM25:        1.25,
-	fPrev2:       3.07,
-	fNext2:       0.96,
-	fPrevDoc:     2.81,
-	fCovLocalDoc: 1.47,
-	fPrevSq:      2.24,
-	fDocSq:       0.70,
-	fTitleDoc:    1.64,
-	fBM25Doc:     0.71,
-	fAnsNearBM25: 0.28,
-}
-
 // anaphors start sentences that lean on the one before.
 var anaphors = set("he", "she", "it", "they", "this", "these", "those", "his", "her",
 	"its", "their", "such", "there", "that", "him", "them")

@@ -152,6 +152,9 @@ func buildRankIndex(gen int64, rows []store.CorpusSentence) *rankIndex {
 		lw := strings.ToLower(w)
 		wi := &wordInfo{flags: wordFlags(w, false), naming: namingCues[lw], anaphor: anaphors[lw]}
 		buf = stem.AppendTerms(buf[:0], w)
+		if t, ok := acronymTerm(w, buf); ok && isUpper(w) {
+			buf = append(buf[:0], t)
+		}
 		for _, t := range buf {
 			wi.ids = append(wi.ids, id(t))
 			wi.stop = append(wi.stop, stem.Stop(t))
@@ -321,6 +324,39 @@ func (ix *rankIndex) docSays(path, w string) bool {
 		}
 	}
 	return false
+}
+
+// minAcronym is the shortest acronym acronymTerm keeps whole.
+const minAcronym = 3
+
+// acronymTerm keeps a word whole, in lower case, when stemming would leave
+// only function words of it ("ONS", stemmed, is "on"). terms are the word's
+// stems. The index keeps only acronyms (isUpper) so; a question's word is
+// matched to them (withAcronyms).
+func acronymTerm(w string, terms []string) (string, bool) {
+	if len(w) < minAcronym || len(terms) == 0 {
+		return "", false
+	}
+	for _, t := range terms {
+		if !stem.Stop(t) {
+			return "", false
+		}
+	}
+	lw := strings.ToLower(w)
+	if stem.Stop(lw) || stopWords[lw] {
+		return "", false
+	}
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return "", false
+		}
+	}
+	return lw, true
+}
+
+// isUpper reports whether a word is written in capitals only.
+func isUpper(w string) bool {
+	return strings.ToUpper(w) == w && strings.ToLower(w) != w
 }
 
 // commonWord reports whether the sentences mostly write a word in lower case

@@ -99,6 +99,33 @@ func (e *Engine) termGroups(words []string) []termGroup {
 	return out
 }
 
+// searchGroups are a question's words as search matches them: stemmed, with
+// their synonyms, WordNet paraphrases, word families, and the acronyms the
+// sentences write whose stems would be function words ("ONS").
+func (e *Engine) searchGroups(ri *rankIndex, q Question) []termGroup {
+	words := contentWords(q.Words)
+	groups := paraphrased(e.termGroups(words), q.Words)
+	if useFamilies {
+		groups = withFamilies(ri, groups)
+	}
+	return withAcronyms(ri, groups, words)
+}
+
+// withAcronyms adds a group for each word that stems to function words only
+// but that the sentences write as an acronym ("ONS"), kept whole there.
+func withAcronyms(ri *rankIndex, gs []termGroup, words []string) []termGroup {
+	for _, w := range words {
+		t, ok := acronymTerm(w, stem.Terms(w))
+		if !ok {
+			continue
+		}
+		if _, indexed := ri.ids[t]; indexed && !slices.ContainsFunc(gs, func(g termGroup) bool { return g.main == t }) {
+			gs = append(gs, termGroup{main: t})
+		}
+	}
+	return gs
+}
+
 // decadeForms gives the stems of a decade written short in full: "80s" (or
 // "'80s") is also "1980s" and "2080s"; other words have none.
 func decadeForms(w string) []string {
@@ -193,17 +220,14 @@ const factCandidates = 20
 // asked, time expressions, actors). about, when set, restricts the answer to
 // sentences that mention those actors.
 func (e *Engine) search(ctx context.Context, ix *index, q Question, about *target) (reply, error) {
-	words := contentWords(q.Words)
-	groups := paraphrased(e.termGroups(words), q.Words)
-	if len(groups) == 0 {
-		return reply{}, nil
-	}
 	ri, err := e.rankIndex(ctx, ix.gen)
 	if err != nil {
 		return reply{}, err
 	}
-	if useFamilies {
-		groups = withFamilies(ri, groups)
+	words := contentWords(q.Words)
+	groups := e.searchGroups(ri, q)
+	if len(groups) == 0 {
+		return reply{}, nil
 	}
 	rq := ri.query(groups, q.expects, q.Words)
 	rs := ri.rank(rq)
@@ -213,7 +237,7 @@ func (e *Engine) search(ctx context.Context, ix *index, q Question, about *targe
 	// An acronym no sentence holds ("the HSE") may stand for a name the
 	// best briefing writes in full: the question is read again with it.
 	if q2, _, ok := spellAcronyms(ri, q, unknownWords(ri, words), ri.sents[rs[0].sent].hit.DocPath); ok {
-		if g2 := paraphrased(e.termGroups(contentWords(q2.Words)), q2.Words); len(g2) > 0 {
+		if g2 := e.searchGroups(ri, q2); len(g2) > 0 {
 			rq2 := ri.query(g2, q2.expects, q2.Words)
 			if rs2 := ri.rank(rq2); len(rs2) > 0 {
 				q, rq, rs = q2, rq2, rs2
@@ -249,7 +273,7 @@ func (e *Engine) search(ctx context.Context, ix *index, q Question, about *targe
 		}
 	}
 	qActors := e.questionActors(ix, q)
-	focus := uniqueTerms(strings.Fields(q.Focus))
+	focus := newCountFocus(q)
 	scored := make([]scoredHit, 0, len(top))
 	for _, r := range top {
 		h := ri.sents[r.sent].hit
@@ -444,40 +468,28 @@ const (
 	xQActor            // the sentence names an actor the question names (up to two, over two)
 	xHeadline          // the sentence is its document's title
 	xDocActors         // share of the actors the question names (by idf over briefings) that the sentence's briefing mentions
+	xYearsOnly         // a quantity question, and the sentence's only figures are years
+	xReasonLink        // a why question, and the sentence joins a reason ("because", "due to", "in a bid to")
+	xTimeNew           // a when question, and the sentence holds a time expression the question does not give
+	xWherePlace        // a where question, and the sentence names a country the question does not
 	nFacts
 )
 
-// factWeights weigh the fact features against the ranking features; they are
-// fitted with featureWeights (see there): xDocActors first alone, the others
-// held (BRIEFBOT_FIT_ONLY=xDocActors), on SQuAD's learning questions and the
-// search questions of bbc-dev-A and bbc-dev2-A (BRIEFBOT_FIT_NEWS_*); then
-// all of them on SQuAD's learning questions, with the question's words
-// matched as search matches them (paraphrases and word families).
-var factWeights = [nFacts]float64{
-	xFigure:     0.41,
-	xCounted:    1.50,
-	xTime:       0.99,
-	xTimeDigit:  0.31,
-	xWhereActor: 0.16,
-	xWhereIn:    0.62,
-	xCausal:     0.34,
-	xPerson:     0.01,
-	xQActor:     0.01,
-	xHeadline:   -0.49,
-	xDocActors:  0.99,
-}
-
 // factFeatures reads the fact features of a sentence: what the question asks for
 // (a figure, a date, a place, a reason, a person) and the actors it names.
-func (e *Engine) factFeatures(q Question, h scoredHit, qActors []string, focus []string, ix *index, mentioned map[int64]bool, nDocs int) [nFacts]float64 {
+func (e *Engine) factFeatures(q Question, h scoredHit, qActors []string, focus countFocus, ix *index, mentioned map[int64]bool, nDocs int) [nFacts]float64 {
 	var x [nFacts]float64
 	switch q.Intent {
 	case Quantity:
 		if len(h.quants) > 0 || hasDigit(h.Text) {
 			x[xFigure] = 1
 		}
-		for _, qt := range h.quants {
-			if len(focus) > 0 && countsFocus(qt.Quantity, focus) {
+		counts := countFigures(h.quants, h.times)
+		if len(h.quants) > 0 && len(counts) == 0 {
+			x[xYearsOnly] = 1
+		}
+		for _, qt := range counts {
+			if len(focus.stems) > 0 && focus.counts(qt.Quantity) {
 				x[xCounted] = 1
 				break
 			}
@@ -488,9 +500,15 @@ func (e *Engine) factFeatures(q Question, h scoredHit, qActors []string, focus [
 		} else if hasDigit(h.Text) {
 			x[xTimeDigit] = 1
 		}
+		if newTime(h.times, q.Words) {
+			x[xTimeNew] = 1
+		}
 	case Where:
 		if len(mentioned) > 0 {
 			x[xWhereActor] = 1
+		}
+		if newPlace(ix, mentioned, qActors) {
+			x[xWherePlace] = 1
 		}
 		if strings.Contains(h.Text, " in ") || strings.Contains(h.Text, " at ") {
 			x[xWhereIn] = 1
@@ -503,6 +521,9 @@ func (e *Engine) factFeatures(q Question, h scoredHit, qActors []string, focus [
 			}
 		}
 		x[xCausal] = math.Min(float64(n), 3) / 3
+		if reasonLinked(stem.Terms(h.Text)) {
+			x[xReasonLink] = 1
+		}
 	}
 	if len(q.Words) > 0 && q.Words[0] == "who" {
 		for id := range mentioned {
@@ -535,7 +556,7 @@ func (e *Engine) confident(rq *rankQuery, best scoredHit) bool {
 	if rq.total <= 0 || best.coverage < minCoverage {
 		return false
 	}
-	if rq.want == ansNumber && best.f[fAnsNumber] == 0 && best.f[fCov] < 0.9 {
+	if rq.want == ansNumber && !holdsCount(best) && best.f[fCov] < 0.9 {
 		return false
 	}
 	return true
@@ -550,6 +571,12 @@ const (
 	maxFigureGap = 3
 )
 
+// holdsCount reports whether a sentence holds a figure that may answer a
+// question asking for one: not only years ("first held in 1723").
+func holdsCount(s scoredHit) bool {
+	return s.f[fAnsNumber] > 0 && s.x[xYearsOnly] == 0
+}
+
 // figureInBriefing finds, for a question asking for a figure whose best
 // sentence holds enough of the question but no figure, the best-ranked
 // sentence near it in the same briefing that gives one and holds some of the
@@ -557,12 +584,12 @@ const (
 // names the bombing).
 func figureInBriefing(rq *rankQuery, scored []scoredHit) (int, bool) {
 	top := scored[0]
-	if rq.want != ansNumber || rq.total <= 0 || top.coverage < minCoverage || top.f[fAnsNumber] > 0 || top.f[fCov] >= 0.9 {
+	if rq.want != ansNumber || rq.total <= 0 || top.coverage < minCoverage || holdsCount(top) || top.f[fCov] >= 0.9 {
 		return 0, false
 	}
 	for j := 1; j < min(len(scored), maxFigureLook); j++ {
 		s := scored[j]
-		if s.DocPath == top.DocPath && abs(s.N-top.N) <= maxFigureGap && s.f[fAnsNumber] > 0 && s.coverage >= minFigureCoverage {
+		if s.DocPath == top.DocPath && abs(s.N-top.N) <= maxFigureGap && holdsCount(s) && s.coverage >= minFigureCoverage {
 			return j, true
 		}
 	}
@@ -782,7 +809,7 @@ func hasWord(w []string, any ...string) bool {
 }
 
 // composeSearch writes the answer from ranked sentences.
-func (e *Engine) composeSearch(ri *rankIndex, q Question, rq *rankQuery, scored []scoredHit, focus []string) reply {
+func (e *Engine) composeSearch(ri *rankIndex, q Question, rq *rankQuery, scored []scoredHit, focus countFocus) reply {
 	best := scored[0]
 	var r reply
 	// The best sentence is what the answer relies on (with the sentences of
@@ -798,6 +825,12 @@ func (e *Engine) composeSearch(ri *rankIndex, q Question, rq *rankQuery, scored 
 	case Quantity:
 		var parts []part
 		var used []knowledge.Quantity
+		var from []scoredHit // the sentences the parts come from
+		add := func(s scoredHit, qt knowledge.Quantity) {
+			parts = append(parts, part{doc: s.DocPath, title: s.DocTitle, text: figureText(qt, s.Text)})
+			used = append(used, qt)
+			from = append(from, s)
+		}
 		for _, s := range scored {
 			if s.score < best.score*0.6 || len(parts) >= 3 {
 				break
@@ -805,39 +838,38 @@ func (e *Engine) composeSearch(ri *rankIndex, q Question, rq *rankQuery, scored 
 			if s.DocPath != best.DocPath {
 				continue // the best sentence's briefing answers
 			}
-			// The figure that counts what the question asks about; failing
-			// that, the best sentence's first.
-			pick := -1
-			for k, qt := range s.quants {
-				// Beyond the best sentence, only a figure of what the
-				// question counts is another answer.
-				if s.SentenceID != best.SentenceID && len(focus) == 0 {
-					break
-				}
-				if countsFocus(qt.Quantity, focus) {
-					pick = k
-					break
-				}
+			// The figure that counts what the question asks about; years
+			// are not counts. Beyond the best sentence, only a figure of
+			// what the question counts is another answer.
+			if s.SentenceID != best.SentenceID && len(focus.stems) == 0 {
+				continue
 			}
-			if pick < 0 && len(parts) == 0 && len(s.quants) > 0 {
-				pick = fittingFigure(q, s.quants)
+			figs := countFigures(s.quants, s.times)
+			pick := slices.IndexFunc(figs, func(qt store.QuantityRow) bool { return focus.counts(qt.Quantity) })
+			if pick < 0 && s.SentenceID == best.SentenceID && len(figs) > 0 {
+				// Failing that, the best sentence's figure of the kind asked.
+				pick = fittingFigure(q, figs)
 			}
 			if pick >= 0 {
-				qt := s.quants[pick].Quantity
-				parts = append(parts, part{doc: s.DocPath, title: s.DocTitle, text: figureText(qt, s.Text)})
-				used = append(used, qt)
-				if s.SentenceID != best.SentenceID {
-					r.cites = append(r.cites, cite(s.Hit))
-				}
+				add(s, figs[pick].Quantity)
 			}
 		}
 		if len(parts) > 0 {
+			// The sentences the figures come from are cited first; the best
+			// sentence, when it gives none, only says what they are about.
+			r.cites = r.cites[:0]
+			for _, s := range from {
+				r.cites = append(r.cites, cite(s.Hit))
+			}
+			if from[0].SentenceID != best.SentenceID && !slices.ContainsFunc(from, func(s scoredHit) bool { return s.SentenceID == best.SentenceID }) {
+				r.more = append([]knowledge.Citation{cite(best.Hit)}, r.more...)
+			}
 			r.text = compose(parts)
 			if disagree(used) {
 				r.text = "Sources differ: " + r.text
-			} else if len(parts) == 1 && len(best.quants) > 1 {
+			} else if src := from[0]; len(parts) == 1 && len(src.quants) > 1 {
 				// One figure of several: what the sentence says of them.
-				r.text = strings.TrimSuffix(capitalize(r.text), ".") + " — " + ri.lowerFirst(clip(gist(best.Text, rq.groups, rq.want), 300))
+				r.text = strings.TrimSuffix(capitalize(r.text), ".") + " — " + ri.lowerFirst(clip(gist(src.Text, rq.groups, rq.want), 300))
 			}
 			return r
 		}

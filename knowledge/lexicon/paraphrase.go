@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -164,4 +165,70 @@ func (p *paraphrases) phraseAt(words []string, i int) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// maxClimb bounds the hypernym levels IsA climbs.
+const maxClimb = 12
+
+// collectives name persons in a sense WordNet files elsewhere ("people" is
+// first a group): IsA reads them as the class they stand for.
+var collectives = map[string]string{"people": "person", "folk": "person", "staff": "person"}
+
+// IsA reports whether a word (lower case, any inflection) names a kind of
+// class in WordNet's first senses: the class is the word's lemma, one of its
+// synonyms, or a hypernym above it ("guests", "person": true, through
+// "visitor" and "traveler").
+func IsA(word, class string) bool {
+	p := wordnet()
+	l := p.lemma(word)
+	if c, ok := collectives[word]; ok {
+		l = c
+	}
+	target := p.lemma(class)
+	if c, ok := collectives[class]; ok {
+		target = c
+	}
+	if l == "" || target == "" {
+		return false
+	}
+	if slices.Contains(p.syn[l], target) {
+		return true
+	}
+	// Breadth first over the hypernyms; seen holds every lemma queued, in
+	// order, so that the next level starts where the last one ended.
+	var buf [32]string
+	seen := append(buf[:0], l)
+	for d, from := 0, 0; d <= maxClimb && from < len(seen); d++ {
+		to := len(seen)
+		for _, w := range seen[from:to] {
+			if w == target {
+				return true
+			}
+			for _, h := range p.hyper[w] {
+				if !slices.Contains(seen, h) {
+					seen = append(seen, h)
+				}
+			}
+		}
+		from = to
+	}
+	return false
+}
+
+// PhraseSynonyms returns the synonyms WordNet gives for the phrase of its
+// table that starts at word i of a question ("go up": "rise", "get rid of":
+// "remove"), and how many words the phrase spans there; nil and 0 when none
+// starts there.
+func PhraseSynonyms(words []string, i int) ([]string, int) {
+	p := wordnet()
+	key, ok := p.phraseAt(words, i)
+	if !ok {
+		return nil, 0
+	}
+	kw := strings.Fields(key)
+	span := len(kw)
+	if len(kw) == 2 && i+2 < len(words) && phraseObjects[words[i+1]] && words[i+2] == kw[1] {
+		span = 3 // "smooth things over"
+	}
+	return p.syn[key], span
 }

@@ -64,3 +64,31 @@ func TestWordNetLicence(t *testing.T) {
 		t.Error("the WordNet licence notice is not embedded")
 	}
 }
+
+func TestIsA(t *testing.T) {
+	for _, c := range []struct {
+		word, class string
+		want        bool
+	}{
+		{"guests", "person", true},
+		{"workers", "people", true},
+		{"person", "person", true},
+		{"guests", "money", false},
+		{"troops", "people", false},
+		{"unknownword", "person", false},
+	} {
+		if got := IsA(c.word, c.class); got != c.want {
+			t.Errorf("IsA(%q, %q) = %v, want %v", c.word, c.class, got, c.want)
+		}
+	}
+}
+
+func TestPhraseSynonyms(t *testing.T) {
+	syn, span := PhraseSynonyms([]string{"will", "prices", "go", "up"}, 2)
+	if span != 2 || !slices.Contains(syn, "rise") {
+		t.Errorf("PhraseSynonyms(go up) = %v, %d; want rise among them, span 2", syn, span)
+	}
+	if syn, span := PhraseSynonyms([]string{"prices", "go"}, 0); syn != nil || span != 0 {
+		t.Errorf("PhraseSynonyms(prices) = %v, %d; want none", syn, span)
+	}
+}
