@@ -373,6 +373,12 @@ func TestStatements(t *testing.T) {
 			map[int][]st{2: {{"Tova Lind", "predict", false, false}}}},
 		{"a belief adjective after be", []string{"Mr. Ivo Torvald is convinced that the mill will reopen.", "The union leaders are deeply skeptical of the new contract.", "The baker is certain to win."},
 			map[int][]st{1: {{"Ivo Torvald", "convinced", false, false}}, 2: {{"The union leaders", "skeptical", false, false}}}},
+		{"talking about a topic, discussing it", []string{"Governor Ivo Grant talked about the budget on Monday.", "Senator Ray Osk spoke favorably of the deal.", "Mayor Ann Pell discussed the plan with reporters.", "Ann Pell spoke at the rally."},
+			map[int][]st{1: {{"Ivo Grant", "talk about", false, false}}, 2: {{"Ray Osk", "speak of", false, false}}, 3: {{"Ann Pell", "discuss", false, false}}}},
+		{"declining to discuss is a silence", []string{"Mayor Ann Pell declined to discuss the plant."},
+			map[int][]st{1: {{"Ann Pell", "discuss", true, false}}}},
+		{"a decision to act and a memory of a fact are beliefs", []string{"Ray Osk decided to run for governor.", "Osk remembers that the mill closed.", "Osk decided the case.", "Osk remembered his mother."},
+			map[int][]st{1: {{"Ray Osk", "decide", false, false}}, 2: {{"Ray Osk", "remember", false, false}}}},
 		{"a share of them", []string{"The bakers of Dunmore met on Friday.", "Most of them said flour costs too much."},
 			map[int][]st{2: {{"Most of them", "say", false, false}}}},
 	} {

@@ -147,7 +147,7 @@ func (x *extractor) vetoed(s *sentence, k int, lemma string, negated bool) strin
 var knowWhat = set("that", "what", "how", "whether", "why", "who", "where", "when")
 
 // thatCues state a position only with its words: "maintained that".
-var thatCues = set("maintain", "estimate", "charge")
+var thatCues = set("maintain", "estimate", "charge", "remember", "understand")
 
 // otherSenseParticles are the words after a cue that give it another sense.
 var otherSenseParticles = map[string][]string{
@@ -193,7 +193,7 @@ var motionVerbs = set("come", "came", "comes", "coming", "go", "went", "goes", "
 	"get", "got", "gets", "bring", "brought", "fight", "fought", "hit", "pushed", "push")
 
 // cueNextWord is the word a cue needs right after it to report an intention.
-var cueNextWord = map[string]string{"plan": "to", "intend": "to", "seek": "to"}
+var cueNextWord = map[string]string{"plan": "to", "intend": "to", "seek": "to", "decide": "to", "aim": "to"}
 
 // quotationCues report speech only beside a quotation; elsewhere they mean
 // something else ("continued his devotion to politics").

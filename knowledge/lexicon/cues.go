@@ -43,27 +43,31 @@ var cueLemmas = []string{
 	"underline", "voice", "speculate", "support", "oppose", "endorse", "name",
 	"recognise", "recognize", "concur", "protest", "plead", "testify", "brief",
 	"refuse", "plan", "expect", "feel", "worry", "intend", "doubt", "prefer", "see", "know", "seek", "view", "charge",
-	"wish", "realize", "realise",
+	"wish", "realize", "realise", "talk", "speak", "discuss", "decide", "aim", "remember",
+	"understand",
 }
 
 // beliefLemmas report a belief, wish or intention rather than words.
 var beliefLemmas = set("believe", "think", "hope", "want", "fear", "plan", "expect", "see", "know", "seek", "view",
-	"feel", "wish", "intend", "worry", "doubt", "consider", "prefer", "trust", "suspect", "realize")
+	"feel", "wish", "intend", "worry", "doubt", "consider", "prefer", "trust", "suspect", "realize",
+	"decide", "aim", "remember", "understand")
 
 // otherLemmas are annotated as attribution cues in news corpora but report no
 // one's words or beliefs: evidence, appearance, knowledge, decisions.
-var otherLemmas = set("show", "find", "seem", "appear", "learn", "decide",
+var otherLemmas = set("show", "find", "seem", "appear",
 	"offer", "look", "vote", "share", "push", "sign", "give", "make",
 	"take", "get", "go", "come", "have", "be", "do", "win", "lose", "lead", "help",
 	"refer", "title", "favor", "favour", "concern", "accord", "hold", "mean", "put",
 	"order", "list", "present", "project", "sound", "ignore", "nominate", "press",
-	"portray", "complaint", "decline", "read", "issue", "discuss", "talk", "speak")
+	"portray", "complaint", "decline", "read", "issue")
 
 // decline is left to extraction's silences: "declined to comment" says nothing.
 
 // CueParticles are the words a phrasal cue needs after it: "pointed out",
 // "ruled out".
 var CueParticles = map[string][]string{
+	"talk":  {"about"},
+	"speak": {"about", "of", "out"},
 	"point": {"out"},
 	"rule":  {"out"},
 	"name":  {"as"},
@@ -80,6 +84,7 @@ var irregular = map[string]string{
 	"seen": "see", "gave": "give", "given": "give", "made": "make", "took": "take",
 	"taken": "take", "meant": "mean", "held": "hold", "put": "put", "led": "lead",
 	"won": "win", "lost": "lose", "got": "get", "went": "go", "came": "come",
+	"understood": "understand", "learnt": "learn",
 }
 
 // Irregular returns the lemma of an irregular verb form, or "".

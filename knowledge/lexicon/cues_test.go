@@ -14,6 +14,8 @@ func TestCueForms(t *testing.T) {
 		"thinks":     {"think", Belief},
 		"hopes":      {"hope", Belief},
 		"expects":    {"expect", Belief},
+		"discussed":  {"discuss", Speech},
+		"decided":    {"decide", Belief},
 	} {
 		if got, ok := forms[form]; !ok || got != want {
 			t.Errorf("CueForms()[%q] = %v, %v; want %v", form, got, ok, want)
