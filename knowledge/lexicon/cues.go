@@ -7,7 +7,7 @@ import "strings"
 // from the part of the training split whose failures were read (480 articles
 // of four publishers), so the other part stays a fair test. Regenerate with
 // BRIEFBOT_CUE_DATA=DIR go generate ./knowledge/lexicon.
-//go:generate go run ./internal/gencues -data $BRIEFBOT_CUE_DATA -out cues_polnear.go
+//go:generate go run ./internal/gencues -data $BRIEFBOT_CUE_DATA -wordnet /usr/share/wordnet -out cues_polnear.go
 
 // Sense is what a cue reports.
 type Sense uint8
@@ -145,12 +145,14 @@ func senseOf(lemma string) Sense {
 }
 
 // cueCount is one row of the generated table: a word form, how often it lies in
-// an annotated cue and how often it occurs, and its lemma ("" when the form is
-// not a verb form).
+// an annotated cue and how often it occurs, its lemma ("" when the form is
+// not a verb form) and the WordNet lexicographer files of the lemma's verb
+// senses, commonest first ("communication,cognition"; "" for no verb).
 type cueCount struct {
 	form      string
 	cue, seen int
 	lemma     string
+	senses    string
 }
 
 // Inflect returns the regular forms of an English verb: base, -s, -ed, -ing.
