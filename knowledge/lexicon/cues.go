@@ -1,6 +1,9 @@
 package lexicon
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // cues_polnear.go is counted from a PolNeAR split folder (train/ and
 // gold/train/, as ../shared/eval/polnear/score.py lays it out): it was made
@@ -117,6 +120,15 @@ func CueForms() map[string]Cue {
 			add(c.form, c.lemma)
 		}
 	}
+	for _, l := range annotatedLemmas() {
+		// Past and -ing forms only: "posts", "emails" and "thanks" are
+		// more often nouns.
+		for _, f := range Inflect(l)[1:] {
+			if _, ok := m[f]; !ok && (strings.HasSuffix(f, "ed") || strings.HasSuffix(f, "ing")) {
+				add(f, l)
+			}
+		}
+	}
 	for _, l := range cueLemmas {
 		for _, f := range Inflect(l) {
 			add(f, l)
@@ -132,6 +144,51 @@ func CueForms() map[string]Cue {
 		}
 	}
 	return m
+}
+
+// annotatedLemmas are the verbs of saying or thinking (by their WordNet
+// senses) whose forms, counted together, are annotated cues often enough
+// (MinCueCount, MinCueRate), though no single form is: "slams", "slamming".
+func annotatedLemmas() []string {
+	type count struct{ cue, seen int }
+	by := map[string]*count{}
+	senses := map[string]string{}
+	for _, c := range polnearCues {
+		if c.lemma == "" || c.lemma == c.form {
+			continue
+		}
+		n := by[c.lemma]
+		if n == nil {
+			n = &count{}
+			by[c.lemma] = n
+		}
+		n.cue += c.cue
+		n.seen += c.seen
+		senses[c.lemma] = c.senses
+	}
+	var out []string
+	for l, n := range by {
+		if n.cue >= MinCueCount && float64(n.cue) >= MinCueRate*float64(n.seen) &&
+			senseOf(l) != Other && reportingSense(senses[l]) {
+			out = append(out, l)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// reportingSense reports whether a verb's WordNet senses (lexicographer
+// files, commonest first) make it a verb of saying or thinking: its first or
+// second sense is one of communication or cognition.
+func reportingSense(senses string) bool {
+	fs := strings.Split(senses, ",")
+	for i := 0; i < len(fs) && i < 2; i++ {
+		switch fs[i] {
+		case "communication", "cognition":
+			return true
+		}
+	}
+	return false
 }
 
 func senseOf(lemma string) Sense {
