@@ -440,6 +440,9 @@ func TestStatementContent(t *testing.T) {
 		// A refusal states a position: its words start at "to", not at the
 		// that-clause of someone else's denial.
 		{"The Chilean government refuses to accept Peru's denials that it was to blame.", "Chile", "to accept Peru's denials that it was to blame"},
+		// A reporting clause inside the words is no part of them.
+		{"Nor does the mill have any plans, Ivo Grant said, to close before the spring.", "Ivo Grant", "Nor does the mill have any plans to close before the spring"},
+		{"By closing the mill early, Ivo Grant said, the owners saved a fortune.", "Ivo Grant", "By closing the mill early the owners saved a fortune"},
 	} {
 		b := extractText(tc.text)
 		if len(b.Statements) != 1 {

@@ -1253,6 +1253,14 @@ func (x *extractor) fillContent(s *sentence, f *found, cueEnd int) {
 		if s.toks[before-1].isQuote() && before >= 2 && s.toks[before-2].s == "," {
 			f.contentEnd = before - 1
 		}
+		if !quoteBefore && s.toks[before-1].s == "," && s.toks[after-1].s == "," && rest > 2 && wordsGoOn(s, after) {
+			// A reporting clause inside the words: "Nor does she have any
+			// plans, advisers say, to take cues from the campaign".
+			end := clauseEnd(s, after, len(s.toks))
+			f.Content = x.content(s, 0, before-1) + " " + x.content(s, after, end)
+			f.Direct = isQuoted(s, 0, end)
+			return
+		}
 	} else {
 		f.contentBeg, f.contentEnd = after, len(s.toks)
 	}
@@ -1289,6 +1297,22 @@ func clauseEnd(s *sentence, a, b int) int {
 		}
 	}
 	return b
+}
+
+// wordsGoOn reports whether the words resume at token a, after a reporting
+// clause set off by commas, rather than a participle or clause of the
+// reporter's own (", adding that", ", and he left").
+func wordsGoOn(s *sentence, a int) bool {
+	low := s.low(a)
+	if s.toks[a].kind != word || strings.HasSuffix(low, "ing") || low == "and" || low == "but" || low == "who" || low == "which" || low == "according" || low == "as" {
+		return false
+	}
+	for t := a; t < len(s.toks); t++ {
+		if s.toks[t].isQuote() {
+			return false // a quotation follows: `, he said, "..."`
+		}
+	}
+	return true
 }
 
 // irregularPast are past tenses that do not end in -ed.
