@@ -87,10 +87,10 @@ var cueVetoes = []cueVeto{
 		return !negated && prepositions[s.low(k-1)] && s.low(k-1) != "and" && s.low(k-1) != "to" &&
 			!(gerundLeads[s.low(k-1)] && strings.HasSuffix(s.low(k), "ing"))
 	}},
-	{"noun after a determiner", func(s *sentence, k int, _ string, _ bool) bool {
-		// "the claims", "his call"; but "Some accused Trump" and "She's
-		// predicting" are verbs.
-		return determiners[s.low(k-1)] && s.low(k-1) != "that" && !(quantifierSubjects[s.low(k-1)] && pastTense(s.low(k))) && !pronounIs(s, k-1)
+	{"noun after a determiner", func(s *sentence, k int, lemma string, _ bool) bool {
+		// "the claims", "his call"; but "Some accused Trump", "many believe
+		// he lied" and "She's predicting" are verbs.
+		return determiners[s.low(k-1)] && s.low(k-1) != "that" && !quantifierVerb(s, k, lemma) && !pronounIs(s, k-1)
 	}},
 	{"noun after a copula", func(s *sentence, k int, lemma string, _ bool) bool {
 		// "were plans to", "is support for": a base or -s form after "is".
@@ -141,6 +141,21 @@ func (x *extractor) vetoed(s *sentence, k int, lemma string, negated bool) strin
 		}
 	}
 	return ""
+}
+
+// quantifierVerb reports whether the cue form at k is the verb of a
+// quantifier subject before it: a past tense ("Some accused"), or a base form
+// opening a clause and not followed by a preposition as a noun is ("many
+// believe he lied", "some view it as a threat"; not "some support for").
+func quantifierVerb(s *sentence, k int, lemma string) bool {
+	q := k - 1
+	if !quantifierSubjects[s.low(q)] {
+		return false
+	}
+	if pastTense(s.low(k)) {
+		return true
+	}
+	return s.low(k) == lemma && (q == 0 || clauseOpeners[s.low(q-1)]) && !prepositions[s.low(k+1)]
 }
 
 // knowWhat open what someone knows: "knows that", "knew what".
