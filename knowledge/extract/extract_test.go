@@ -447,6 +447,7 @@ func TestStatementContent(t *testing.T) {
 		// A reporting clause inside the words is no part of them.
 		{"Nor does the mill have any plans, Ivo Grant said, to close before the spring.", "Ivo Grant", "Nor does the mill have any plans to close before the spring"},
 		{"By closing the mill early, Ivo Grant said, the owners saved a fortune.", "Ivo Grant", "By closing the mill early the owners saved a fortune"},
+		{"A new levy, Ivo Grant said, would ''widen the gap.''", "Ivo Grant", "A new levy would ''widen the gap.''"},
 	} {
 		b := extractText(tc.text)
 		if len(b.Statements) != 1 {

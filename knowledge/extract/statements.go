@@ -1305,19 +1305,16 @@ func clauseEnd(s *sentence, a, b int) int {
 
 // wordsGoOn reports whether the words resume at token a, after a reporting
 // clause set off by commas, rather than a participle or clause of the
-// reporter's own (", adding that", ", and he left").
+// reporter's own (", adding that", ", and he left") or a quotation of its
+// own (`, he said, "..."`).
 func wordsGoOn(s *sentence, a int) bool {
 	low := s.low(a)
-	if s.toks[a].kind != word || strings.HasSuffix(low, "ing") || low == "and" || low == "but" || low == "who" || low == "which" || low == "according" || low == "as" {
-		return false
-	}
-	for t := a; t < len(s.toks); t++ {
-		if s.toks[t].isQuote() {
-			return false // a quotation follows: `, he said, "..."`
-		}
-	}
-	return true
+	return s.toks[a].kind == word && !strings.HasSuffix(low, "ing") && !reporterClause[low]
 }
+
+// reporterClause open a clause of the reporter's own after a reporting
+// clause's comma: ", and he left", ", who", ", according to".
+var reporterClause = set("and", "but", "who", "which", "according", "as")
 
 // irregularPast are past tenses that do not end in -ed.
 var irregularPast = set("said", "told", "went", "came", "made", "took", "gave", "got",
