@@ -369,8 +369,6 @@ func TestStatements(t *testing.T) {
 			map[int][]st{2: {{"Petra Osk", "say", false, true}}}},
 		{"a manner adverb after a name", []string{"Tova Lind bluntly suggested that the plan was flawed."},
 			map[int][]st{1: {{"Tova Lind", "suggest", false, false}}}},
-		{"a manner adverb after a pronoun", []string{"Mayor Tova Lind met farmers.", "She truly believes the mill will reopen."},
-			map[int][]st{2: {{"Tova Lind", "believe", false, false}}}},
 		{"a contracted is before a participle", []string{"Mayor Tova Lind met farmers.", "She's predicting a win in the next vote."},
 			map[int][]st{2: {{"Tova Lind", "predict", false, false}}}},
 		{"a belief adjective after be", []string{"Mr. Ivo Torvald is convinced that the mill will reopen.", "The union leaders are deeply skeptical of the new contract.", "The baker is certain to win."},

@@ -168,10 +168,6 @@ func adverbAt(s *sentence, l int) bool {
 	return t.kind == word && !t.cap && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") && !lyNouns[t.low]
 }
 
-// subjectPronouns may stand before a manner adverb and the cue: "she truly
-// believes".
-var subjectPronouns = set("he", "she", "they", "we", "i", "it")
-
 // lyNouns end in -ly but are nouns or adjectives that may head a subject:
 // "the family said", "the daily reported".
 var lyNouns = set("family", "assembly", "ally", "rally", "supply", "monopoly", "anomaly",
@@ -574,7 +570,7 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 				l--
 			}
 			continue
-		case auxiliaries[low] || adverbAt(s, l) && inflected && l == k-1 && l > 0 && (s.toks[l-1].cap || groupHeads[s.low(l-1)] || subjectPronouns[s.low(l-1)]) || pronounIs(s, l) || low == "to" && l > 0 && silenceLeads[s.toks[l-1].low] || silenceLeads[low] && negatedCue:
+		case auxiliaries[low] || adverbAt(s, l) && inflected && l == k-1 && l > 0 && (s.toks[l-1].cap || groupHeads[s.low(l-1)]) || pronounIs(s, l) || low == "to" && l > 0 && silenceLeads[s.toks[l-1].low] || silenceLeads[low] && negatedCue:
 			if negation(low) {
 				f.Negated = true
 			}
