@@ -379,6 +379,8 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"Ann Pell", "discuss", true, false}}}},
 		{"a decision to act and a memory of a fact are beliefs", []string{"Ray Osk decided to run for governor.", "Osk remembers that the mill closed.", "Osk decided the case.", "Osk remembered his mother."},
 			map[int][]st{1: {{"Ray Osk", "decide", false, false}}, 2: {{"Ray Osk", "remember", false, false}}}},
+		{"feeling free is no view", []string{"Ivo Grant feels that the mill will close.", "Ivo Grant felt free to leave the mill."},
+			map[int][]st{1: {{"Ivo Grant", "feel", false, false}}}},
 		{"a quantifier before a base form is its subject", []string{"Many believe the mill will close.", "Some view the levy as a threat.", "Some support for the levy remains."},
 			map[int][]st{1: {{"Many", "believe", false, false}}, 2: {{"Some", "view", false, false}}}},
 		{"a share of them", []string{"The bakers of Dunmore met on Friday.", "Most of them said flour costs too much."},

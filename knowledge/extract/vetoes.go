@@ -45,6 +45,12 @@ var cueVetoes = []cueVeto{
 		}
 		return false
 	}},
+	{"a feeling, not a thought", func(s *sentence, k int, lemma string, _ bool) bool {
+		// "feels that", "felt slighted", "feel the country is lost" hold a
+		// view; "feels free", "didn't feel well", "felt so universal" a
+		// state.
+		return lemma == "feel" && (feelStates[s.low(k+1)] || adverbAt(s, k+1) && s.low(k+2) != "that")
+	}},
 	{"speech only beside a quotation", func(s *sentence, k int, lemma string, _ bool) bool {
 		return quotationCues[lemma] && !hasQuote(s) // `"...," he continued`
 	}},
@@ -157,6 +163,10 @@ func quantifierVerb(s *sentence, k int, lemma string) bool {
 	}
 	return s.low(k) == lemma && (q == 0 || clauseOpeners[s.low(q-1)]) && !prepositions[s.low(k+1)]
 }
+
+// feelStates follow "feel" as a state, not a view: "feel free", "felt so
+// universal".
+var feelStates = set("free", "well", "so", "good", "bad", "better", "worse", "sorry", "fine")
 
 // knowWhat open what someone knows: "knows that", "knew what".
 var knowWhat = set("that", "what", "how", "whether", "why", "who", "where", "when")
