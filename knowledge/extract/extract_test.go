@@ -373,6 +373,16 @@ func TestStatements(t *testing.T) {
 			map[int][]st{2: {{"Tova Lind", "predict", false, false}}}},
 		{"a belief adjective after be", []string{"Mr. Ivo Torvald is convinced that the mill will reopen.", "The union leaders are deeply skeptical of the new contract.", "The baker is certain to win."},
 			map[int][]st{1: {{"Ivo Torvald", "convinced", false, false}}, 2: {{"The union leaders", "skeptical", false, false}}}},
+		{"talking about a topic, discussing it", []string{"Governor Ivo Grant talked about the budget on Monday.", "Senator Ray Osk spoke favorably of the deal.", "Mayor Ann Pell discussed the plan with reporters.", "Ann Pell spoke at the rally."},
+			map[int][]st{1: {{"Ivo Grant", "talk about", false, false}}, 2: {{"Ray Osk", "speak of", false, false}}, 3: {{"Ann Pell", "discuss", false, false}}}},
+		{"declining to discuss is a silence", []string{"Mayor Ann Pell declined to discuss the plant."},
+			map[int][]st{1: {{"Ann Pell", "discuss", true, false}}}},
+		{"a decision to act and a memory of a fact are beliefs", []string{"Ray Osk decided to run for governor.", "Osk remembers that the mill closed.", "Osk decided the case.", "Osk remembered his mother."},
+			map[int][]st{1: {{"Ray Osk", "decide", false, false}}, 2: {{"Ray Osk", "remember", false, false}}}},
+		{"feeling free is no view", []string{"Ivo Grant feels that the mill will close.", "Ivo Grant felt free to leave the mill."},
+			map[int][]st{1: {{"Ivo Grant", "feel", false, false}}}},
+		{"a quantifier before a base form is its subject", []string{"Many believe the mill will close.", "Some view the levy as a threat.", "Some support for the levy remains."},
+			map[int][]st{1: {{"Many", "believe", false, false}}, 2: {{"Some", "view", false, false}}}},
 		{"a share of them", []string{"The bakers of Dunmore met on Friday.", "Most of them said flour costs too much."},
 			map[int][]st{2: {{"Most of them", "say", false, false}}}},
 	} {
@@ -434,6 +444,10 @@ func TestStatementContent(t *testing.T) {
 		// A refusal states a position: its words start at "to", not at the
 		// that-clause of someone else's denial.
 		{"The Chilean government refuses to accept Peru's denials that it was to blame.", "Chile", "to accept Peru's denials that it was to blame"},
+		// A reporting clause inside the words is no part of them.
+		{"Nor does the mill have any plans, Ivo Grant said, to close before the spring.", "Ivo Grant", "Nor does the mill have any plans to close before the spring"},
+		{"By closing the mill early, Ivo Grant said, the owners saved a fortune.", "Ivo Grant", "By closing the mill early the owners saved a fortune"},
+		{"A new levy, Ivo Grant said, would ''widen the gap.''", "Ivo Grant", "A new levy would ''widen the gap.''"},
 	} {
 		b := extractText(tc.text)
 		if len(b.Statements) != 1 {

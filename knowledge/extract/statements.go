@@ -467,6 +467,21 @@ func (x *extractor) headlineSpeaker(s *sentence) (found, bool) {
 
 func isDash(s string) bool { return s == "-" || s == "–" || s == "—" }
 
+// particleAt returns where the particle a phrasal cue at k needs stands: right
+// after it, or after a manner adverb ("spoke favorably of", "talked openly
+// about"); or -1.
+func particleAt(s *sentence, k int, parts []string) int {
+	for p := k + 1; p < len(s.toks) && p <= k+2; p++ {
+		if contains(parts, s.toks[p].low) {
+			return p
+		}
+		if !strings.HasSuffix(s.toks[p].low, "ly") || lyNouns[s.toks[p].low] {
+			break
+		}
+	}
+	return -1
+}
+
 // cueAt tries to read a statement whose cue verb is token k.
 func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool) {
 	t := s.toks[k]
@@ -478,18 +493,24 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 		return x.beliefAdjective(si, s, k, found{cue: k}, prev)
 	}
 	lemma, negatedCue, cueEnd := "", false, k+1
-	if l, ok := cueForms[t.low]; ok {
-		lemma = l
-		if parts, ok := cueParticles[l]; ok {
-			if k+1 >= len(s.toks) || !contains(parts, s.toks[k+1].low) {
-				return found{}, false
-			}
-			lemma += " " + s.toks[k+1].low
-			cueEnd = k + 2
+	form, ok := cueForms[t.low]
+	part := -1
+	if ok && silenceVerbs[t.low] && x.silenced(s, k) {
+		ok = false // "declined to discuss it" is a silence
+	}
+	if parts, phrasal := cueParticles[form]; ok && phrasal {
+		part = particleAt(s, k, parts)
+		ok = part > 0
+	}
+	if ok {
+		lemma = form
+		if part > 0 {
+			lemma += " " + s.toks[part].low
+			cueEnd = part + 1
 		}
 		// "refused to comment" is a silence, read at its verb, and "refused to
 		// be drawn" says nothing; "refuses to accept" is a stated position.
-		if l == "refuse" && (k+2 >= len(s.toks) || s.toks[k+1].low != "to" || silenceVerbs[s.toks[k+2].low] || s.toks[k+2].low == "be") {
+		if form == "refuse" && (k+2 >= len(s.toks) || s.toks[k+1].low != "to" || silenceVerbs[s.toks[k+2].low] || s.toks[k+2].low == "be") {
 			return found{}, false
 		}
 	} else if silenceVerbs[t.low] && x.silenced(s, k) {
@@ -1232,6 +1253,14 @@ func (x *extractor) fillContent(s *sentence, f *found, cueEnd int) {
 		if s.toks[before-1].isQuote() && before >= 2 && s.toks[before-2].s == "," {
 			f.contentEnd = before - 1
 		}
+		if !quoteBefore && s.toks[before-1].s == "," && s.toks[after-1].s == "," && rest > 2 && wordsGoOn(s, after) {
+			// A reporting clause inside the words: "Nor does she have any
+			// plans, advisers say, to take cues from the campaign".
+			end := clauseEnd(s, after, len(s.toks))
+			f.Content = x.content(s, 0, before-1) + " " + x.content(s, after, end)
+			f.Direct = isQuoted(s, 0, end)
+			return
+		}
 	} else {
 		f.contentBeg, f.contentEnd = after, len(s.toks)
 	}
@@ -1269,6 +1298,19 @@ func clauseEnd(s *sentence, a, b int) int {
 	}
 	return b
 }
+
+// wordsGoOn reports whether the words resume at token a, after a reporting
+// clause set off by commas, rather than a participle or clause of the
+// reporter's own (", adding that", ", and he left") or a quotation of its
+// own (`, he said, "..."`).
+func wordsGoOn(s *sentence, a int) bool {
+	low := s.low(a)
+	return s.toks[a].kind == word && !strings.HasSuffix(low, "ing") && !reporterClause[low]
+}
+
+// reporterClause open a clause of the reporter's own after a reporting
+// clause's comma: ", and he left", ", who", ", according to".
+var reporterClause = set("and", "but", "who", "which", "according", "as")
 
 // irregularPast are past tenses that do not end in -ed.
 var irregularPast = set("said", "told", "went", "came", "made", "took", "gave", "got",

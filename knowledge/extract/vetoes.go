@@ -45,6 +45,12 @@ var cueVetoes = []cueVeto{
 		}
 		return false
 	}},
+	{"a feeling, not a thought", func(s *sentence, k int, lemma string, _ bool) bool {
+		// "feels that", "felt slighted", "feel the country is lost" hold a
+		// view; "feels free", "didn't feel well", "felt so universal" a
+		// state.
+		return lemma == "feel" && (feelStates[s.low(k+1)] || adverbAt(s, k+1) && s.low(k+2) != "that")
+	}},
 	{"speech only beside a quotation", func(s *sentence, k int, lemma string, _ bool) bool {
 		return quotationCues[lemma] && !hasQuote(s) // `"...," he continued`
 	}},
@@ -87,10 +93,10 @@ var cueVetoes = []cueVeto{
 		return !negated && prepositions[s.low(k-1)] && s.low(k-1) != "and" && s.low(k-1) != "to" &&
 			!(gerundLeads[s.low(k-1)] && strings.HasSuffix(s.low(k), "ing"))
 	}},
-	{"noun after a determiner", func(s *sentence, k int, _ string, _ bool) bool {
-		// "the claims", "his call"; but "Some accused Trump" and "She's
-		// predicting" are verbs.
-		return determiners[s.low(k-1)] && s.low(k-1) != "that" && !(quantifierSubjects[s.low(k-1)] && pastTense(s.low(k))) && !pronounIs(s, k-1)
+	{"noun after a determiner", func(s *sentence, k int, lemma string, _ bool) bool {
+		// "the claims", "his call"; but "Some accused Trump", "many believe
+		// he lied" and "She's predicting" are verbs.
+		return determiners[s.low(k-1)] && s.low(k-1) != "that" && !quantifierVerb(s, k, lemma) && !pronounIs(s, k-1)
 	}},
 	{"noun after a copula", func(s *sentence, k int, lemma string, _ bool) bool {
 		// "were plans to", "is support for": a base or -s form after "is".
@@ -144,11 +150,30 @@ func (x *extractor) vetoed(s *sentence, k int, lemma string, negated bool) strin
 	return ""
 }
 
+// quantifierVerb reports whether the cue form at k is the verb of a
+// quantifier subject before it: a past tense ("Some accused"), or a base form
+// opening a clause and not followed by a preposition as a noun is ("many
+// believe he lied", "some view it as a threat"; not "some support for").
+func quantifierVerb(s *sentence, k int, lemma string) bool {
+	q := k - 1
+	if !quantifierSubjects[s.low(q)] {
+		return false
+	}
+	if pastTense(s.low(k)) {
+		return true
+	}
+	return s.low(k) == lemma && (q == 0 || clauseOpeners[s.low(q-1)]) && !prepositions[s.low(k+1)]
+}
+
+// feelStates follow "feel" as a state, not a view: "feel free", "felt so
+// universal".
+var feelStates = set("free", "well", "so", "good", "bad", "better", "worse", "sorry", "fine")
+
 // knowWhat open what someone knows: "knows that", "knew what".
 var knowWhat = set("that", "what", "how", "whether", "why", "who", "where", "when")
 
 // thatCues state a position only with its words: "maintained that".
-var thatCues = set("maintain", "estimate", "charge")
+var thatCues = set("maintain", "estimate", "charge", "remember", "understand")
 
 // otherSenseParticles are the words after a cue that give it another sense.
 var otherSenseParticles = map[string][]string{
@@ -194,7 +219,7 @@ var motionVerbs = set("come", "came", "comes", "coming", "go", "went", "goes", "
 	"get", "got", "gets", "bring", "brought", "fight", "fought", "hit", "pushed", "push")
 
 // cueNextWord is the word a cue needs right after it to report an intention.
-var cueNextWord = map[string]string{"plan": "to", "intend": "to", "seek": "to"}
+var cueNextWord = map[string]string{"plan": "to", "intend": "to", "seek": "to", "decide": "to", "aim": "to"}
 
 // quotationCues report speech only beside a quotation; elsewhere they mean
 // something else ("continued his devotion to politics").

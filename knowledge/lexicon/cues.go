@@ -1,13 +1,16 @@
 package lexicon
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // cues_polnear.go is counted from a PolNeAR split folder (train/ and
 // gold/train/, as ../shared/eval/polnear/score.py lays it out): it was made
 // from the part of the training split whose failures were read (480 articles
 // of four publishers), so the other part stays a fair test. Regenerate with
 // BRIEFBOT_CUE_DATA=DIR go generate ./knowledge/lexicon.
-//go:generate go run ./internal/gencues -data $BRIEFBOT_CUE_DATA -out cues_polnear.go
+//go:generate go run ./internal/gencues -data $BRIEFBOT_CUE_DATA -wordnet /usr/share/wordnet -out cues_polnear.go
 
 // Sense is what a cue reports.
 type Sense uint8
@@ -43,27 +46,31 @@ var cueLemmas = []string{
 	"underline", "voice", "speculate", "support", "oppose", "endorse", "name",
 	"recognise", "recognize", "concur", "protest", "plead", "testify", "brief",
 	"refuse", "plan", "expect", "feel", "worry", "intend", "doubt", "prefer", "see", "know", "seek", "view", "charge",
-	"wish", "realize", "realise",
+	"wish", "realize", "realise", "talk", "speak", "discuss", "decide", "aim", "remember",
+	"understand",
 }
 
 // beliefLemmas report a belief, wish or intention rather than words.
 var beliefLemmas = set("believe", "think", "hope", "want", "fear", "plan", "expect", "see", "know", "seek", "view",
-	"feel", "wish", "intend", "worry", "doubt", "consider", "prefer", "trust", "suspect", "realize")
+	"feel", "wish", "intend", "worry", "doubt", "consider", "prefer", "trust", "suspect", "realize",
+	"decide", "aim", "remember", "understand")
 
 // otherLemmas are annotated as attribution cues in news corpora but report no
 // one's words or beliefs: evidence, appearance, knowledge, decisions.
-var otherLemmas = set("show", "find", "seem", "appear", "learn", "decide",
+var otherLemmas = set("show", "find", "seem", "appear",
 	"offer", "look", "vote", "share", "push", "sign", "give", "make",
 	"take", "get", "go", "come", "have", "be", "do", "win", "lose", "lead", "help",
 	"refer", "title", "favor", "favour", "concern", "accord", "hold", "mean", "put",
 	"order", "list", "present", "project", "sound", "ignore", "nominate", "press",
-	"portray", "complaint", "decline", "read", "issue", "discuss", "talk", "speak")
+	"portray", "complaint", "decline", "read", "issue")
 
 // decline is left to extraction's silences: "declined to comment" says nothing.
 
 // CueParticles are the words a phrasal cue needs after it: "pointed out",
 // "ruled out".
 var CueParticles = map[string][]string{
+	"talk":  {"about"},
+	"speak": {"about", "of", "out"},
 	"point": {"out"},
 	"rule":  {"out"},
 	"name":  {"as"},
@@ -80,6 +87,7 @@ var irregular = map[string]string{
 	"seen": "see", "gave": "give", "given": "give", "made": "make", "took": "take",
 	"taken": "take", "meant": "mean", "held": "hold", "put": "put", "led": "lead",
 	"won": "win", "lost": "lose", "got": "get", "went": "go", "came": "come",
+	"understood": "understand", "learnt": "learn",
 }
 
 // Irregular returns the lemma of an irregular verb form, or "".
@@ -112,6 +120,15 @@ func CueForms() map[string]Cue {
 			add(c.form, c.lemma)
 		}
 	}
+	for _, l := range annotatedLemmas() {
+		// Past and -ing forms only: "posts", "emails" and "thanks" are
+		// more often nouns.
+		for _, f := range Inflect(l)[1:] {
+			if _, ok := m[f]; !ok && (strings.HasSuffix(f, "ed") || strings.HasSuffix(f, "ing")) {
+				add(f, l)
+			}
+		}
+	}
 	for _, l := range cueLemmas {
 		for _, f := range Inflect(l) {
 			add(f, l)
@@ -129,6 +146,51 @@ func CueForms() map[string]Cue {
 	return m
 }
 
+// annotatedLemmas are the verbs of saying or thinking (by their WordNet
+// senses) whose forms, counted together, are annotated cues often enough
+// (MinCueCount, MinCueRate), though no single form is: "slams", "slamming".
+func annotatedLemmas() []string {
+	type count struct{ cue, seen int }
+	by := map[string]*count{}
+	senses := map[string]string{}
+	for _, c := range polnearCues {
+		if c.lemma == "" || c.lemma == c.form {
+			continue
+		}
+		n := by[c.lemma]
+		if n == nil {
+			n = &count{}
+			by[c.lemma] = n
+		}
+		n.cue += c.cue
+		n.seen += c.seen
+		senses[c.lemma] = c.senses
+	}
+	var out []string
+	for l, n := range by {
+		if n.cue >= MinCueCount && float64(n.cue) >= MinCueRate*float64(n.seen) &&
+			senseOf(l) != Other && reportingSense(senses[l]) {
+			out = append(out, l)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// reportingSense reports whether a verb's WordNet senses (lexicographer
+// files, commonest first) make it a verb of saying or thinking: its first or
+// second sense is one of communication or cognition.
+func reportingSense(senses string) bool {
+	fs := strings.Split(senses, ",")
+	for i := 0; i < len(fs) && i < 2; i++ {
+		switch fs[i] {
+		case "communication", "cognition":
+			return true
+		}
+	}
+	return false
+}
+
 func senseOf(lemma string) Sense {
 	switch {
 	case beliefLemmas[lemma]:
@@ -140,12 +202,14 @@ func senseOf(lemma string) Sense {
 }
 
 // cueCount is one row of the generated table: a word form, how often it lies in
-// an annotated cue and how often it occurs, and its lemma ("" when the form is
-// not a verb form).
+// an annotated cue and how often it occurs, its lemma ("" when the form is
+// not a verb form) and the WordNet lexicographer files of the lemma's verb
+// senses, commonest first ("communication,cognition"; "" for no verb).
 type cueCount struct {
 	form      string
 	cue, seen int
 	lemma     string
+	senses    string
 }
 
 // Inflect returns the regular forms of an English verb: base, -s, -ed, -ing.

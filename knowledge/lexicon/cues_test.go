@@ -14,12 +14,16 @@ func TestCueForms(t *testing.T) {
 		"thinks":     {"think", Belief},
 		"hopes":      {"hope", Belief},
 		"expects":    {"expect", Belief},
+		"discussed":  {"discuss", Speech},
+		"decided":    {"decide", Belief},
+		"recalled":   {"recall", Speech},
+		"boasting":   {"boast", Speech},
 	} {
 		if got, ok := forms[form]; !ok || got != want {
 			t.Errorf("CueForms()[%q] = %v, %v; want %v", form, got, ok, want)
 		}
 	}
-	for _, form := range []string{"showed", "found", "seemed", "declined", "statement", "also", "according"} {
+	for _, form := range []string{"showed", "found", "seemed", "declined", "statement", "also", "according", "posts", "thanks"} {
 		if c, ok := forms[form]; ok {
 			t.Errorf("CueForms()[%q] = %v; want no cue", form, c)
 		}

@@ -8,7 +8,10 @@
 // DIR holds train/*.txt (the articles) and gold/train/*.ann (brat standoff:
 // T lines with code-point spans, E lines tying an Attribution to its Cue).
 // Only the cue spans of E lines are counted; the spans' text is checked against
-// the article.
+// the article. With -wordnet (Debian's wordnet-base puts the WordNet 3.0
+// database in /usr/share/wordnet) each lemma also gets the lexicographer files
+// of its verb senses, commonest first ("communication,cognition"), which tell
+// a verb of saying or thinking from one of motion or possession.
 package main
 
 import (
@@ -30,6 +33,7 @@ func main() {
 	data := flag.String("data", "", "PolNeAR split folder holding train/ and gold/train/")
 	out := flag.String("out", "cues_polnear.go", "Go file to write")
 	minCue := flag.Int("min", 3, "least number of times a form is a cue")
+	wn := flag.String("wordnet", "", "WordNet database folder (index.verb, data.verb); none: no verb senses")
 	flag.Parse()
 	if *data == "" {
 		log.Fatal("gencues: -data is required")
@@ -38,7 +42,13 @@ func main() {
 	if err != nil {
 		log.Fatalf("gencues: %v", err)
 	}
-	if err := write(*out, cue, seen, files, *minCue); err != nil {
+	senses := map[string]string{}
+	if *wn != "" {
+		if senses, err = verbSenses(*wn); err != nil {
+			log.Fatalf("gencues: %v", err)
+		}
+	}
+	if err := write(*out, cue, seen, senses, files, *minCue); err != nil {
 		log.Fatalf("gencues: %v", err)
 	}
 }
@@ -145,7 +155,7 @@ func cueSpans(path string, text []rune) ([][2]int, error) {
 }
 
 // write prints the table: forms that are a cue at least min times, by form.
-func write(path string, cue, seen map[string]int, files, min int) error {
+func write(path string, cue, seen map[string]int, senses map[string]string, files, min int) error {
 	var forms []string
 	for f, n := range cue {
 		if n >= min && float64(n) >= 0.2*float64(seen[f]) {
@@ -158,15 +168,87 @@ func write(path string, cue, seen map[string]int, files, min int) error {
 	b.WriteString("package lexicon\n\n")
 	b.WriteString("// polnearCues holds, for each word form that is part of an annotated cue at\n")
 	fmt.Fprintf(&b, "// least %d times and in a fifth of its occurrences, how often it is and how often it occurs, and its lemma\n", min)
-	b.WriteString("// (lexicon.Lemmatize, judging candidate lemmas by whether they occur).\n")
+	b.WriteString("// (lexicon.Lemmatize, judging candidate lemmas by whether they occur), with the\n")
+	b.WriteString("// WordNet 3.0 lexicographer files of the lemma's verb senses, commonest first.\n")
 	b.WriteString("var polnearCues = []cueCount{\n")
 	for _, f := range forms {
-		lemma := lexicon.Lemmatize(f, func(w string) bool { return seen[w] > 0 })
-		fmt.Fprintf(&b, "\t{%q, %d, %d, %q},\n", f, cue[f], seen[f], lemma)
+		lemma := lexicon.Lemmatize(f, func(w string) bool {
+			return seen[w] > 0 && (len(senses) == 0 || senses[w] != "") // "noted" is "note", not "not"
+		})
+		fmt.Fprintf(&b, "\t{%q, %d, %d, %q, %q},\n", f, cue[f], seen[f], lemma, senses[lemma])
 	}
 	b.WriteString("}\n")
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 		return fmt.Errorf("write table: %w", err)
 	}
 	return nil
+}
+
+// verbSenses reads WordNet's verb index and data files: for each verb lemma,
+// the lexicographer files ("communication", "cognition") of its senses in
+// index order (commonest first), each named once.
+func verbSenses(dir string) (map[string]string, error) {
+	lexfile := map[string]string{} // synset offset -> lexicographer file
+	if err := eachLine(filepath.Join(dir, "data.verb"), func(f []string) {
+		if len(f) > 2 {
+			if n, err := strconv.Atoi(f[1]); err == nil && n >= 29 && n < 29+len(verbFiles) {
+				lexfile[f[0]] = verbFiles[n-29]
+			}
+		}
+	}); err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	err := eachLine(filepath.Join(dir, "index.verb"), func(f []string) {
+		if len(f) < 4 {
+			return
+		}
+		nptr, err := strconv.Atoi(f[3])
+		if err != nil || len(f) < 6+nptr {
+			return
+		}
+		var names []string
+		for _, off := range f[6+nptr:] {
+			if n := lexfile[off]; n != "" && !contains(names, n) {
+				names = append(names, n)
+			}
+		}
+		out[f[0]] = strings.Join(names, ",")
+	})
+	return out, err
+}
+
+// verbFiles are WordNet's verb lexicographer files, numbered from 29.
+var verbFiles = []string{"body", "change", "cognition", "communication", "competition",
+	"consumption", "contact", "creation", "emotion", "motion", "perception", "possession",
+	"social", "stative", "weather"}
+
+// eachLine calls fn with the space-separated fields of each line of a WordNet
+// file that is not part of its licence header.
+func eachLine(path string, fn func([]string)) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("read wordnet: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		if line := sc.Text(); line != "" && line[0] != ' ' {
+			fn(strings.Fields(line))
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("read wordnet: %w", err)
+	}
+	return nil
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }
