@@ -34,7 +34,9 @@ var saidFeatureNames = [nSaid]string{
 // TestFitSaidWeights fits saidWeights. It is skipped unless BRIEFBOT_FIT_SAID_DB
 // names a store built from shared/corpus/bbc and BRIEFBOT_FIT_SAID_LEARN lists
 // (comma-separated) the question files to learn from; the files in
-// BRIEFBOT_FIT_SAID_CHECK are only scored. It keeps the said-questions whose
+// BRIEFBOT_FIT_SAID_CHECK are only scored. With BRIEFBOT_FIT_SAID_HALF=A (or B)
+// it learns from that half of the learning files (eval.Half, as `eval --half`)
+// and scores the other half. It keeps the said-questions whose
 // actor resolves and who have two statements or more, maximises the
 // likelihood of a right statement (one whose sentence holds an expect piece,
 // in the question's briefing)
@@ -44,8 +46,8 @@ var saidFeatureNames = [nSaid]string{
 // writes the current weights again).
 //
 //	BRIEFBOT_FIT_SAID_DB=/tmp/bbc.db \
-//	BRIEFBOT_FIT_SAID_LEARN=../evalsplit/bbc-dev-A.jsonl,../evalsplit/bbc-dev2-A.jsonl \
-//	BRIEFBOT_FIT_SAID_CHECK=../evalsplit/bbc-dev-B.jsonl,../evalsplit/bbc-dev2-B.jsonl \
+//	BRIEFBOT_FIT_SAID_LEARN=../../../shared/eval/bbc-dev.jsonl,../../../shared/eval/bbc-dev2.jsonl \
+//	BRIEFBOT_FIT_SAID_HALF=A \
 //	    go test ./knowledge/answer -run FitSaidWeights -v -update
 func TestFitSaidWeights(t *testing.T) {
 	db, learn := os.Getenv("BRIEFBOT_FIT_SAID_DB"), os.Getenv("BRIEFBOT_FIT_SAID_LEARN")
@@ -69,11 +71,17 @@ func TestFitSaidWeights(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := saidFitQuestions(ctx, e, all, set)
-			if err != nil {
-				t.Fatal(err)
+			for set, part := range fitHalves(set) {
+				half, err := eval.Half(all, part)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := saidFitQuestions(ctx, e, half, set)
+				if err != nil {
+					t.Fatal(err)
+				}
+				qs = append(qs, got...)
 			}
-			qs = append(qs, got...)
 		}
 	}
 	w := saidWeights[:]
@@ -113,6 +121,18 @@ func TestFitSaidWeights(t *testing.T) {
 	if err := os.WriteFile("said_weights_gen.go", src, 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// fitHalves names, for a file of the learning (0) or checking (1) list, the
+// half of it each set takes: the whole file, or with BRIEFBOT_FIT_SAID_HALF
+// the named half to learn from and the other to check.
+func fitHalves(set int) map[int]string {
+	learn := os.Getenv("BRIEFBOT_FIT_SAID_HALF")
+	if learn == "" || set == 1 {
+		return map[int]string{set: ""}
+	}
+	check := map[string]string{"A": "B", "B": "A"}[learn]
+	return map[int]string{0: learn, 1: check}
 }
 
 // saidFitQuestions scores the statements of each answerable said-question
