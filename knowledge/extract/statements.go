@@ -48,9 +48,10 @@ func (x *extractor) findStatements() {
 			// A quotation standing alone continues the last speaker's words,
 			// unless a reporting clause after it names another
 			// (`"Never," she answered.`).
-			speakers, rule := lastSpeakers, "quotation standing alone continues the last speaker"
-			if sp, ok := x.quoteReporter(si, s); ok {
+			speakers, rule, content := lastSpeakers, "quotation standing alone continues the last speaker", trimContent(s.Text)
+			if sp, q, ok := x.quoteReporter(si, s); ok {
 				speakers, rule = sp, "quotation, then its speaker and a verb of any kind"
+				content = x.content(s, 1, q) // the quotation, not its report
 			} else if p, ok := reportingPronoun(s); ok && len(speakers) == 1 {
 				// `"...," it added.`: the pronoun is the last speaker, whose
 				// mention it is.
@@ -58,7 +59,7 @@ func (x *extractor) findStatements() {
 			}
 			for _, sp := range speakers {
 				x.statements = append(x.statements, knowledge.Statement{
-					Sentence: s.N, Speaker: sp, Cue: "say", Content: trimContent(s.Text), Direct: true,
+					Sentence: s.N, Speaker: sp, Cue: "say", Content: content, Direct: true,
 				})
 				x.rules = append(x.rules, rule)
 			}
@@ -181,41 +182,54 @@ func pronounIs(s *sentence, l int) bool {
 }
 
 // quoteReporter reads the speaker of a sentence opening with a quotation
-// whose reporting verb is no cue of the lexicon: the subject and a verb right
+// whose reporting verb is no cue of the lexicon, and where its quotation
+// closes (token q): the subject and a verb right
 // after the closing mark (`"Never," she answered.`, `"...," Grant charged
 // in a speech`), or a verb and then a name (`"...," agrees Petra Osk`).
-func (x *extractor) quoteReporter(si int, s *sentence) ([]int, bool) {
+func (x *extractor) quoteReporter(si int, s *sentence) ([]int, int, bool) {
 	if !opensWithQuote(s) {
-		return nil, false
+		return nil, 0, false
 	}
 	q := 1
 	for q < len(s.toks) && !(s.toks[q].isQuote() && !isOpenQuote(s.Text, s.toks[q])) {
 		q++
 	}
 	if q < 2 || q+2 >= len(s.toks) || s.toks[q-1].s != "," && s.toks[q-1].s != "?" && s.toks[q-1].s != "!" {
-		return nil, false
+		return nil, 0, false
 	}
 	if v := q + 1; reportingVerbLike(s, v) {
+		// The name may follow its title: `"...," mused Blaze co-host Stu Marsh`.
 		for _, m := range s.mentions {
-			if m.i == v+1 && (m.j == len(s.toks) || s.toks[m.j].kind == punct) {
-				return []int{m.actor}, true
+			if m.i > v && m.i-v <= 5 && wordsBetween(s, v+1, m.i) && (m.j == len(s.toks) || s.toks[m.j].kind == punct) {
+				return []int{m.actor}, q, true
 			}
 		}
-		return nil, false
+		return nil, 0, false
 	}
 	for v := q + 2; v < len(s.toks) && v-q <= 5; v++ {
 		if s.toks[v].kind == punct {
-			return nil, false
+			return nil, 0, false
 		}
 		if !reportingVerbLike(s, v) {
 			continue
 		}
 		if sp, start := x.subjectEndingAt(si, s, v-1); len(sp) > 0 && start == q+1 {
-			return sp, true
+			return sp, q, true
 		}
-		return nil, false
+		return nil, 0, false
 	}
-	return nil, false
+	return nil, 0, false
+}
+
+// wordsBetween reports whether tokens i..j are words (or hyphens), no other
+// punctuation and no cue.
+func wordsBetween(s *sentence, i, j int) bool {
+	for p := i; p < j; p++ {
+		if t := s.toks[p]; t.kind != word && t.s != "-" || cueForms[t.low] != "" && s.tags[p].kind == tNone {
+			return false
+		}
+	}
+	return true
 }
 
 // reportingPronoun finds the pronoun subject of a reporting clause right
@@ -1190,6 +1204,7 @@ func (x *extractor) fillContent(s *sentence, f *found, cueEnd int) {
 			b = m.i // "Twitter's Adam Sharp"
 		}
 	}
+	b = quotedReportStart(s, b)
 	before = b
 	quoteBefore := b > 0 && s.toks[b-1].isQuote() || b > 1 && s.toks[b-1].s == "," && s.toks[b-2].isQuote()
 	// Little after the cue: the words are before the subject (`The talks
@@ -1245,6 +1260,26 @@ func (x *extractor) fillContent(s *sentence, f *found, cueEnd int) {
 		}
 	}
 	f.Direct = isQuoted(s, f.contentBeg, f.contentEnd)
+}
+
+// quotedReportStart returns where the reporting clause holding a subject
+// that starts at token b begins, when words that modify the subject stand
+// between it and a quotation closing before them (`"...," CBS co-anchor
+// Dana Morgan said`): there, right after the quotation; else b.
+func quotedReportStart(s *sentence, b int) int {
+	for p := b - 1; p >= 1 && b-p <= 6; p-- {
+		t := s.toks[p]
+		if t.isQuote() {
+			if isOpenQuote(s.Text, t) || p == b-1 {
+				return b
+			}
+			return p + 1
+		}
+		if t.kind != word && t.s != "-" && t.s != "." || cueForms[t.low] != "" && s.tags[p].kind == tNone {
+			return b
+		}
+	}
+	return b
 }
 
 // clauseEnd cuts reported words where a verb coordinated with the cue's
