@@ -42,8 +42,19 @@ type found struct {
 // speaker for follow-on quotations.
 func (x *extractor) findStatements() {
 	lastSpeakers, lastSent := []int(nil), -10
+	var announced []int // the speakers of a sentence ending with a colon
 	for si, s := range x.sents {
+		if s.paraStart {
+			// A paragraph after "He wrote:" holds the words it announced.
+			x.lineSpeakers, announced = announced, nil
+		}
 		fs := x.sentenceStatements(si, s)
+		if len(fs) > 0 && fs[0].rule == colonRule {
+			x.lineSpeakers = fs[0].speakers
+		}
+		if n := len(fs); n > 0 && strings.HasPrefix(fs[n-1].rule, nextColonRule) {
+			announced = fs[n-1].speakers
+		}
 		if len(fs) == 0 && lastSpeakers != nil && si-lastSent <= 2 && (opensWithQuote(s) || s.inQuote) {
 			// A quotation standing alone continues the last speaker's words,
 			// unless a reporting clause after it names another
@@ -433,13 +444,20 @@ func (x *extractor) colonSpeaker(si int, s *sentence) (found, bool) {
 	if id < 0 {
 		return found{}, false
 	}
-	f := found{speakers: []int{id}, subjStart: 0, cue: j, contentBeg: j + 1, contentEnd: len(s.toks), rule: "speaker before a colon"}
+	f := found{speakers: []int{id}, subjStart: 0, cue: j, contentBeg: j + 1, contentEnd: len(s.toks), rule: colonRule}
 	f.Cue = "say"
 	f.Sentence = s.N
 	f.Content = x.content(s, f.contentBeg, f.contentEnd)
 	f.Direct = isQuoted(s, f.contentBeg, f.contentEnd)
 	return f, f.Content != ""
 }
+
+// nextColonRule names the rule that reads the words after a colon in the
+// next sentence ("He wrote:").
+const nextColonRule = "words after a colon in the next sentence"
+
+// colonRule names the rule that reads a speaker before a colon.
+const colonRule = "speaker before a colon"
 
 // capsRun reports whether tokens i..j are words in capitals ("JAKE TAPPER"),
 // not a lone letter ("Q:", "A:").
@@ -696,7 +714,7 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 					next = f.Content + ": " + next
 				}
 				f.Content = next
-				f.rule = "words after a colon in the next sentence: " + x.why
+				f.rule = nextColonRule + ": " + x.why
 			}
 			if f.Content == "" && f.subjStart == 0 && si > 0 && endsWithQuote(x.sents[si-1]) {
 				// `"... small hands?" Trump said.` split after the question

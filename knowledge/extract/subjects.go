@@ -29,6 +29,7 @@ func init() {
 		{"named actor", (*extractor).namedSubject},
 		{"personal pronoun: the last person", (*extractor).pronounSubject},
 		{"it/they: the last institution", (*extractor).institutionPronounSubject},
+		{"first person in a transcript's line or an announced paragraph: its speaker", (*extractor).lineSubject},
 		{"first person: the writer", (*extractor).writerSubject},
 		{"document: its author", (*extractor).documentNounSubject},
 		{"organisation noun: the last organisation", (*extractor).orgNounSubject},
@@ -211,6 +212,17 @@ func (x *extractor) institutionPronounSubject(si int, s *sentence, l int) ([]int
 		return []int{id}, l, true
 	}
 	return nil, 0, true
+}
+
+// lineSubject: "I" or "we" in the paragraph a transcript's line opened is
+// its speaker ("FALLIN: I think so. And I think that is his intent.").
+func (x *extractor) lineSubject(si int, s *sentence, l int) ([]int, int, bool) {
+	low := s.toks[l].low
+	if low != "i" && low != "we" || len(x.lineSpeakers) != 1 {
+		return nil, 0, false
+	}
+	x.mention(s, x.lineSpeakers[0], l, l+1, "pronoun")
+	return x.lineSpeakers, l, true
 }
 
 // writerSubject: "I" or "we" outside quotation marks is whoever writes the
