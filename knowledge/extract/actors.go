@@ -563,7 +563,7 @@ func (x *extractor) personWithTitle(role, country string) (int, bool) {
 			continue
 		}
 		tw := strings.Fields(normRole(a.Title))
-		if len(tw) == 0 || tw[len(tw)-1] != words[len(words)-1] && !containsAll(tw, words) {
+		if len(tw) == 0 || tw[len(tw)-1] != words[len(words)-1] && !containsAll(tw, words) || !sameRank(tw, words) {
 			continue
 		}
 		if containsAll(tw, words) {
@@ -571,6 +571,18 @@ func (x *extractor) personWithTitle(role, country string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// sameRank reports whether a title (its words tw) has no rank modifier that
+// the role's words lack: "the president" is not the vice president, nor "the
+// minister" the deputy minister.
+func sameRank(tw, role []string) bool {
+	for _, w := range tw {
+		if lexicon.RankModifiers[lexicon.FoldRank(w)] && !contains(role, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // normRole lower-cases a title and folds its variants: spokesman and spokeswoman

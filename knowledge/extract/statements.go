@@ -1625,7 +1625,7 @@ func (x *extractor) unnamed(s *sentence, l int, owner *mention) ([]int, int) {
 			start--
 			break
 		}
-		if prepositions[p.low] || cueForms[p.low] != "" && s.tags[start-1].kind == tNone && !nounForms[p.low] || auxiliaries[p.low] ||
+		if prepositions[p.low] && !(s.tags[start-1].kind == tRole && !s.tags[start].first) || cueForms[p.low] != "" && s.tags[start-1].kind == tNone && !nounForms[p.low] || auxiliaries[p.low] ||
 			commonCaps[p.low] && !contentCaps[p.low] && !titleModifiers[p.low] && s.tags[start-1].kind == tNone {
 			break
 		}
