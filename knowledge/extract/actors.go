@@ -574,16 +574,21 @@ func (x *extractor) personWithTitle(role, country string) (int, bool) {
 }
 
 // sameRank reports whether a title (its words tw) has no rank modifier that
-// the role's words lack: "the president" is not the vice president, nor "the
-// minister" the deputy minister.
+// the role's words lack, other than its holder's status: "the president" is
+// not the vice president, nor "the minister" the deputy minister, but "the
+// manager" may be a former senior manager.
 func sameRank(tw, role []string) bool {
 	for _, w := range tw {
-		if lexicon.RankModifiers[lexicon.FoldRank(w)] && !contains(role, w) {
+		if r := lexicon.FoldRank(w); lexicon.RankModifiers[r] && !statusRanks[r] && !contains(role, w) {
 			return false
 		}
 	}
 	return true
 }
+
+// statusRanks are rank modifiers that say how the holder holds a title, not
+// which title it is.
+var statusRanks = set("former", "acting", "interim")
 
 // normRole lower-cases a title and folds its variants: spokesman and spokeswoman
 // to spokesperson, "secretary general" to "secretary-general".
