@@ -985,7 +985,9 @@ func prevComma(s *sentence, l int) int {
 // or "which" after the last comma before it.
 func inRelative(s *sentence, c int) bool {
 	for p := c - 1; p >= 0 && s.toks[p].s != ","; p-- {
-		if low := s.toks[p].low; (low == "who" || low == "which") && p > 0 && s.toks[p-1].s == "," {
+		// ", who backs the plan,", or a restrictive one inside an
+		// appositive: ", a Republican who described himself as ...,".
+		if low := s.toks[p].low; (low == "who" || low == "which") && p > 0 {
 			return true
 		}
 	}
@@ -1505,10 +1507,12 @@ func longestMentionEnding(s *sentence, j int) (mention, bool) {
 // official Sergei Oganesyan`, `said a spokesman`.
 func (x *extractor) subjectStartingAt(s *sentence, k int) ([]int, int) {
 	if k+1 < len(s.toks) && s.toks[k].low == "the" {
-		for _, m := range s.mentions {
-			if m.i == k+1 {
-				k++ // "according to the United Nations"
-				break
+		if _, ok := widestMentionStarting(s, k); !ok {
+			for _, m := range s.mentions {
+				if m.i == k+1 {
+					k++ // "according to the United Nations"; but "wrote the
+					break // American ambassador, Ed Herbst" is his mention
+				}
 			}
 		}
 	}

@@ -122,6 +122,9 @@ func (x *extractor) nameStart(s *sentence, k int) bool {
 // nameCont reports whether token k continues a name.
 func (x *extractor) nameCont(s *sentence, k int) bool {
 	t := s.toks[k]
+	if afterInitial(s, k) && t.kind == word && t.cap {
+		return true // the surname after "Peter T.", even one that is a title ("King")
+	}
 	if s.tags[k].kind != tNone {
 		return false
 	}
@@ -134,15 +137,25 @@ func (x *extractor) nameCont(s *sentence, k int) bool {
 	if t.kind == word && t.cap && t.low != "'s" && !isMonthName(t.low) && !weekdays[t.low] && (!commonCaps[t.low] || contentCaps[t.low]) {
 		return !(s.headline && x.lowered[t.low])
 	}
-	if k+1 >= len(s.toks) || !s.toks[k+1].cap || s.tags[k+1].kind != tNone {
+	if k+1 >= len(s.toks) || !s.toks[k+1].cap || s.tags[k+1].kind != tNone && !isInitialDot(s, k) {
 		return false
 	}
 	if nameConnectors[t.low] && t.kind == word {
 		return true
 	}
 	// An initial: "George W. Bush".
-	if t.s == "." && k > 0 && len(s.toks[k-1].s) == 1 && s.toks[k-1].cap && s.toks[k-1].end == t.start {
-		return true
-	}
-	return false
+	return isInitialDot(s, k)
+}
+
+// isInitialDot reports whether token k is the dot of an initial: "W." in
+// "George W. Bush".
+func isInitialDot(s *sentence, k int) bool {
+	t := s.toks[k]
+	return t.s == "." && k > 0 && len(s.toks[k-1].s) == 1 && s.toks[k-1].cap && s.toks[k-1].end == t.start
+}
+
+// afterInitial reports whether token k follows the initial of a name run
+// being read ("Peter T. King").
+func afterInitial(s *sentence, k int) bool {
+	return k >= 2 && isInitialDot(s, k-1)
 }
