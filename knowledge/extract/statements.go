@@ -1506,12 +1506,14 @@ func longestMentionEnding(s *sentence, j int) (mention, bool) {
 // subjectStartingAt finds the speaker named right after a cue: `said Russian oil
 // official Sergei Oganesyan`, `said a spokesman`.
 func (x *extractor) subjectStartingAt(s *sentence, k int) ([]int, int) {
+	// "according to the United Nations"; but "wrote the American ambassador,
+	// Ed Herbst" is a mention of his.
 	if k+1 < len(s.toks) && s.toks[k].low == "the" {
 		if _, ok := widestMentionStarting(s, k); !ok {
 			for _, m := range s.mentions {
 				if m.i == k+1 {
-					k++ // "according to the United Nations"; but "wrote the
-					break // American ambassador, Ed Herbst" is his mention
+					k++
+					break
 				}
 			}
 		}
