@@ -782,20 +782,27 @@ func (x *extractor) mainSubject(si int, s *sentence, from, k int, described bool
 		if quoted[p] || s.toks[p].kind != word || p > 0 && prepositions[s.toks[p-1].low] && s.toks[p-1].low != "and" {
 			continue
 		}
-		// A lead-in phrase ("But in a chat with the Gazette, Ms Harlow ...")
-		// ends at its comma.
-		if (p == from || s.toks[p-1].s == "," || p == from+1 && contrasts[s.toks[from].low]) && (prepositions[s.toks[p].low] || subordinators[s.toks[p].low] || timeLeads[s.toks[p].low]) {
+		// A lead-in phrase ("But in a chat with the Gazette, Ms Harlow ...",
+		// "Facing criticism from Democrats, Mr. Trump ...") ends at its
+		// comma, unless that comma is the participle's own.
+		if (p == from || s.toks[p-1].s == "," || isDash(s.toks[p-1].s) || p == from+1 && contrasts[s.toks[from].low]) && leadInAt(s, p) {
 			c := p + 1
 			for c < k && s.toks[c].s != "," {
 				c++
 			}
-			if c < k {
+			if c < k-1 {
 				p = c
 				continue
 			}
 		}
 		if m, ok := widestMentionStarting(s, p); ok {
 			if m.j < len(s.toks) && s.toks[m.j].low == "'s" {
+				// "Ann Pell's office slammed the suit, calling it ...": the
+				// description the possessive opens speaks.
+				if h, ok := clauseHeadAfter(s, m.j+1, k); ok && !s.toks[h].cap {
+					sp, _ := x.group(s, m.i, h+1)
+					return sp, true
+				}
 				p = m.j
 				continue
 			}
@@ -814,14 +821,14 @@ func (x *extractor) mainSubject(si int, s *sentence, from, k int, described bool
 			// saying".
 			head := -1
 			for h := p + 1; h+1 < k && h <= p+5; h++ {
-				if next := s.toks[h+1]; (describedAt(s, h) || groupHeads[s.low(h)] || s.tags[h].kind == tRole) && (next.s == "," || auxiliaries[next.low] || prepositions[next.low] || !next.cap && (strings.HasSuffix(next.low, "ed") || cueForms[next.low] != "")) {
+				if (describedAt(s, h) || groupHeads[s.low(h)] || s.tags[h].kind == tRole) && verbAfterHead(s, h) {
 					head = h
 					break
 				}
 			}
 			// For a participle, a person named later wins over a thing ("The
 			// documentary showed Mr Nattrass ..., telling"), but not over people.
-			if head >= 0 && (described || s.tags[head].kind == tRole || groupHeads[s.low(head)]) {
+			if head >= 0 && (described || s.tags[head].kind == tRole || groupHeads[s.low(head)] || lexicon.IsAgentNoun(s.low(head))) {
 				sp, _ := x.unnamed(s, head, nil)
 				return sp, len(sp) > 0
 			}
@@ -835,6 +842,45 @@ func (x *extractor) mainSubject(si int, s *sentence, from, k int, described bool
 		return []int{id}, true
 	}
 	return nil, false
+}
+
+// leadInAt reports whether token p opens a lead-in phrase before a clause's
+// subject: a preposition, a subordinator, a word of time, or a participle
+// ("Facing criticism from Democrats, ...", "Courted by most candidates, ...").
+func leadInAt(s *sentence, p int) bool {
+	t := s.toks[p]
+	if prepositions[t.low] || subordinators[t.low] || timeLeads[t.low] {
+		return true
+	}
+	return t.kind == word && (s.tags[p].kind == tNone || atStart(s, p)) && len(t.low) > 4 && (strings.HasSuffix(t.low, "ing") || strings.HasSuffix(t.low, "ed"))
+}
+
+// verbAfterHead reports whether the noun at token h is followed by what may be
+// its clause's verb: a comma, an auxiliary or preposition, or a past tense
+// ("The president left no doubt").
+func verbAfterHead(s *sentence, h int) bool {
+	if h+1 >= len(s.toks) {
+		return false
+	}
+	next := s.toks[h+1]
+	return next.s == "," || auxiliaries[next.low] || prepositions[next.low] ||
+		!next.cap && (strings.HasSuffix(next.low, "ed") || cueForms[next.low] != "" || lexicon.Irregular(next.low) != "")
+}
+
+// clauseHeadAfter finds the head noun of a description starting at token i
+// (after a possessive: "[Ann Pell's] office", "right-hand woman"), at most
+// three words, followed by its verb before token k.
+func clauseHeadAfter(s *sentence, i, k int) (int, bool) {
+	for h := i; h < k-1 && h < i+3; h++ {
+		t := s.toks[h]
+		if t.kind != word && t.s != "-" || cueForms[t.low] != "" && s.tags[h].kind == tNone {
+			return 0, false
+		}
+		if t.kind == word && verbAfterHead(s, h) && s.toks[h+1].s != "," {
+			return h, true
+		}
+	}
+	return 0, false
 }
 
 // clauseStart returns where the clause holding token l starts: after the last
