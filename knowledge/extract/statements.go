@@ -1801,15 +1801,20 @@ func stripArticle(p string) string {
 }
 
 // lastPerson resolves a personal pronoun at token l: the nearest person mentioned
-// before it, in this sentence or the three before.
+// before it, in this sentence or the three before, whose sex (when known)
+// agrees with the pronoun's ("she" is not Mr. Trump).
 func (x *extractor) lastPerson(si int, s *sentence, l int) (int, bool) {
+	want := pronounSex[s.low(l)]
+	fits := func(id int) bool {
+		return x.actors[id].Kind == knowledge.Person && (!want.known() || !x.sex[id].known() || x.sex[id] == want)
+	}
 	best, bestEnd := -1, -1
 	quoted := quotedTokens(s)
 	for _, m := range s.mentions {
 		if quoted[m.i] {
 			continue // "'... the president ...,' he said": not him
 		}
-		if m.j <= l && x.actors[m.actor].Kind == knowledge.Person && m.how != "pronoun" && m.j > bestEnd {
+		if m.j <= l && fits(m.actor) && m.how != "pronoun" && m.j > bestEnd {
 			best, bestEnd = m.actor, m.j
 		}
 	}
@@ -1820,19 +1825,23 @@ func (x *extractor) lastPerson(si int, s *sentence, l int) (int, bool) {
 		ps := x.sents[p]
 		// The speaker of the previous sentence wins over other people in it.
 		for _, st := range x.statements {
-			if st.Sentence == ps.N && x.actors[st.Speaker].Kind == knowledge.Person {
+			if st.Sentence == ps.N && fits(st.Speaker) {
 				best = st.Speaker
 			}
 		}
 		if best >= 0 {
 			return best, true
 		}
-		if id, ok := x.subjectPerson(ps); ok {
+		if id, ok := x.subjectPerson(ps, fits); ok {
 			return id, true
 		}
 	}
 	return 0, false
 }
+
+// pronounSex is the sex a personal pronoun refers to.
+var pronounSex = map[string]sex{"he": male, "him": male, "his": male, "himself": male,
+	"she": female, "her": female, "hers": female, "herself": female}
 
 // lastInstitution resolves "it" or "they" (plural) at token l, the subject of a
 // cue: the speaker of the last statement when it is an organisation, a
@@ -1878,7 +1887,7 @@ var prepositions = set("with", "by", "to", "of", "for", "from", "at", "in", "on"
 
 // subjectPerson picks the person a sentence is about: the first named person not
 // introduced by a preposition nor used as a possessive, else the last one named.
-func (x *extractor) subjectPerson(s *sentence) (int, bool) {
+func (x *extractor) subjectPerson(s *sentence, fits func(int) bool) (int, bool) {
 	quoted := quotedTokens(s)
 	var ms []mention
 	for _, m := range s.mentions {
@@ -1890,7 +1899,7 @@ func (x *extractor) subjectPerson(s *sentence) (int, bool) {
 	last := -1
 	for _, m := range ms {
 		a := x.actors[m.actor]
-		if a.Kind != knowledge.Person || !strings.HasPrefix(a.Key, "person:") {
+		if a.Kind != knowledge.Person || !strings.HasPrefix(a.Key, "person:") || !fits(m.actor) {
 			continue
 		}
 		last = m.actor
