@@ -221,6 +221,25 @@ const (
 
 func (g sex) known() bool { return g != unknownSex }
 
+// sexOf is what is known of a person's sex: an honorific's ("Mrs. Pell"),
+// else their first name's, when they are named in full ("Hillary Pell").
+func (x *extractor) sexOf(id int) sex {
+	if g := x.sex[id]; g.known() {
+		return g
+	}
+	words := strings.Fields(x.actors[id].Name)
+	if len(words) < 2 || !strings.HasPrefix(x.actors[id].Key, "person:") {
+		return unknownSex
+	}
+	switch lexicon.FirstNameSex(words[0]) {
+	case 'm':
+		return male
+	case 'f':
+		return female
+	}
+	return unknownSex
+}
+
 // genderOf maps honorifics to sex.
 var genderOf = map[string]sex{
 	"mr": male, "mr.": male, "sir": male, "lord": male, "king": male, "prince": male,

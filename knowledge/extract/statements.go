@@ -1802,12 +1802,22 @@ func stripArticle(p string) string {
 
 // lastPerson resolves a personal pronoun at token l: the nearest person mentioned
 // before it, in this sentence or the three before, whose sex (when known)
-// agrees with the pronoun's ("she" is not Mr. Trump).
+// agrees with the pronoun's ("she" is not Mr. Trump); else the nearest
+// person.
 func (x *extractor) lastPerson(si int, s *sentence, l int) (int, bool) {
 	want := pronounSex[s.low(l)]
-	fits := func(id int) bool {
-		return x.actors[id].Kind == knowledge.Person && (!want.known() || !x.sex[id].known() || x.sex[id] == want)
+	if id, ok := x.nearestPerson(si, s, l, func(id int) bool {
+		return x.actors[id].Kind == knowledge.Person && (!want.known() || !x.sexOf(id).known() || x.sexOf(id) == want)
+	}); ok || !want.known() {
+		return id, ok
 	}
+	return x.nearestPerson(si, s, l, func(id int) bool { return x.actors[id].Kind == knowledge.Person })
+}
+
+// nearestPerson finds the nearest person that fits before token l, in this
+// sentence (outside quotation marks) or the three before, where the speaker
+// of a sentence wins over the other people it names.
+func (x *extractor) nearestPerson(si int, s *sentence, l int, fits func(int) bool) (int, bool) {
 	best, bestEnd := -1, -1
 	quoted := quotedTokens(s)
 	for _, m := range s.mentions {
