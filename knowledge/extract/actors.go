@@ -105,7 +105,8 @@ func (x *extractor) collectPeople() {
 func nameWords(s *sentence, i, j int) int {
 	n := 0
 	for k := i; k < j; k++ {
-		if s.toks[k].kind == word && !nameConnectors[s.toks[k].low] {
+		// A connector opening the run is a name ("Ben Rhodes"), not "bin".
+		if s.toks[k].kind == word && (k == i || !nameConnectors[s.toks[k].low]) {
 			n++
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/briefbot/briefbot/knowledge/gazetteer"
+	"github.com/briefbot/briefbot/knowledge/lexicon"
 )
 
 // nameConnectors may join the parts of a name: "Osama bin Laden", "Ursula von der
@@ -56,7 +57,7 @@ func (x *extractor) tagSentence(s *sentence) {
 			continue
 		}
 		j := k + 1
-		for j < len(s.toks) && x.nameCont(s, j) {
+		for j < len(s.toks) && (x.nameCont(s, j) || j == k+1 && surnameAfterFirstName(s, k)) {
 			j++
 		}
 		for j > k+1 && (nameConnectors[s.toks[j-1].low] || s.toks[j-1].kind == punct) {
@@ -145,6 +146,18 @@ func (x *extractor) nameCont(s *sentence, k int) bool {
 	}
 	// An initial: "George W. Bush".
 	return isInitialDot(s, k)
+}
+
+// surnameAfterFirstName reports whether the word after a given name at token
+// k is its surname even though the gazetteer knows it as a country or place
+// ("Representative Steve Israel", "Ben Jordan").
+func surnameAfterFirstName(s *sentence, k int) bool {
+	if k+1 >= len(s.toks) || lexicon.FirstNameSex(s.toks[k].s) == 0 {
+		return false
+	}
+	next := s.toks[k+1]
+	return next.kind == word && next.cap && s.tags[k+1].kind == tCountry && s.tags[k+1].first && s.tags[k+1].end == k+2 &&
+		!adjectival(next.s) && (k+2 == len(s.toks) || s.toks[k+2].low != "'s")
 }
 
 // isInitialDot reports whether token k is the dot of an initial: "W." in
