@@ -26,6 +26,7 @@ func init() {
 		{"share of people", (*extractor).shareSubject},
 		{"quantifier for people", (*extractor).quantifierSubject},
 		{"person of a place", (*extractor).personOfPlaceSubject},
+		{"head before a post-modifier", (*extractor).postModifiedSubject},
 		{"named actor", (*extractor).namedSubject},
 		{"personal pronoun: the last person", (*extractor).pronounSubject},
 		{"it/they: the last institution", (*extractor).institutionPronounSubject},
@@ -164,6 +165,59 @@ func (x *extractor) namedSubject(si int, s *sentence, l int) ([]int, int, bool) 
 		}
 	}
 	return speakers, start, true
+}
+
+// postModifiedSubject: the head of a subject that a phrase after it
+// modifies speaks, not the phrase's last word: a document or record ("A
+// survey of rural voters found", "A letter from the Legion obtained by the
+// Gazette warns", "research by four economists suggests") or a group ("Supporters
+// of Mara Linde for governor say").
+func (x *extractor) postModifiedSubject(si int, s *sentence, l int) ([]int, int, bool) {
+	if s.tags[l].kind == tRole && !s.tags[l].first {
+		return nil, 0, false // "the former secretary of State": one title
+	}
+	h := -1
+	for p := l - 1; p >= 1 && l-p <= 10; p-- {
+		t := s.toks[p]
+		if t.kind == punct && t.s != "-" && t.s != "." || finiteCue(s, p) || relatives[t.low] {
+			break
+		}
+		if !postModifiers[t.low] && t.low != "by" || s.toks[p-1].kind != word {
+			continue
+		}
+		if c := s.low(p - 1); docNouns[c] || dataNouns[c] || groupHeads[c] && t.low == "of" {
+			h = p - 1
+		}
+	}
+	if h < 0 || !opensClause(s, h) {
+		return nil, 0, false
+	}
+	var sp []int
+	var start int
+	if docNouns[s.low(h)] {
+		sp, start = x.documentSubject(si, s, h)
+	} else {
+		sp, start = x.unnamed(s, h, nil)
+	}
+	if len(sp) == 1 {
+		x.mention(s, sp[0], start, l+1, "group") // the whole phrase names it
+	}
+	return sp, start, len(sp) > 0
+}
+
+// opensClause reports whether the noun at token h ends the first phrase of
+// its clause: at most six words, figures or abbreviations before it, back
+// to the sentence's start or a clause opener ("A Feb. 1 letter").
+func opensClause(s *sentence, h int) bool {
+	for p := h - 1; p >= -1 && h-p <= 7; p-- {
+		if p < 0 || clauseOpeners[s.low(p)] || s.toks[p].isQuote() {
+			return true
+		}
+		if t := s.toks[p]; t.kind == punct && t.s != "." && t.s != "-" || cueForms[t.low] != "" && s.tags[p].kind == tNone || auxiliaries[t.low] {
+			return false
+		}
+	}
+	return false
 }
 
 // personOfPlaceSubject: "Senator Mara Linde of Idaho said": the
