@@ -693,7 +693,8 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 	// advocates say Y").
 	if len(prev) > 0 {
 		p := prev[len(prev)-1]
-		if k > p.contentBeg && k < p.contentEnd && !contrastBefore(s, k, p.contentBeg) && !closingCue(s, k) {
+		if k > p.contentBeg && k < p.contentEnd && (x.parentheticalPronoun(s, p, k) ||
+			!contrastBefore(s, k, p.contentBeg) && !closingCue(s, k) && !afterSubordinate(s, p, k)) {
 			return found{}, false
 		}
 	}
@@ -1206,7 +1207,7 @@ func sameSpeakers(a, b []int) bool {
 }
 
 // contrasts open a clause that answers the one before: ", but advocates say".
-var contrasts = set("but", "whereas")
+var contrasts = set("but", "whereas", "while")
 
 // contrastBefore reports whether "but" (or another contrast) stands within
 // a few words before the cue at k, after from.
@@ -1220,6 +1221,41 @@ func contrastBefore(s *sentence, k, from int) bool {
 		}
 	}
 	return false
+}
+
+// afterSubordinate reports whether the cue at k opens a main clause after
+// a subordinate one that holds the statement p ("While some friends say he
+// looks tired, others say he has never been healthier"): p's subject follows
+// a subordinator, and a comma stands between p's words and k's subject.
+func afterSubordinate(s *sentence, p found, k int) bool {
+	if p.subjStart == 0 || !subordinators[s.low(p.subjStart-1)] {
+		return false
+	}
+	for c := k - 1; c > p.contentBeg && k-c <= 5; c-- {
+		if s.toks[c].s == "," {
+			return c+1 < k && !relatives[s.low(c+1)]
+		}
+		if s.toks[c].kind == punct || cueForms[s.low(c)] != "" && c < k-1 {
+			return false
+		}
+	}
+	return false
+}
+
+// parentheticalPronoun reads a reporting clause set in the words of the
+// statement p by the same speaker ("Christie said that was natural, no
+// different, he said, from ..."): it records the pronoun as a mention of p's
+// speaker, when its sex agrees, and reports whether it did.
+func (x *extractor) parentheticalPronoun(s *sentence, p found, k int) bool {
+	if k < 2 || len(p.speakers) != 1 || !personPronouns[s.low(k-1)] || s.toks[k-2].s != "," || s.low(k+1) != "," {
+		return false
+	}
+	id := p.speakers[0]
+	if want, g := pronounSex[s.low(k-1)], x.sexOf(id); x.actors[id].Kind != knowledge.Person || g.known() && g != want {
+		return false
+	}
+	x.mention(s, id, k-1, k, "pronoun")
+	return true
 }
 
 // endRelative ends the words of a cue in a relative clause where the clause
