@@ -694,7 +694,7 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 	if len(prev) > 0 {
 		p := prev[len(prev)-1]
 		if k > p.contentBeg && k < p.contentEnd && (x.parentheticalPronoun(s, p, k) ||
-			!contrastBefore(s, k, p.contentBeg) && !closingCue(s, k) && !afterSubordinate(s, p, k)) {
+			!contrastBefore(s, k, p.contentBeg) && !closingCue(s, k) && !afterSubordinate(s, p, k) && !semicolonBetween(s, p.contentBeg, k)) {
 			return found{}, false
 		}
 	}
@@ -1237,6 +1237,19 @@ func afterSubordinate(s *sentence, p found, k int) bool {
 		}
 		if s.toks[c].kind == punct || cueForms[s.low(c)] != "" && c < k-1 {
 			return false
+		}
+	}
+	return false
+}
+
+// semicolonBetween reports whether a semicolon outside quotation marks
+// stands between tokens a and k: a clause of its own begins ("...; 26
+// percent of Democrats say ...").
+func semicolonBetween(s *sentence, a, k int) bool {
+	quoted := quotedTokens(s)
+	for c := a; c < k; c++ {
+		if s.toks[c].s == ";" && !quoted[c] {
+			return true
 		}
 	}
 	return false

@@ -372,7 +372,7 @@ func shareStart(s *sentence, l int) (int, bool) {
 		if t.kind == punct && t.s != "%" && t.s != "-" || cueForms[t.low] != "" && p < l {
 			break
 		}
-		if isFigure(t) && (p == l || shareWords[s.toks[p+1].low]) || fractionWords[t.low] && p+1 <= l && (p == l || s.toks[p+1].low == "of") {
+		if isFigure(t) && (p == l || shareWords[s.toks[p+1].low]) || isFraction(t.low) && p+1 <= l && (p == l || s.toks[p+1].low == "of") {
 			start = p
 		}
 	}
@@ -393,6 +393,16 @@ var hedgeWords = set("only", "about", "nearly", "almost", "roughly", "around", "
 // fractionWords are shares written as words: "a third of independents".
 var fractionWords = set("half", "third", "thirds", "quarter", "quarters", "fourth",
 	"fourths", "fifth", "fifths", "majority", "minority")
+
+// isFraction reports whether a word is a share written as a word: "half",
+// "majority", "two-thirds".
+func isFraction(w string) bool {
+	if fractionWords[w] {
+		return true
+	}
+	n, f, ok := strings.Cut(w, "-")
+	return ok && numberWords[n] > 0 && fractionWords[f]
+}
 
 // isFigure reports whether a token is a figure: digits, or number words
 // ("six", "sixty-six"), not plural ones ("thousands").
