@@ -797,7 +797,7 @@ func (x *extractor) mainSubject(si int, s *sentence, from, k int, described bool
 			}
 		}
 		if m, ok := widestMentionStarting(s, p); ok {
-			if m.j < len(s.toks) && s.toks[m.j].low == "'s" {
+			if m.j < len(s.toks) && (s.toks[m.j].low == "'s" || s.toks[m.j].s == "'" || s.toks[m.j].s == "’") {
 				// "Ann Pell's office slammed the suit, calling it ...": the
 				// description the possessive opens speaks.
 				if h, ok := clauseHeadAfter(s, m.j+1, k); ok && !s.toks[h].cap {
