@@ -1658,12 +1658,31 @@ func (x *extractor) subjectStartingAt(s *sentence, k int) ([]int, int) {
 		}
 		if groupHeads[s.toks[end].low] || s.tags[end].kind == tRole || describedFrom(s, k, end) {
 			if sp, _ := x.unnamed(s, end, nil); len(sp) > 0 {
+				// "said a source involved in the talks": the whole
+				// phrase names the speaker.
+				if full := phraseEnd(s, end+1); full > end+1 {
+					x.mention(s, sp[0], k, full, "group")
+				}
 				return sp, end + 1
 			}
 		}
 		end++
 	}
 	return nil, 0
+}
+
+// phraseEnd returns where the words modifying a noun phrase that ends at
+// token i-1 end: at the next punctuation, quotation mark or cue, at most
+// twelve words on; i when none follow.
+func phraseEnd(s *sentence, i int) int {
+	j := i
+	for j < len(s.toks) && j-i < 12 && (s.toks[j].kind == word || s.toks[j].s == "-" || s.toks[j].s == "’" || s.toks[j].s == "'") && !finiteCue(s, j) && !relatives[s.low(j)] {
+		j++
+	}
+	if j < len(s.toks) && s.toks[j].kind == word {
+		return i // a clause goes on: not a phrase of its own
+	}
+	return j
 }
 
 // personAfterTitle finds a person named within five title words after
