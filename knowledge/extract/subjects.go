@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/briefbot/briefbot/knowledge"
+	"github.com/briefbot/briefbot/knowledge/lexicon"
 )
 
 // subjectRule reads the speakers of a cue whose subject's noun phrase ends at
@@ -173,7 +174,7 @@ func (x *extractor) namedSubject(si int, s *sentence, l int) ([]int, int, bool) 
 // Gazette warns", "research by four economists suggests") or a group ("Supporters
 // of Mara Linde for governor say").
 func (x *extractor) postModifiedSubject(si int, s *sentence, l int) ([]int, int, bool) {
-	if s.tags[l].kind == tRole && !s.tags[l].first {
+	if s.tags[l].kind == tRole && !s.tags[l].first || s.toks[l].kind != word || prepositions[s.low(l)] || s.low(l) == "or" {
 		return nil, 0, false // "the former secretary of State": one title
 	}
 	h := -1
@@ -185,12 +186,29 @@ func (x *extractor) postModifiedSubject(si int, s *sentence, l int) ([]int, int,
 		if !postModifiers[t.low] && t.low != "by" || s.toks[p-1].kind != word {
 			continue
 		}
-		if c := s.low(p - 1); docNouns[c] || dataNouns[c] || groupHeads[c] && t.low == "of" {
+		c := s.low(p - 1)
+		if postAdjectives[c] && p >= 2 && s.toks[p-2].kind == word {
+			c = s.low(p - 2) // "people close to", "officials familiar with"
+		}
+		o := p + 1
+		if determiners[s.low(o)] {
+			o++
+		}
+		_, objectNamed := widestMentionStarting(s, o)
+		if docNouns[c] || dataNouns[c] || groupHeads[c] && t.low == "of" {
 			h = p - 1
+		} else if !objectNamed && !postAdjectives[c] && (groupHeads[c] || lexicon.IsAgentNoun(c)) && (!s.toks[p-1].cap || atStart(s, p-1)) {
+			h = p - 1 // "officials familiar with the talks", "a lawyer for the family"
+			if postAdjectives[s.low(h)] {
+				h--
+			}
 		}
 	}
 	if h < 0 || !opensClause(s, h) {
 		return nil, 0, false
+	}
+	if m, ok := longestMentionEnding(s, l+1); ok && m.i <= h {
+		return nil, 0, false // the phrase is a name's appositive: "Ann Pell, a lawyer for the family,"
 	}
 	var sp []int
 	var start int
@@ -213,8 +231,12 @@ func opensClause(s *sentence, h int) bool {
 		if p < 0 || clauseOpeners[s.low(p)] || s.toks[p].isQuote() {
 			return true
 		}
-		if t := s.toks[p]; t.kind == punct && t.s != "." && t.s != "-" || cueForms[t.low] != "" && s.tags[p].kind == tNone || auxiliaries[t.low] {
+		t := s.toks[p]
+		if t.kind == punct && t.s != "." && t.s != "-" || cueForms[t.low] != "" && s.tags[p].kind == tNone || auxiliaries[t.low] {
 			return false
+		}
+		if !t.cap && strings.HasSuffix(t.low, "ed") && !determiners[s.low(p-1)] {
+			return false // a verb: "Ann Pell thrilled the voters with ..."
 		}
 	}
 	return false
