@@ -800,7 +800,7 @@ func (x *extractor) mainSubject(si int, s *sentence, from, k int, described bool
 			if m.j < len(s.toks) && (s.toks[m.j].low == "'s" || s.toks[m.j].s == "'" || s.toks[m.j].s == "’") {
 				// "Ann Pell's office slammed the suit, calling it ...": the
 				// description the possessive opens speaks.
-				if h, ok := clauseHeadAfter(s, m.j+1, k); ok && !s.toks[h].cap {
+				if h, ok := clauseHeadAfter(s, m.j+1, k); ok && !s.toks[h].cap && opensClause(s, m.i) {
 					sp, _ := x.group(s, m.i, h+1)
 					return sp, true
 				}
@@ -829,7 +829,8 @@ func (x *extractor) mainSubject(si int, s *sentence, from, k int, described bool
 			}
 			// For a participle, a person named later wins over a thing ("The
 			// documentary showed Mr Nattrass ..., telling"), but not over people.
-			if head >= 0 && (described || s.tags[head].kind == tRole || groupHeads[s.low(head)] || lexicon.IsAgentNoun(s.low(head))) {
+			if head >= 0 && (described || s.tags[head].kind == tRole || groupHeads[s.low(head)] || orgNouns[s.low(head)] ||
+				lexicon.IsAgentNoun(s.low(head)) || namedWithin(s, p+1, head)) {
 				sp, _ := x.unnamed(s, head, nil)
 				return sp, len(sp) > 0
 			}
@@ -843,6 +844,17 @@ func (x *extractor) mainSubject(si int, s *sentence, from, k int, described bool
 		return []int{id}, true
 	}
 	return nil, false
+}
+
+// namedWithin reports whether an actor is named inside tokens i..j, as a
+// description's modifier that it speaks for ("the Pell campaign").
+func namedWithin(s *sentence, i, j int) bool {
+	for _, m := range s.mentions {
+		if m.i >= i && m.j <= j {
+			return true
+		}
+	}
+	return false
 }
 
 // leadInAt reports whether token p opens a lead-in phrase before a clause's
