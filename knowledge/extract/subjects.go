@@ -453,7 +453,7 @@ func (x *extractor) group(s *sentence, i, j int) ([]int, int) {
 
 // descriptionLeads open a noun phrase that describes a speaker without naming
 // them: "A source said", "The NFL legend said", "His campaign said".
-var descriptionLeads = set("the", "a", "an", "his", "her", "their", "its", "our",
+var descriptionLeads = set("the", "a", "an", "this", "his", "her", "their", "its", "our",
 	"one", "some", "many", "most", "several", "both", "all", "another", "each",
 	"two", "three", "four", "five", "few", "other", "those", "these")
 
