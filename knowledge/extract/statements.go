@@ -67,6 +67,10 @@ func (x *extractor) findStatements() {
 				// `"...," it added.`: the pronoun is the last speaker, whose
 				// mention it is.
 				x.mention(s, speakers[0], p, p+1, "pronoun")
+			} else if reportedAfter(s) {
+				// `"Choke!" blared the front page of the Herald.`: a report
+				// naming someone it cannot read, not the last speaker.
+				continue
 			}
 			for _, sp := range speakers {
 				x.statements = append(x.statements, knowledge.Statement{
@@ -241,6 +245,26 @@ func wordsBetween(s *sentence, i, j int) bool {
 		}
 	}
 	return true
+}
+
+// reportedAfter reports whether words outside quotation marks follow the
+// quotation a sentence opens with: a reporting clause of its own.
+func reportedAfter(s *sentence) bool {
+	if !opensWithQuote(s) {
+		return false
+	}
+	quoted := quotedTokens(s)
+	closed, words := false, 0
+	for k := 1; k < len(s.toks); k++ {
+		if s.toks[k].isQuote() {
+			closed = true
+			continue
+		}
+		if closed && !quoted[k] && s.toks[k].kind == word {
+			words++
+		}
+	}
+	return words >= 2
 }
 
 // reportingPronoun finds the pronoun subject of a reporting clause right
