@@ -392,7 +392,7 @@ func (x *extractor) sentenceStatements(si int, s *sentence) []found {
 		// (before its ", but").
 		if n := len(out); n > 0 && out[n-1].contentEnd > f.subjStart && f.subjStart > out[n-1].contentBeg {
 			end := f.subjStart
-			if end-1 > out[n-1].contentBeg && contrasts[s.toks[end-1].low] {
+			if end-1 > out[n-1].contentBeg && (contrasts[s.toks[end-1].low] || subordinators[s.toks[end-1].low] && s.low(end-2) == ",") {
 				end--
 			}
 			out[n-1].contentEnd = end
@@ -718,7 +718,7 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 	if len(prev) > 0 {
 		p := prev[len(prev)-1]
 		if k > p.contentBeg && k < p.contentEnd && (x.parentheticalPronoun(s, p, k) ||
-			!contrastBefore(s, k, p.contentBeg) && !closingCue(s, k) && !afterSubordinate(s, p, k) && !semicolonBetween(s, p.contentBeg, k)) {
+			!contrastBefore(s, k, p.contentBeg) && !closingCue(s, k) && !afterSubordinate(s, p, k) && !semicolonBetween(s, p.contentBeg, k) && !subordinateAt(s, p.contentBeg, k)) {
 			return found{}, false
 		}
 	}
@@ -1272,6 +1272,21 @@ func afterSubordinate(s *sentence, p found, k int) bool {
 			return c+1 < k && !relatives[s.low(c+1)]
 		}
 		if s.toks[c].kind == punct || cueForms[s.low(c)] != "" && c < k-1 {
+			return false
+		}
+	}
+	return false
+}
+
+// subordinateAt reports whether the cue at k heads a subordinate clause set
+// after a comma in earlier words ("Six in 10 say he is decisive, after half
+// said so"): a clause of its own, with its own speaker.
+func subordinateAt(s *sentence, a, k int) bool {
+	for c := k - 1; c > a+1 && k-c <= 5; c-- {
+		if subordinators[s.low(c)] && s.toks[c-1].s == "," {
+			return c+1 < k
+		}
+		if s.toks[c].kind != word {
 			return false
 		}
 	}
