@@ -19,6 +19,7 @@ import (
 	"github.com/briefbot/briefbot/knowledge/eval"
 	"github.com/briefbot/briefbot/knowledge/extract"
 	"github.com/briefbot/briefbot/knowledge/library"
+	"github.com/briefbot/briefbot/knowledge/source"
 	"github.com/briefbot/briefbot/knowledge/store"
 	"github.com/briefbot/briefbot/knowledge/store/pgstore"
 )
@@ -351,6 +352,10 @@ func cmdFacts(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	texts := map[string]string{}
+	if *explain {
+		texts = briefingTexts(c.seeds)
+	}
 	for _, d := range docs {
 		if *doc != "" && d.Path != *doc {
 			continue
@@ -361,8 +366,17 @@ func cmdFacts(ctx context.Context, args []string) error {
 		}
 		var rules []string
 		if *explain {
-			// The rules are those of this build: read the briefing again.
-			re, why := extract.Explain(b.Document)
+			// The rules are those of this build: read the briefing again,
+			// from its file when it is there (the store keeps its sentences,
+			// not the paragraphs that quotations and transcripts run over).
+			redo := b.Document
+			if text, ok := texts[d.Path]; ok {
+				redo = knowledge.Document{Path: b.Path, Title: b.Title, Date: b.Date, Hash: b.Hash, Text: text}
+			}
+			re, why := extract.Explain(redo)
+			if len(re.Sentences) != len(b.Sentences) {
+				re, why = extract.Explain(b.Document) // the file changed since ingest
+			}
 			b.Facts, rules = re.Facts, why
 		}
 		if *asJSON {
@@ -381,6 +395,20 @@ func cmdFacts(ctx context.Context, args []string) error {
 		}
 	}
 	return nil
+}
+
+// briefingTexts reads the text of each briefing in the seeds folder, by path;
+// a folder or file that cannot be read gives none.
+func briefingTexts(seeds string) map[string]string {
+	files, _, err := source.Load(seeds, source.Options{})
+	out := map[string]string{}
+	if err != nil {
+		return out
+	}
+	for _, f := range files {
+		out[f.Path] = f.Text
+	}
+	return out
 }
 
 // briefingJSON is one line of `facts --json`: the briefing's path in the seeds

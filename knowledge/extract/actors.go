@@ -105,7 +105,8 @@ func (x *extractor) collectPeople() {
 func nameWords(s *sentence, i, j int) int {
 	n := 0
 	for k := i; k < j; k++ {
-		if s.toks[k].kind == word && !nameConnectors[s.toks[k].low] {
+		// A connector opening the run is a name ("Ben Rhodes"), not "bin".
+		if s.toks[k].kind == word && (k == i || !nameConnectors[s.toks[k].low]) {
 			n++
 		}
 	}
@@ -220,6 +221,25 @@ const (
 )
 
 func (g sex) known() bool { return g != unknownSex }
+
+// sexOf is what is known of a person's sex: an honorific's ("Mrs. Pell"),
+// else their first name's, when they are named in full ("Hillary Pell").
+func (x *extractor) sexOf(id int) sex {
+	if g := x.sex[id]; g.known() {
+		return g
+	}
+	words := strings.Fields(x.actors[id].Name)
+	if len(words) < 2 || !strings.HasPrefix(x.actors[id].Key, "person:") {
+		return unknownSex
+	}
+	switch lexicon.FirstNameSex(words[0]) {
+	case 'm':
+		return male
+	case 'f':
+		return female
+	}
+	return unknownSex
+}
 
 // genderOf maps honorifics to sex.
 var genderOf = map[string]sex{
@@ -563,7 +583,7 @@ func (x *extractor) personWithTitle(role, country string) (int, bool) {
 			continue
 		}
 		tw := strings.Fields(normRole(a.Title))
-		if len(tw) == 0 || tw[len(tw)-1] != words[len(words)-1] && !containsAll(tw, words) {
+		if len(tw) == 0 || tw[len(tw)-1] != words[len(words)-1] && !containsAll(tw, words) || !sameRank(tw, words) {
 			continue
 		}
 		if containsAll(tw, words) {
@@ -572,6 +592,23 @@ func (x *extractor) personWithTitle(role, country string) (int, bool) {
 	}
 	return 0, false
 }
+
+// sameRank reports whether a title (its words tw) has no rank modifier that
+// the role's words lack, other than its holder's status: "the president" is
+// not the vice president, nor "the minister" the deputy minister, but "the
+// manager" may be a former senior manager.
+func sameRank(tw, role []string) bool {
+	for _, w := range tw {
+		if r := lexicon.FoldRank(w); lexicon.RankModifiers[r] && !statusRanks[r] && !contains(role, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// statusRanks are rank modifiers that say how the holder holds a title, not
+// which title it is.
+var statusRanks = set("former", "acting", "interim")
 
 // normRole lower-cases a title and folds its variants: spokesman and spokeswoman
 // to spokesperson, "secretary general" to "secretary-general".

@@ -30,6 +30,12 @@ func (x *extractor) accordingTo(si int, s *sentence) (found, bool) {
 			// starting there.
 			return found{}, false
 		}
+		if len(sp) == 1 && end > from && end <= len(s.toks) {
+			// The whole phrase names the source: "officials familiar with
+			// the talks", "a study by economists at Duke".
+			x.mention(s, sp[0], from, end, "source")
+			sortMentions(s)
+		}
 		f := found{speakers: sp, subjStart: k, cue: k, rule: "according to"}
 		f.Cue = "according to"
 		f.Sentence = s.N

@@ -42,23 +42,39 @@ type found struct {
 // speaker for follow-on quotations.
 func (x *extractor) findStatements() {
 	lastSpeakers, lastSent := []int(nil), -10
+	var announced []int // the speakers of a sentence ending with a colon
 	for si, s := range x.sents {
+		if s.paraStart {
+			// A paragraph after "He wrote:" holds the words it announced.
+			x.lineSpeakers, announced = announced, nil
+		}
 		fs := x.sentenceStatements(si, s)
+		if len(fs) > 0 && fs[0].rule == colonRule {
+			x.lineSpeakers = fs[0].speakers
+		}
+		if n := len(fs); n > 0 && strings.HasPrefix(fs[n-1].rule, nextColonRule) {
+			announced = fs[n-1].speakers
+		}
 		if len(fs) == 0 && lastSpeakers != nil && si-lastSent <= 2 && (opensWithQuote(s) || s.inQuote) {
 			// A quotation standing alone continues the last speaker's words,
 			// unless a reporting clause after it names another
 			// (`"Never," she answered.`).
-			speakers, rule := lastSpeakers, "quotation standing alone continues the last speaker"
-			if sp, ok := x.quoteReporter(si, s); ok {
+			speakers, rule, content := lastSpeakers, "quotation standing alone continues the last speaker", trimContent(s.Text)
+			if sp, q, ok := x.quoteReporter(si, s); ok {
 				speakers, rule = sp, "quotation, then its speaker and a verb of any kind"
+				content = x.content(s, 1, q) // the quotation, not its report
 			} else if p, ok := reportingPronoun(s); ok && len(speakers) == 1 {
 				// `"...," it added.`: the pronoun is the last speaker, whose
 				// mention it is.
 				x.mention(s, speakers[0], p, p+1, "pronoun")
+			} else if reportedAfter(s) {
+				// `"Choke!" blared the front page of the Herald.`: a report
+				// naming someone it cannot read, not the last speaker.
+				continue
 			}
 			for _, sp := range speakers {
 				x.statements = append(x.statements, knowledge.Statement{
-					Sentence: s.N, Speaker: sp, Cue: "say", Content: trimContent(s.Text), Direct: true,
+					Sentence: s.N, Speaker: sp, Cue: "say", Content: content, Direct: true,
 				})
 				x.rules = append(x.rules, rule)
 			}
@@ -181,41 +197,74 @@ func pronounIs(s *sentence, l int) bool {
 }
 
 // quoteReporter reads the speaker of a sentence opening with a quotation
-// whose reporting verb is no cue of the lexicon: the subject and a verb right
+// whose reporting verb is no cue of the lexicon, and where its quotation
+// closes (token q): the subject and a verb right
 // after the closing mark (`"Never," she answered.`, `"...," Grant charged
 // in a speech`), or a verb and then a name (`"...," agrees Petra Osk`).
-func (x *extractor) quoteReporter(si int, s *sentence) ([]int, bool) {
+func (x *extractor) quoteReporter(si int, s *sentence) ([]int, int, bool) {
 	if !opensWithQuote(s) {
-		return nil, false
+		return nil, 0, false
 	}
 	q := 1
 	for q < len(s.toks) && !(s.toks[q].isQuote() && !isOpenQuote(s.Text, s.toks[q])) {
 		q++
 	}
 	if q < 2 || q+2 >= len(s.toks) || s.toks[q-1].s != "," && s.toks[q-1].s != "?" && s.toks[q-1].s != "!" {
-		return nil, false
+		return nil, 0, false
 	}
 	if v := q + 1; reportingVerbLike(s, v) {
+		// The name may follow its title: `"...," mused Blaze co-host Stu Marsh`.
 		for _, m := range s.mentions {
-			if m.i == v+1 && (m.j == len(s.toks) || s.toks[m.j].kind == punct) {
-				return []int{m.actor}, true
+			if m.i > v && m.i-v <= 5 && wordsBetween(s, v+1, m.i) && (m.j == len(s.toks) || s.toks[m.j].kind == punct) {
+				return []int{m.actor}, q, true
 			}
 		}
-		return nil, false
+		return nil, 0, false
 	}
 	for v := q + 2; v < len(s.toks) && v-q <= 5; v++ {
 		if s.toks[v].kind == punct {
-			return nil, false
+			return nil, 0, false
 		}
 		if !reportingVerbLike(s, v) {
 			continue
 		}
 		if sp, start := x.subjectEndingAt(si, s, v-1); len(sp) > 0 && start == q+1 {
-			return sp, true
+			return sp, q, true
 		}
-		return nil, false
+		return nil, 0, false
 	}
-	return nil, false
+	return nil, 0, false
+}
+
+// wordsBetween reports whether tokens i..j are words (or hyphens), no other
+// punctuation and no cue.
+func wordsBetween(s *sentence, i, j int) bool {
+	for p := i; p < j; p++ {
+		if t := s.toks[p]; t.kind != word && t.s != "-" || cueForms[t.low] != "" && s.tags[p].kind == tNone {
+			return false
+		}
+	}
+	return true
+}
+
+// reportedAfter reports whether words outside quotation marks follow the
+// quotation a sentence opens with: a reporting clause of its own.
+func reportedAfter(s *sentence) bool {
+	if !opensWithQuote(s) {
+		return false
+	}
+	quoted := quotedTokens(s)
+	closed, words := false, 0
+	for k := 1; k < len(s.toks); k++ {
+		if s.toks[k].isQuote() {
+			closed = true
+			continue
+		}
+		if closed && !quoted[k] && s.toks[k].kind == word {
+			words++
+		}
+	}
+	return words >= 2
 }
 
 // reportingPronoun finds the pronoun subject of a reporting clause right
@@ -343,7 +392,7 @@ func (x *extractor) sentenceStatements(si int, s *sentence) []found {
 		// (before its ", but").
 		if n := len(out); n > 0 && out[n-1].contentEnd > f.subjStart && f.subjStart > out[n-1].contentBeg {
 			end := f.subjStart
-			if end-1 > out[n-1].contentBeg && contrasts[s.toks[end-1].low] {
+			if end-1 > out[n-1].contentBeg && (contrasts[s.toks[end-1].low] || subordinators[s.toks[end-1].low] && s.low(end-2) == ",") {
 				end--
 			}
 			out[n-1].contentEnd = end
@@ -419,13 +468,20 @@ func (x *extractor) colonSpeaker(si int, s *sentence) (found, bool) {
 	if id < 0 {
 		return found{}, false
 	}
-	f := found{speakers: []int{id}, subjStart: 0, cue: j, contentBeg: j + 1, contentEnd: len(s.toks), rule: "speaker before a colon"}
+	f := found{speakers: []int{id}, subjStart: 0, cue: j, contentBeg: j + 1, contentEnd: len(s.toks), rule: colonRule}
 	f.Cue = "say"
 	f.Sentence = s.N
 	f.Content = x.content(s, f.contentBeg, f.contentEnd)
 	f.Direct = isQuoted(s, f.contentBeg, f.contentEnd)
 	return f, f.Content != ""
 }
+
+// nextColonRule names the rule that reads the words after a colon in the
+// next sentence ("He wrote:").
+const nextColonRule = "words after a colon in the next sentence"
+
+// colonRule names the rule that reads a speaker before a colon.
+const colonRule = "speaker before a colon"
 
 // capsRun reports whether tokens i..j are words in capitals ("JAKE TAPPER"),
 // not a lone letter ("Q:", "A:").
@@ -682,7 +738,8 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 	// advocates say Y").
 	if len(prev) > 0 {
 		p := prev[len(prev)-1]
-		if k > p.contentBeg && k < p.contentEnd && !contrastBefore(s, k, p.contentBeg) && !closingCue(s, k) {
+		if k > p.contentBeg && k < p.contentEnd && (x.parentheticalPronoun(s, p, k) ||
+			!contrastBefore(s, k, p.contentBeg) && !closingCue(s, k) && !afterSubordinate(s, p, k) && !semicolonBetween(s, p.contentBeg, k) && !subordinateAt(s, p.contentBeg, k)) {
 			return found{}, false
 		}
 	}
@@ -703,7 +760,7 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 					next = f.Content + ": " + next
 				}
 				f.Content = next
-				f.rule = "words after a colon in the next sentence: " + x.why
+				f.rule = nextColonRule + ": " + x.why
 			}
 			if f.Content == "" && f.subjStart == 0 && si > 0 && endsWithQuote(x.sents[si-1]) {
 				// `"... small hands?" Trump said.` split after the question
@@ -771,20 +828,27 @@ func (x *extractor) mainSubject(si int, s *sentence, from, k int, described bool
 		if quoted[p] || s.toks[p].kind != word || p > 0 && prepositions[s.toks[p-1].low] && s.toks[p-1].low != "and" {
 			continue
 		}
-		// A lead-in phrase ("But in a chat with the Gazette, Ms Harlow ...")
-		// ends at its comma.
-		if (p == from || s.toks[p-1].s == "," || p == from+1 && contrasts[s.toks[from].low]) && (prepositions[s.toks[p].low] || subordinators[s.toks[p].low] || timeLeads[s.toks[p].low]) {
+		// A lead-in phrase ("But in a chat with the Gazette, Ms Harlow ...",
+		// "Facing criticism from Democrats, Mr. Trump ...") ends at its
+		// comma, unless that comma is the participle's own.
+		if (p == from || s.toks[p-1].s == "," || isDash(s.toks[p-1].s) || p == from+1 && contrasts[s.toks[from].low]) && leadInAt(s, p) {
 			c := p + 1
 			for c < k && s.toks[c].s != "," {
 				c++
 			}
-			if c < k {
+			if c < k-1 {
 				p = c
 				continue
 			}
 		}
 		if m, ok := widestMentionStarting(s, p); ok {
-			if m.j < len(s.toks) && s.toks[m.j].low == "'s" {
+			if m.j < len(s.toks) && (s.toks[m.j].low == "'s" || s.toks[m.j].s == "'" || s.toks[m.j].s == "’") {
+				// "Ann Pell's office slammed the suit, calling it ...": the
+				// description the possessive opens speaks.
+				if h, ok := clauseHeadAfter(s, m.j+1, k); ok && !s.toks[h].cap && opensClause(s, m.i) {
+					sp, _ := x.group(s, m.i, h+1)
+					return sp, true
+				}
 				p = m.j
 				continue
 			}
@@ -803,14 +867,15 @@ func (x *extractor) mainSubject(si int, s *sentence, from, k int, described bool
 			// saying".
 			head := -1
 			for h := p + 1; h+1 < k && h <= p+5; h++ {
-				if next := s.toks[h+1]; (describedAt(s, h) || groupHeads[s.low(h)] || s.tags[h].kind == tRole) && (next.s == "," || auxiliaries[next.low] || prepositions[next.low] || !next.cap && (strings.HasSuffix(next.low, "ed") || cueForms[next.low] != "")) {
+				if (describedAt(s, h) || groupHeads[s.low(h)] || s.tags[h].kind == tRole) && verbAfterHead(s, h) {
 					head = h
 					break
 				}
 			}
 			// For a participle, a person named later wins over a thing ("The
 			// documentary showed Mr Nattrass ..., telling"), but not over people.
-			if head >= 0 && (described || s.tags[head].kind == tRole || groupHeads[s.low(head)]) {
+			if head >= 0 && (described || s.tags[head].kind == tRole || groupHeads[s.low(head)] || orgNouns[s.low(head)] ||
+				lexicon.IsAgentNoun(s.low(head)) || namedWithin(s, p+1, head)) {
 				sp, _ := x.unnamed(s, head, nil)
 				return sp, len(sp) > 0
 			}
@@ -824,6 +889,56 @@ func (x *extractor) mainSubject(si int, s *sentence, from, k int, described bool
 		return []int{id}, true
 	}
 	return nil, false
+}
+
+// namedWithin reports whether an actor is named inside tokens i..j, as a
+// description's modifier that it speaks for ("the Pell campaign").
+func namedWithin(s *sentence, i, j int) bool {
+	for _, m := range s.mentions {
+		if m.i >= i && m.j <= j {
+			return true
+		}
+	}
+	return false
+}
+
+// leadInAt reports whether token p opens a lead-in phrase before a clause's
+// subject: a preposition, a subordinator, a word of time, or a participle
+// ("Facing criticism from Democrats, ...", "Courted by most candidates, ...").
+func leadInAt(s *sentence, p int) bool {
+	t := s.toks[p]
+	if prepositions[t.low] || subordinators[t.low] || timeLeads[t.low] {
+		return true
+	}
+	return t.kind == word && (s.tags[p].kind == tNone || atStart(s, p)) && len(t.low) > 4 && (strings.HasSuffix(t.low, "ing") || strings.HasSuffix(t.low, "ed"))
+}
+
+// verbAfterHead reports whether the noun at token h is followed by what may be
+// its clause's verb: a comma, an auxiliary or preposition, or a past tense
+// ("The president left no doubt").
+func verbAfterHead(s *sentence, h int) bool {
+	if h+1 >= len(s.toks) {
+		return false
+	}
+	next := s.toks[h+1]
+	return next.s == "," || auxiliaries[next.low] || prepositions[next.low] ||
+		!next.cap && (strings.HasSuffix(next.low, "ed") || cueForms[next.low] != "" || lexicon.Irregular(next.low) != "")
+}
+
+// clauseHeadAfter finds the head noun of a description starting at token i
+// (after a possessive: "[Ann Pell's] office", "right-hand woman"), at most
+// three words, followed by its verb before token k.
+func clauseHeadAfter(s *sentence, i, k int) (int, bool) {
+	for h := i; h < k-1 && h < i+3; h++ {
+		t := s.toks[h]
+		if t.kind != word && t.s != "-" || cueForms[t.low] != "" && s.tags[h].kind == tNone {
+			return 0, false
+		}
+		if t.kind == word && verbAfterHead(s, h) && s.toks[h+1].s != "," {
+			return h, true
+		}
+	}
+	return 0, false
 }
 
 // clauseStart returns where the clause holding token l starts: after the last
@@ -974,7 +1089,9 @@ func prevComma(s *sentence, l int) int {
 // or "which" after the last comma before it.
 func inRelative(s *sentence, c int) bool {
 	for p := c - 1; p >= 0 && s.toks[p].s != ","; p-- {
-		if low := s.toks[p].low; (low == "who" || low == "which") && p > 0 && s.toks[p-1].s == "," {
+		// ", who backs the plan,", or a restrictive one inside an
+		// appositive: ", a Republican who described himself as ...,".
+		if low := s.toks[p].low; (low == "who" || low == "which") && p > 0 {
 			return true
 		}
 	}
@@ -1147,7 +1264,7 @@ func sameSpeakers(a, b []int) bool {
 }
 
 // contrasts open a clause that answers the one before: ", but advocates say".
-var contrasts = set("but", "whereas")
+var contrasts = set("but", "whereas", "while")
 
 // contrastBefore reports whether "but" (or another contrast) stands within
 // a few words before the cue at k, after from.
@@ -1161,6 +1278,69 @@ func contrastBefore(s *sentence, k, from int) bool {
 		}
 	}
 	return false
+}
+
+// afterSubordinate reports whether the cue at k opens a main clause after
+// a subordinate one that holds the statement p ("While some friends say he
+// looks tired, others say he has never been healthier"): p's subject follows
+// a subordinator, and a comma stands between p's words and k's subject.
+func afterSubordinate(s *sentence, p found, k int) bool {
+	if p.subjStart == 0 || !subordinators[s.low(p.subjStart-1)] {
+		return false
+	}
+	for c := k - 1; c > p.contentBeg && k-c <= 5; c-- {
+		if s.toks[c].s == "," {
+			return c+1 < k && !relatives[s.low(c+1)]
+		}
+		if s.toks[c].kind == punct || cueForms[s.low(c)] != "" && c < k-1 {
+			return false
+		}
+	}
+	return false
+}
+
+// subordinateAt reports whether the cue at k heads a subordinate clause set
+// after a comma in earlier words ("Six in 10 say he is decisive, after half
+// said so"): a clause of its own, with its own speaker.
+func subordinateAt(s *sentence, a, k int) bool {
+	for c := k - 1; c > a+1 && k-c <= 5; c-- {
+		if subordinators[s.low(c)] && s.toks[c-1].s == "," {
+			return c+1 < k
+		}
+		if s.toks[c].kind != word {
+			return false
+		}
+	}
+	return false
+}
+
+// semicolonBetween reports whether a semicolon outside quotation marks
+// stands between tokens a and k: a clause of its own begins ("...; 26
+// percent of Democrats say ...").
+func semicolonBetween(s *sentence, a, k int) bool {
+	quoted := quotedTokens(s)
+	for c := a; c < k; c++ {
+		if s.toks[c].s == ";" && !quoted[c] {
+			return true
+		}
+	}
+	return false
+}
+
+// parentheticalPronoun reads a reporting clause set in the words of the
+// statement p by the same speaker ("Christie said that was natural, no
+// different, he said, from ..."): it records the pronoun as a mention of p's
+// speaker, when its sex agrees, and reports whether it did.
+func (x *extractor) parentheticalPronoun(s *sentence, p found, k int) bool {
+	if k < 2 || len(p.speakers) != 1 || !personPronouns[s.low(k-1)] || s.toks[k-2].s != "," || s.low(k+1) != "," {
+		return false
+	}
+	id := p.speakers[0]
+	if want, g := pronounSex[s.low(k-1)], x.sexOf(id); x.actors[id].Kind != knowledge.Person || g.known() && g != want {
+		return false
+	}
+	x.mention(s, id, k-1, k, "pronoun")
+	return true
 }
 
 // endRelative ends the words of a cue in a relative clause where the clause
@@ -1211,6 +1391,7 @@ func (x *extractor) fillContent(s *sentence, f *found, cueEnd int) {
 			b = m.i // "Twitter's Adam Sharp"
 		}
 	}
+	b = quotedReportStart(s, b)
 	before = b
 	quoteBefore := b > 0 && s.toks[b-1].isQuote() || b > 1 && s.toks[b-1].s == "," && s.toks[b-2].isQuote()
 	// Little after the cue: the words are before the subject (`The talks
@@ -1274,6 +1455,26 @@ func (x *extractor) fillContent(s *sentence, f *found, cueEnd int) {
 		}
 	}
 	f.Direct = isQuoted(s, f.contentBeg, f.contentEnd)
+}
+
+// quotedReportStart returns where the reporting clause holding a subject
+// that starts at token b begins, when words that modify the subject stand
+// between it and a quotation closing before them (`"...," CBS co-anchor
+// Dana Morgan said`): there, right after the quotation; else b.
+func quotedReportStart(s *sentence, b int) int {
+	for p := b - 1; p >= 1 && b-p <= 6; p-- {
+		t := s.toks[p]
+		if t.isQuote() {
+			if isOpenQuote(s.Text, t) || p == b-1 {
+				return b
+			}
+			return p + 1
+		}
+		if t.kind != word && t.s != "-" && t.s != "." || cueForms[t.low] != "" && s.tags[p].kind == tNone {
+			return b
+		}
+	}
+	return b
 }
 
 // clauseEnd cuts reported words where a verb coordinated with the cue's
@@ -1493,11 +1694,15 @@ func longestMentionEnding(s *sentence, j int) (mention, bool) {
 // subjectStartingAt finds the speaker named right after a cue: `said Russian oil
 // official Sergei Oganesyan`, `said a spokesman`.
 func (x *extractor) subjectStartingAt(s *sentence, k int) ([]int, int) {
+	// "according to the United Nations"; but "wrote the American ambassador,
+	// Ed Herbst" is a mention of his.
 	if k+1 < len(s.toks) && s.toks[k].low == "the" {
-		for _, m := range s.mentions {
-			if m.i == k+1 {
-				k++ // "according to the United Nations"
-				break
+		if _, ok := widestMentionStarting(s, k); !ok {
+			for _, m := range s.mentions {
+				if m.i == k+1 {
+					k++
+					break
+				}
 			}
 		}
 	}
@@ -1546,12 +1751,31 @@ func (x *extractor) subjectStartingAt(s *sentence, k int) ([]int, int) {
 		}
 		if groupHeads[s.toks[end].low] || s.tags[end].kind == tRole || describedFrom(s, k, end) {
 			if sp, _ := x.unnamed(s, end, nil); len(sp) > 0 {
+				// "said a source involved in the talks": the whole
+				// phrase names the speaker.
+				if full := phraseEnd(s, end+1); full > end+1 {
+					x.mention(s, sp[0], k, full, "group")
+				}
 				return sp, end + 1
 			}
 		}
 		end++
 	}
 	return nil, 0
+}
+
+// phraseEnd returns where the words modifying a noun phrase that ends at
+// token i-1 end: at the next punctuation, quotation mark or cue, at most
+// twelve words on; i when none follow.
+func phraseEnd(s *sentence, i int) int {
+	j := i
+	for j < len(s.toks) && j-i < 12 && (s.toks[j].kind == word || s.toks[j].s == "-" || s.toks[j].s == "’" || s.toks[j].s == "'") && !finiteCue(s, j) && !relatives[s.low(j)] {
+		j++
+	}
+	if j < len(s.toks) && s.toks[j].kind == word {
+		return i // a clause goes on: not a phrase of its own
+	}
+	return j
 }
 
 // personAfterTitle finds a person named within five title words after
@@ -1614,7 +1838,7 @@ func (x *extractor) unnamed(s *sentence, l int, owner *mention) ([]int, int) {
 			start--
 			break
 		}
-		if prepositions[p.low] || cueForms[p.low] != "" && s.tags[start-1].kind == tNone && !nounForms[p.low] || auxiliaries[p.low] ||
+		if prepositions[p.low] && !(s.tags[start-1].kind == tRole && !s.tags[start].first) || cueForms[p.low] != "" && s.tags[start-1].kind == tNone && !nounForms[p.low] || auxiliaries[p.low] ||
 			commonCaps[p.low] && !contentCaps[p.low] && !titleModifiers[p.low] && s.tags[start-1].kind == tNone {
 			break
 		}
@@ -1738,15 +1962,30 @@ func stripArticle(p string) string {
 }
 
 // lastPerson resolves a personal pronoun at token l: the nearest person mentioned
-// before it, in this sentence or the three before.
+// before it, in this sentence or the three before, whose sex (when known)
+// agrees with the pronoun's ("she" is not Mr. Trump); else the nearest
+// person.
 func (x *extractor) lastPerson(si int, s *sentence, l int) (int, bool) {
+	want := pronounSex[s.low(l)]
+	if id, ok := x.nearestPerson(si, s, l, func(id int) bool {
+		return x.actors[id].Kind == knowledge.Person && (!want.known() || !x.sexOf(id).known() || x.sexOf(id) == want)
+	}); ok || !want.known() {
+		return id, ok
+	}
+	return x.nearestPerson(si, s, l, func(id int) bool { return x.actors[id].Kind == knowledge.Person })
+}
+
+// nearestPerson finds the nearest person that fits before token l, in this
+// sentence (outside quotation marks) or the three before, where the speaker
+// of a sentence wins over the other people it names.
+func (x *extractor) nearestPerson(si int, s *sentence, l int, fits func(int) bool) (int, bool) {
 	best, bestEnd := -1, -1
 	quoted := quotedTokens(s)
 	for _, m := range s.mentions {
 		if quoted[m.i] {
 			continue // "'... the president ...,' he said": not him
 		}
-		if m.j <= l && x.actors[m.actor].Kind == knowledge.Person && m.how != "pronoun" && m.j > bestEnd {
+		if m.j <= l && fits(m.actor) && m.how != "pronoun" && m.j > bestEnd {
 			best, bestEnd = m.actor, m.j
 		}
 	}
@@ -1757,19 +1996,23 @@ func (x *extractor) lastPerson(si int, s *sentence, l int) (int, bool) {
 		ps := x.sents[p]
 		// The speaker of the previous sentence wins over other people in it.
 		for _, st := range x.statements {
-			if st.Sentence == ps.N && x.actors[st.Speaker].Kind == knowledge.Person {
+			if st.Sentence == ps.N && fits(st.Speaker) {
 				best = st.Speaker
 			}
 		}
 		if best >= 0 {
 			return best, true
 		}
-		if id, ok := x.subjectPerson(ps); ok {
+		if id, ok := x.subjectPerson(ps, fits); ok {
 			return id, true
 		}
 	}
 	return 0, false
 }
+
+// pronounSex is the sex a personal pronoun refers to.
+var pronounSex = map[string]sex{"he": male, "him": male, "his": male, "himself": male,
+	"she": female, "her": female, "hers": female, "herself": female}
 
 // lastInstitution resolves "it" or "they" (plural) at token l, the subject of a
 // cue: the speaker of the last statement when it is an organisation, a
@@ -1815,7 +2058,7 @@ var prepositions = set("with", "by", "to", "of", "for", "from", "at", "in", "on"
 
 // subjectPerson picks the person a sentence is about: the first named person not
 // introduced by a preposition nor used as a possessive, else the last one named.
-func (x *extractor) subjectPerson(s *sentence) (int, bool) {
+func (x *extractor) subjectPerson(s *sentence, fits func(int) bool) (int, bool) {
 	quoted := quotedTokens(s)
 	var ms []mention
 	for _, m := range s.mentions {
@@ -1827,7 +2070,7 @@ func (x *extractor) subjectPerson(s *sentence) (int, bool) {
 	last := -1
 	for _, m := range ms {
 		a := x.actors[m.actor]
-		if a.Kind != knowledge.Person || !strings.HasPrefix(a.Key, "person:") {
+		if a.Kind != knowledge.Person || !strings.HasPrefix(a.Key, "person:") || !fits(m.actor) {
 			continue
 		}
 		last = m.actor

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/briefbot/briefbot/knowledge"
+	"github.com/briefbot/briefbot/knowledge/lexicon"
 )
 
 // subjectRule reads the speakers of a cue whose subject's noun phrase ends at
@@ -26,9 +27,11 @@ func init() {
 		{"share of people", (*extractor).shareSubject},
 		{"quantifier for people", (*extractor).quantifierSubject},
 		{"person of a place", (*extractor).personOfPlaceSubject},
+		{"head before a post-modifier", (*extractor).postModifiedSubject},
 		{"named actor", (*extractor).namedSubject},
 		{"personal pronoun: the last person", (*extractor).pronounSubject},
 		{"it/they: the last institution", (*extractor).institutionPronounSubject},
+		{"first person in a transcript's line or an announced paragraph: its speaker", (*extractor).lineSubject},
 		{"first person: the writer", (*extractor).writerSubject},
 		{"document: its author", (*extractor).documentNounSubject},
 		{"organisation noun: the last organisation", (*extractor).orgNounSubject},
@@ -165,6 +168,80 @@ func (x *extractor) namedSubject(si int, s *sentence, l int) ([]int, int, bool) 
 	return speakers, start, true
 }
 
+// postModifiedSubject: the head of a subject that a phrase after it
+// modifies speaks, not the phrase's last word: a document or record ("A
+// survey of rural voters found", "A letter from the Legion obtained by the
+// Gazette warns", "research by four economists suggests") or a group ("Supporters
+// of Mara Linde for governor say").
+func (x *extractor) postModifiedSubject(si int, s *sentence, l int) ([]int, int, bool) {
+	if s.tags[l].kind == tRole && !s.tags[l].first || s.toks[l].kind != word || prepositions[s.low(l)] || s.low(l) == "or" {
+		return nil, 0, false // "the former secretary of State": one title
+	}
+	h := -1
+	for p := l - 1; p >= 1 && l-p <= 10; p-- {
+		t := s.toks[p]
+		if t.kind == punct && t.s != "-" && t.s != "." || finiteCue(s, p) || relatives[t.low] {
+			break
+		}
+		if !postModifiers[t.low] && t.low != "by" || s.toks[p-1].kind != word {
+			continue
+		}
+		c := s.low(p - 1)
+		if postAdjectives[c] && p >= 2 && s.toks[p-2].kind == word {
+			c = s.low(p - 2) // "people close to", "officials familiar with"
+		}
+		o := p + 1
+		if determiners[s.low(o)] {
+			o++
+		}
+		_, objectNamed := widestMentionStarting(s, o)
+		if docNouns[c] || dataNouns[c] || groupHeads[c] && t.low == "of" {
+			h = p - 1
+		} else if !objectNamed && !postAdjectives[c] && (groupHeads[c] || lexicon.IsAgentNoun(c)) && (!s.toks[p-1].cap || atStart(s, p-1)) {
+			h = p - 1 // "officials familiar with the talks", "a lawyer for the family"
+			if postAdjectives[s.low(h)] {
+				h--
+			}
+		}
+	}
+	if h < 0 || !opensClause(s, h) {
+		return nil, 0, false
+	}
+	if m, ok := longestMentionEnding(s, l+1); ok && m.i <= h {
+		return nil, 0, false // the phrase is a name's appositive: "Ann Pell, a lawyer for the family,"
+	}
+	var sp []int
+	var start int
+	if docNouns[s.low(h)] {
+		sp, start = x.documentSubject(si, s, h)
+	} else {
+		sp, start = x.unnamed(s, h, nil)
+	}
+	if len(sp) == 1 {
+		x.mention(s, sp[0], start, l+1, "group") // the whole phrase names it
+	}
+	return sp, start, len(sp) > 0
+}
+
+// opensClause reports whether the noun at token h ends the first phrase of
+// its clause: at most six words, figures or abbreviations before it, back
+// to the sentence's start or a clause opener ("A Feb. 1 letter").
+func opensClause(s *sentence, h int) bool {
+	for p := h - 1; p >= -1 && h-p <= 7; p-- {
+		if p < 0 || clauseOpeners[s.low(p)] || s.toks[p].isQuote() {
+			return true
+		}
+		t := s.toks[p]
+		if t.kind == punct && t.s != "." && t.s != "-" || cueForms[t.low] != "" && s.tags[p].kind == tNone || auxiliaries[t.low] {
+			return false
+		}
+		if !t.cap && strings.HasSuffix(t.low, "ed") && !determiners[s.low(p-1)] {
+			return false // a verb: "Ann Pell thrilled the voters with ..."
+		}
+	}
+	return false
+}
+
 // personOfPlaceSubject: "Senator Mara Linde of Idaho said": the
 // person before "of" and the capitalised place.
 func (x *extractor) personOfPlaceSubject(si int, s *sentence, l int) ([]int, int, bool) {
@@ -211,6 +288,17 @@ func (x *extractor) institutionPronounSubject(si int, s *sentence, l int) ([]int
 		return []int{id}, l, true
 	}
 	return nil, 0, true
+}
+
+// lineSubject: "I" or "we" in the paragraph a transcript's line opened is
+// its speaker ("FALLIN: I think so. And I think that is his intent.").
+func (x *extractor) lineSubject(si int, s *sentence, l int) ([]int, int, bool) {
+	low := s.toks[l].low
+	if low != "i" && low != "we" || len(x.lineSpeakers) != 1 {
+		return nil, 0, false
+	}
+	x.mention(s, x.lineSpeakers[0], l, l+1, "pronoun")
+	return x.lineSpeakers, l, true
 }
 
 // writerSubject: "I" or "we" outside quotation marks is whoever writes the
@@ -306,7 +394,7 @@ func shareStart(s *sentence, l int) (int, bool) {
 		if t.kind == punct && t.s != "%" && t.s != "-" || cueForms[t.low] != "" && p < l {
 			break
 		}
-		if isFigure(t) && (p == l || shareWords[s.toks[p+1].low]) || fractionWords[t.low] && p+1 <= l && (p == l || s.toks[p+1].low == "of") {
+		if isFigure(t) && (p == l || shareWords[s.toks[p+1].low]) || isFraction(t.low) && p+1 <= l && (p == l || s.toks[p+1].low == "of") {
 			start = p
 		}
 	}
@@ -327,6 +415,16 @@ var hedgeWords = set("only", "about", "nearly", "almost", "roughly", "around", "
 // fractionWords are shares written as words: "a third of independents".
 var fractionWords = set("half", "third", "thirds", "quarter", "quarters", "fourth",
 	"fourths", "fifth", "fifths", "majority", "minority")
+
+// isFraction reports whether a word is a share written as a word: "half",
+// "majority", "two-thirds".
+func isFraction(w string) bool {
+	if fractionWords[w] {
+		return true
+	}
+	n, f, ok := strings.Cut(w, "-")
+	return ok && numberWords[n] > 0 && fractionWords[f]
+}
 
 // isFigure reports whether a token is a figure: digits, or number words
 // ("six", "sixty-six"), not plural ones ("thousands").
@@ -355,7 +453,7 @@ func (x *extractor) group(s *sentence, i, j int) ([]int, int) {
 
 // descriptionLeads open a noun phrase that describes a speaker without naming
 // them: "A source said", "The NFL legend said", "His campaign said".
-var descriptionLeads = set("the", "a", "an", "his", "her", "their", "its", "our",
+var descriptionLeads = set("the", "a", "an", "this", "his", "her", "their", "its", "our",
 	"one", "some", "many", "most", "several", "both", "all", "another", "each",
 	"two", "three", "four", "five", "few", "other", "those", "these")
 

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/briefbot/briefbot/knowledge/gazetteer"
+	"github.com/briefbot/briefbot/knowledge/lexicon"
 )
 
 // nameConnectors may join the parts of a name: "Osama bin Laden", "Ursula von der
@@ -56,7 +57,7 @@ func (x *extractor) tagSentence(s *sentence) {
 			continue
 		}
 		j := k + 1
-		for j < len(s.toks) && x.nameCont(s, j) {
+		for j < len(s.toks) && (x.nameCont(s, j) || j == k+1 && surnameAfterFirstName(s, k)) {
 			j++
 		}
 		for j > k+1 && (nameConnectors[s.toks[j-1].low] || s.toks[j-1].kind == punct) {
@@ -122,6 +123,9 @@ func (x *extractor) nameStart(s *sentence, k int) bool {
 // nameCont reports whether token k continues a name.
 func (x *extractor) nameCont(s *sentence, k int) bool {
 	t := s.toks[k]
+	if afterInitial(s, k) && t.kind == word && t.cap {
+		return true // the surname after "Peter T.", even one that is a title ("King")
+	}
 	if s.tags[k].kind != tNone {
 		return false
 	}
@@ -134,15 +138,37 @@ func (x *extractor) nameCont(s *sentence, k int) bool {
 	if t.kind == word && t.cap && t.low != "'s" && !isMonthName(t.low) && !weekdays[t.low] && (!commonCaps[t.low] || contentCaps[t.low]) {
 		return !(s.headline && x.lowered[t.low])
 	}
-	if k+1 >= len(s.toks) || !s.toks[k+1].cap || s.tags[k+1].kind != tNone {
+	if k+1 >= len(s.toks) || !s.toks[k+1].cap || s.tags[k+1].kind != tNone && !isInitialDot(s, k) {
 		return false
 	}
 	if nameConnectors[t.low] && t.kind == word {
 		return true
 	}
 	// An initial: "George W. Bush".
-	if t.s == "." && k > 0 && len(s.toks[k-1].s) == 1 && s.toks[k-1].cap && s.toks[k-1].end == t.start {
-		return true
+	return isInitialDot(s, k)
+}
+
+// surnameAfterFirstName reports whether the word after a given name at token
+// k is its surname even though the gazetteer knows it as a country or place
+// ("Representative Steve Israel", "Ben Jordan").
+func surnameAfterFirstName(s *sentence, k int) bool {
+	if k+1 >= len(s.toks) || lexicon.FirstNameSex(s.toks[k].s) == 0 {
+		return false
 	}
-	return false
+	next := s.toks[k+1]
+	return next.kind == word && next.cap && s.tags[k+1].kind == tCountry && s.tags[k+1].first && s.tags[k+1].end == k+2 &&
+		!adjectival(next.s) && (k+2 == len(s.toks) || s.toks[k+2].low != "'s")
+}
+
+// isInitialDot reports whether token k is the dot of an initial: "W." in
+// "George W. Bush".
+func isInitialDot(s *sentence, k int) bool {
+	t := s.toks[k]
+	return t.s == "." && k > 0 && len(s.toks[k-1].s) == 1 && s.toks[k-1].cap && s.toks[k-1].end == t.start
+}
+
+// afterInitial reports whether token k follows the initial of a name run
+// being read ("Peter T. King").
+func afterInitial(s *sentence, k int) bool {
+	return k >= 2 && isInitialDot(s, k-1)
 }
