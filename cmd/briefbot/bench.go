@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/briefbot/briefbot/knowledge/library/bench"
+	"github.com/briefbot/briefbot/knowledge/store/pgstore"
 )
 
 // cmdBench measures ingest, start-up and answers on the standard corpora and,
@@ -30,6 +31,9 @@ func cmdBench(ctx context.Context, args []string) error {
 	asJSON := fs.Bool("json", false, "print JSON lines instead of tables")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	progress := fs.String("progress", "auto", "ingest progress on standard error: auto, bar, lines or off")
+	postgres := fs.String("postgres", "", "measure in this PostgreSQL database (a postgres:// URL) instead of SQLite files in --work; every table in it is DROPPED first, one corpus at a time")
+	keep := fs.Bool("keep", false, "measure the stores as they are when they already hold the corpus, without timing an ingest")
+	ingestOnly := fs.Bool("ingest-only", false, "time the ingest only: no start-up, no answers")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
@@ -122,12 +126,22 @@ func cmdBench(ctx context.Context, args []string) error {
 		if strings.HasPrefix(c.Name, "generated") {
 			cqs = firstPerKind(qs, *largePerKind)
 		}
+		db := filepath.Join(workDir, c.Name+".db")
+		if *postgres != "" {
+			if !pgstore.IsURL(*postgres) {
+				fmt.Fprintln(stderr, "briefbot: bench: --postgres takes a postgres:// URL")
+				return errUsage
+			}
+			db = *postgres
+		}
 		pp := newProgressPrinter(stderr, mode)
 		r, err := bench.Run(ctx, c, bench.Options{
-			Questions: cqs,
-			DB:        filepath.Join(workDir, c.Name+".db"),
-			Progress:  pp.update,
-			Log:       func(format string, args ...any) { fmt.Fprintf(stderr, "bench: "+format+"\n", args...) },
+			Questions:  cqs,
+			DB:         db,
+			Keep:       *keep,
+			IngestOnly: *ingestOnly,
+			Progress:   pp.update,
+			Log:        func(format string, args ...any) { fmt.Fprintf(stderr, "bench: "+format+"\n", args...) },
 		})
 		pp.finish()
 		if err != nil {

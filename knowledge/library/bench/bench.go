@@ -30,6 +30,8 @@ import (
 	"github.com/briefbot/briefbot/knowledge/eval"
 	"github.com/briefbot/briefbot/knowledge/extract"
 	"github.com/briefbot/briefbot/knowledge/library"
+	"github.com/briefbot/briefbot/knowledge/store/pgstore"
+	"github.com/jackc/pgx/v5"
 )
 
 // Corpus is a folder of briefings to measure.
@@ -304,9 +306,15 @@ func slug(s string) string {
 type Options struct {
 	// Questions are the questions timed; none are timed when empty.
 	Questions []Question
-	// DB is the store to build; a file in a new temporary folder (removed after)
-	// when "".
+	// DB is the store to build: a SQLite file, or a postgres:// URL of a
+	// database that is emptied first (every table dropped); a file in a new
+	// temporary folder (removed after) when "".
 	DB string
+	// Keep measures the store at DB as it is when it already holds the corpus
+	// (no ingest is timed: Ingest is 0), instead of building it again.
+	Keep bool
+	// IngestOnly stops after the ingest: no start-up, no answers.
+	IngestOnly bool
 	// StartupRuns is how many times the up-to-date store is opened to time the
 	// start-up (the median is reported); 3 when 0.
 	StartupRuns int
@@ -332,6 +340,11 @@ type Result struct {
 	// which loads the engine's index of actors.
 	Open, FirstAnswer time.Duration
 	Kinds             []KindResult
+	// RSS and PeakRSS are the process's resident memory after the answers
+	// and its peak (VmRSS, VmHWM of /proc/self/status; 0 where there is
+	// none): the memory of one process answering, the ingest's included in
+	// the peak unless the store was kept.
+	RSS, PeakRSS int64
 }
 
 // IngestRate is the ingest's sentences per second.
@@ -369,15 +382,26 @@ func Run(ctx context.Context, c Corpus, opt Options) (Result, error) {
 		defer os.RemoveAll(tmp)
 		db = filepath.Join(tmp, "bench.db")
 	}
-	RemoveStore(db)
+	if !opt.Keep {
+		if err := EmptyStore(ctx, db); err != nil {
+			return res, err
+		}
+	}
 
 	logf("%s: ingesting %s", c.Name, c.Dir)
 	rep, d, err := Ingest(ctx, c.Dir, db, library.Options{OnProgress: opt.Progress})
 	if err != nil {
 		return res, err
 	}
-	res.Ingest = d
+	if !opt.Keep || rep.Changed() {
+		res.Ingest = d
+	}
 	res.Documents, res.Sentences, res.Facts = rep.Totals.Documents, rep.Totals.Sentences, rep.Totals.Facts()
+	if opt.IngestOnly {
+		res.StoreBytes, err = StoreSize(ctx, db)
+		res.RSS, res.PeakRSS = memory()
+		return res, err
+	}
 
 	runs := opt.StartupRuns
 	if runs <= 0 {
@@ -397,7 +421,7 @@ func Run(ctx context.Context, c Corpus, opt Options) (Result, error) {
 		opens, firsts = append(opens, o), append(firsts, f)
 	}
 	res.Open, res.FirstAnswer = median(opens), median(firsts)
-	if res.StoreBytes, err = StoreSize(db); err != nil {
+	if res.StoreBytes, err = StoreSize(ctx, db); err != nil {
 		return res, err
 	}
 
@@ -412,7 +436,44 @@ func Run(ctx context.Context, c Corpus, opt Options) (Result, error) {
 			return res, err
 		}
 	}
+	res.RSS, res.PeakRSS = memory()
 	return res, nil
+}
+
+// memory returns the process's resident memory and its peak, in bytes, from
+// /proc/self/status (VmRSS, VmHWM); 0, 0 where there is no such file.
+func memory() (rss, peak int64) {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0, 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		var kb int64
+		if _, err := fmt.Sscanf(line, "VmRSS: %d kB", &kb); err == nil {
+			rss = kb << 10
+		} else if _, err := fmt.Sscanf(line, "VmHWM: %d kB", &kb); err == nil {
+			peak = kb << 10
+		}
+	}
+	return rss, peak
+}
+
+// EmptyStore deletes a store: a SQLite file's files, or every table of a
+// PostgreSQL database (its public schema, made again empty).
+func EmptyStore(ctx context.Context, db string) error {
+	if !pgstore.IsURL(db) {
+		RemoveStore(db)
+		return nil
+	}
+	conn, err := pgx.Connect(ctx, db)
+	if err != nil {
+		return fmt.Errorf("empty store %s: %w", pgstore.Redact(db), err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, `DROP SCHEMA public CASCADE; CREATE SCHEMA public`); err != nil {
+		return fmt.Errorf("empty store %s: %w", pgstore.Redact(db), err)
+	}
+	return nil
 }
 
 // RemoveStore deletes a store's files.
@@ -458,8 +519,21 @@ func Startup(ctx context.Context, dir, db, question string) (open, first time.Du
 	return open, time.Since(start), nil
 }
 
-// StoreSize is the size of the store's files on disk.
-func StoreSize(db string) (int64, error) {
+// StoreSize is the size of the store on disk: its files, or a PostgreSQL
+// database's size (pg_database_size).
+func StoreSize(ctx context.Context, db string) (int64, error) {
+	if pgstore.IsURL(db) {
+		conn, err := pgx.Connect(ctx, db)
+		if err != nil {
+			return 0, fmt.Errorf("store size: %w", err)
+		}
+		defer conn.Close(ctx)
+		var n int64
+		if err := conn.QueryRow(ctx, `SELECT pg_database_size(current_database())`).Scan(&n); err != nil {
+			return 0, fmt.Errorf("store size: %w", err)
+		}
+		return n, nil
+	}
 	var n int64
 	for _, suffix := range []string{"", "-wal", "-shm"} {
 		fi, err := os.Stat(db + suffix)
@@ -579,12 +653,12 @@ func median(ds []time.Duration) time.Duration { return Percentile(ds, 50) }
 // (ingest, start-up, size), then one line per corpus and kind of question
 // (answer latency beside the bare bm25 query's).
 func WriteTable(w io.Writer, rs []Result) {
-	fmt.Fprintln(w, "| corpus | documents | sentences | ingest | ingest rate | start-up (open) | first answer | store size |")
-	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|")
+	fmt.Fprintln(w, "| corpus | documents | sentences | ingest | ingest rate | start-up (open) | first answer | store size | process RSS (peak) |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 	for _, r := range rs {
-		fmt.Fprintf(w, "| %s | %d | %d | %s | %s sentences/s | %s | %s | %s |\n",
+		fmt.Fprintf(w, "| %s | %d | %d | %s | %s sentences/s | %s | %s | %s | %s (%s) |\n",
 			r.Corpus.Name, r.Documents, r.Sentences, Ms(r.Ingest), thousands(int64(r.IngestRate())),
-			Ms(r.Open), Ms(r.FirstAnswer), MiB(r.StoreBytes))
+			Ms(r.Open), Ms(r.FirstAnswer), MiB(r.StoreBytes), MiB(r.RSS), MiB(r.PeakRSS))
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "| corpus | kind | n | answer p50 | answer p99 | bm25 p50 | bm25 p99 | answer/bm25 (mean) | allocs/answer | KiB/answer |")
