@@ -18,9 +18,9 @@ import (
 // reports in knowledge/library.
 func cmdBench(ctx context.Context, args []string) error {
 	fs := newFlags("bench")
-	var c common
-	c.register(fs) // --db is not used: bench builds its stores in --work
-	seeds := &c.seeds
+	var com common
+	com.register(fs) // --db is not used: bench builds its stores in --work (or in --postgres)
+	seeds := &com.seeds
 	shared := fs.String("shared", "", "the shared folder with corpus/bbc and eval/ (default $BRIEFBOT_SHARED, else ../shared or ../../shared)")
 	large := fs.Bool("large", false, "also generate and measure a corpus of --sentences sentences (takes minutes)")
 	sentences := fs.Int("sentences", 1_000_000, "size of the generated corpus, in sentences")
@@ -140,6 +140,7 @@ func cmdBench(ctx context.Context, args []string) error {
 			DB:         db,
 			Keep:       *keep,
 			IngestOnly: *ingestOnly,
+			MaxIndexed: com.options().MaxIndexed,
 			Progress:   pp.update,
 			Log:        func(format string, args ...any) { fmt.Fprintf(stderr, "bench: "+format+"\n", args...) },
 		})

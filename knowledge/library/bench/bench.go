@@ -315,6 +315,9 @@ type Options struct {
 	Keep bool
 	// IngestOnly stops after the ingest: no start-up, no answers.
 	IngestOnly bool
+	// MaxIndexed is library.Options.MaxIndexed for the start-up and the
+	// answers.
+	MaxIndexed int
 	// StartupRuns is how many times the up-to-date store is opened to time the
 	// start-up (the median is reported); 3 when 0.
 	StartupRuns int
@@ -414,7 +417,7 @@ func Run(ctx context.Context, c Corpus, opt Options) (Result, error) {
 		first = opt.Questions[0].Text
 	}
 	for range runs {
-		o, f, err := Startup(ctx, c.Dir, db, first)
+		o, f, err := Startup(ctx, c.Dir, db, first, library.Options{MaxIndexed: opt.MaxIndexed})
 		if err != nil {
 			return res, err
 		}
@@ -427,7 +430,7 @@ func Run(ctx context.Context, c Corpus, opt Options) (Result, error) {
 
 	if len(opt.Questions) > 0 {
 		logf("%s: timing %d questions", c.Name, len(opt.Questions))
-		lib, _, err := library.Open(ctx, db, c.Dir, library.Options{})
+		lib, _, err := library.Open(ctx, db, c.Dir, library.Options{MaxIndexed: opt.MaxIndexed})
 		if err != nil {
 			return res, err
 		}
@@ -501,9 +504,9 @@ func Ingest(ctx context.Context, dir, db string, opt library.Options) (library.R
 // Startup opens the up-to-date store at db for dir, then asks one question. It
 // returns the time to open and the time of the first answer, and fails if the
 // open had to re-ingest anything.
-func Startup(ctx context.Context, dir, db, question string) (open, first time.Duration, err error) {
+func Startup(ctx context.Context, dir, db, question string, opt library.Options) (open, first time.Duration, err error) {
 	start := time.Now()
-	lib, rep, err := library.Open(ctx, db, dir, library.Options{})
+	lib, rep, err := library.Open(ctx, db, dir, opt)
 	if err != nil {
 		return 0, 0, fmt.Errorf("start-up: %w", err)
 	}
