@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/briefbot/briefbot/knowledge/stem"
@@ -142,8 +143,35 @@ func (e *Engine) candidateIndex(ctx context.Context, gen int64, cs CandidateStor
 	if err != nil {
 		return nil, err
 	}
+	for _, t := range terms {
+		if df[t] > 0 {
+			// Held elsewhere in the store: a word, not a misspelling.
+			ix.addTerm(t)
+		}
+	}
 	qc.ix = withCounts(ix, c, df)
 	return qc.ix, nil
+}
+
+// addTerm gives the index the term t, held by none of its sentences, unless
+// it has it already.
+func (ix *rankIndex) addTerm(t string) {
+	if _, ok := ix.ids[t]; ok {
+		return
+	}
+	id := int32(len(ix.terms))
+	ix.ids[t] = id
+	ix.terms = append(ix.terms, t)
+	ix.post = append(ix.post, nil)
+	ix.dpost = append(ix.dpost, nil)
+	ix.lower = append(ix.lower, 0)
+	ix.upper = append(ix.upper, 0)
+	for len(ix.byLen) <= len(t) {
+		ix.byLen = append(ix.byLen, nil)
+	}
+	ix.byLen[len(t)] = append(ix.byLen[len(t)], id) // IDs ascending: id is the largest
+	i, _ := slices.BinarySearchFunc(ix.sorted, t, func(x int32, t string) int { return strings.Compare(ix.terms[x], t) })
+	ix.sorted = slices.Insert(ix.sorted, i, id)
 }
 
 // candidates returns every sentence of the briefings best found by the
