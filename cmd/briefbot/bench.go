@@ -25,6 +25,7 @@ func cmdBench(ctx context.Context, args []string) error {
 	large := fs.Bool("large", false, "also generate and measure a corpus of --sentences sentences (takes minutes)")
 	sentences := fs.Int("sentences", 1_000_000, "size of the generated corpus, in sentences")
 	perKind := fs.Int("questions", 200, "questions timed per kind")
+	barePerKind := fs.Int("bare-questions", 0, "time the bare bm25/ts_rank query on only the first so many questions of each kind (0: all)")
 	largePerKind := fs.Int("large-questions", 50, "questions timed per kind on the generated corpus (a bare bm25 query there takes a second or more)")
 	only := fs.String("corpus", "", "measure only these corpora, comma-separated (seed, bbc, squad, generated)")
 	work := fs.String("work", "", "folder for the stores and the generated corpus, kept afterwards (default: a temporary folder, removed)")
@@ -136,13 +137,14 @@ func cmdBench(ctx context.Context, args []string) error {
 		}
 		pp := newProgressPrinter(stderr, mode)
 		r, err := bench.Run(ctx, c, bench.Options{
-			Questions:  cqs,
-			DB:         db,
-			Keep:       *keep,
-			IngestOnly: *ingestOnly,
-			MaxIndexed: com.options().MaxIndexed,
-			Progress:   pp.update,
-			Log:        func(format string, args ...any) { fmt.Fprintf(stderr, "bench: "+format+"\n", args...) },
+			Questions:   cqs,
+			DB:          db,
+			Keep:        *keep,
+			IngestOnly:  *ingestOnly,
+			MaxIndexed:  com.options().MaxIndexed,
+			BarePerKind: *barePerKind,
+			Progress:    pp.update,
+			Log:         func(format string, args ...any) { fmt.Fprintf(stderr, "bench: "+format+"\n", args...) },
 		})
 		pp.finish()
 		if err != nil {
