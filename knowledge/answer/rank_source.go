@@ -30,11 +30,13 @@ const DefaultMaxIndexed = 2_000_000
 const (
 	candidateHits = 200
 	candidateDocs = 40
-	// maxCandidateDF is the share of all sentences above which a word is
-	// left out of the candidates' full-text query while rarer words remain:
-	// scoring every sentence holding "said" costs seconds at 10M sentences,
-	// and the rarer words find the same briefings.
-	maxCandidateDF = 0.02
+	// maxCandidateDF is the share of all sentences, and maxCandidateRows
+	// the number, above which a word is left out of the candidates'
+	// full-text query while rarer words remain: the store scores every
+	// sentence that holds a word of the query (seconds for "said" at
+	// millions of sentences), and the rarer words find the same briefings.
+	maxCandidateDF   = 0.02
+	maxCandidateRows = 10_000
 )
 
 // CandidateStore is a store that can give each question its candidates from
@@ -208,9 +210,10 @@ func (e *Engine) candidates(ctx context.Context, cs CandidateStore, words []stri
 }
 
 // rareWords keeps the words whose terms are held by at most maxCandidateDF of
-// the n sentences (df), or the rarest word when none is, and drops words no
-// sentence holds.
+// the n sentences (df) and at most maxCandidateRows, or the rarest word when
+// none is, and drops words no sentence holds.
 func rareWords(words []string, df map[string]int, n int) []string {
+	limit := min(maxCandidateDF*float64(n), maxCandidateRows)
 	var out []string
 	rarest, least := "", math.MaxInt
 	for _, w := range words {
@@ -221,7 +224,7 @@ func rareWords(words []string, df map[string]int, n int) []string {
 		if most == 0 {
 			continue
 		}
-		if float64(most) <= maxCandidateDF*float64(n) {
+		if float64(most) <= limit {
 			out = append(out, w)
 		}
 		if most < least {
