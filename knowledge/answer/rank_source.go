@@ -106,6 +106,7 @@ type candidatesKey struct{}
 // questionCandidates is one question's candidate index, built on first use.
 type questionCandidates struct {
 	question string
+	mu       sync.Mutex
 	ix       *rankIndex
 }
 
@@ -122,6 +123,8 @@ func (e *Engine) candidateIndex(ctx context.Context, gen int64, cs CandidateStor
 	if qc == nil {
 		return withCounts(buildRankIndex(gen, nil), c, nil), nil
 	}
+	qc.mu.Lock()
+	defer qc.mu.Unlock()
 	if qc.ix != nil && qc.ix.gen == gen {
 		return qc.ix, nil
 	}
