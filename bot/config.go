@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/briefbot/briefbot/knowledge/answer"
 )
 
 // Config is the bot's configuration, read from the environment by LoadConfig.
@@ -48,6 +50,10 @@ type Config struct {
 	// ShutdownTimeout bounds how long answers in flight may take to finish
 	// once the bot is asked to stop.
 	ShutdownTimeout time.Duration
+	// MaxIndexed is the most sentences each process indexes in memory
+	// (BRIEFBOT_INDEX_MAX_SENTENCES); above it, each question takes its
+	// candidates from the store's full-text index. 0: every question does.
+	MaxIndexed int
 }
 
 // Threads says where questions open threads: everywhere on the server, or
@@ -67,6 +73,7 @@ const (
 	DefaultUserRate        = "5/1m"
 	DefaultChannelRate     = "20/1m"
 	DefaultShutdownTimeout = 20 * time.Second
+	DefaultMaxIndexed      = answer.DefaultMaxIndexed
 )
 
 // Secret is a string that never prints: fmt, %v, %+v, %#v and slog all show
@@ -118,6 +125,7 @@ func LoadConfig(lookup func(string) (string, bool)) (Config, error) {
 		LogLevelSet:     p.get("BRIEFBOT_LOG_LEVEL") != "",
 		LogJSON:         p.choice("BRIEFBOT_LOG_FORMAT", "text", "json") == "json",
 		ShutdownTimeout: p.duration("BRIEFBOT_SHUTDOWN_TIMEOUT", DefaultShutdownTimeout),
+		MaxIndexed:      p.count("BRIEFBOT_INDEX_MAX_SENTENCES", DefaultMaxIndexed),
 	}
 	c.ShardID, c.ShardCount, c.ShardsAuto = p.shards("BRIEFBOT_SHARD_ID", "BRIEFBOT_SHARD_COUNT")
 	if len(p.errs) > 0 {
@@ -276,6 +284,20 @@ func (p *parser) threads(name string) Threads {
 
 // shards reads the shard ID and count, which go together; a count of
 // "auto" is looked up at start, with the ID 0 unless given.
+// count reads a whole number, 0 or more ("2000000", "2_000_000").
+func (p *parser) count(name string, def int) int {
+	v := p.get(name)
+	if v == "" {
+		return def
+	}
+	n, err := strconv.ParseInt(v, 0, 64)
+	if err != nil || n < 0 {
+		p.fail(name, "%q is not a count (0 or more)", clip(v))
+		return def
+	}
+	return int(n)
+}
+
 func (p *parser) shards(idName, countName string) (id, count int, auto bool) {
 	idStr, countStr := p.get(idName), p.get(countName)
 	if strings.EqualFold(countStr, "auto") {

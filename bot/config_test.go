@@ -29,7 +29,7 @@ func TestLoadConfigDefaults(t *testing.T) {
 	want := Config{
 		Seeds: DefaultSeeds, DB: DefaultDB, ShardCount: 1,
 		UserRate: Rate{5, time.Minute}, ChannelRate: Rate{20, time.Minute},
-		LogLevel: slog.LevelInfo, ShutdownTimeout: DefaultShutdownTimeout,
+		LogLevel: slog.LevelInfo, ShutdownTimeout: DefaultShutdownTimeout, MaxIndexed: DefaultMaxIndexed,
 	}
 	if diff := cmp.Diff(want, c); diff != "" {
 		t.Errorf("mismatch (-want +got):\n%s", diff)
@@ -38,21 +38,22 @@ func TestLoadConfigDefaults(t *testing.T) {
 
 func TestLoadConfigFull(t *testing.T) {
 	c, err := LoadConfig(env(map[string]string{
-		"DISCORD_TOKEN":             "Bot " + testToken,
-		"DISCORD_GUILD_ID":          "1300000000000000100",
-		"BRIEFBOT_SEEDS":            "/srv/seeds",
-		"BRIEFBOT_DB":               "/srv/b.db",
-		"BRIEFBOT_ADMIN_ROLES":      "1, 2 ,3",
-		"BRIEFBOT_ADMIN_USERS":      "42",
-		"BRIEFBOT_CHANNELS":         "7,8,",
-		"BRIEFBOT_DISCORD_API":      "http://127.0.0.1:8080/",
-		"BRIEFBOT_SHARD_ID":         "2",
-		"BRIEFBOT_SHARD_COUNT":      "4",
-		"BRIEFBOT_RATE_USER":        "3/30s",
-		"BRIEFBOT_RATE_CHANNEL":     "off",
-		"BRIEFBOT_LOG_LEVEL":        "DEBUG",
-		"BRIEFBOT_LOG_FORMAT":       "json",
-		"BRIEFBOT_SHUTDOWN_TIMEOUT": "5s",
+		"DISCORD_TOKEN":                "Bot " + testToken,
+		"DISCORD_GUILD_ID":             "1300000000000000100",
+		"BRIEFBOT_SEEDS":               "/srv/seeds",
+		"BRIEFBOT_DB":                  "/srv/b.db",
+		"BRIEFBOT_ADMIN_ROLES":         "1, 2 ,3",
+		"BRIEFBOT_ADMIN_USERS":         "42",
+		"BRIEFBOT_CHANNELS":            "7,8,",
+		"BRIEFBOT_DISCORD_API":         "http://127.0.0.1:8080/",
+		"BRIEFBOT_SHARD_ID":            "2",
+		"BRIEFBOT_SHARD_COUNT":         "4",
+		"BRIEFBOT_RATE_USER":           "3/30s",
+		"BRIEFBOT_RATE_CHANNEL":        "off",
+		"BRIEFBOT_LOG_LEVEL":           "DEBUG",
+		"BRIEFBOT_LOG_FORMAT":          "json",
+		"BRIEFBOT_SHUTDOWN_TIMEOUT":    "5s",
+		"BRIEFBOT_INDEX_MAX_SENTENCES": "0",
 	}))
 	if err != nil {
 		t.Fatal(err)
@@ -90,6 +91,8 @@ func TestLoadConfigErrors(t *testing.T) {
 		{map[string]string{"BRIEFBOT_LOG_LEVEL": "loud"}, "BRIEFBOT_LOG_LEVEL"},
 		{map[string]string{"BRIEFBOT_LOG_FORMAT": "xml"}, "BRIEFBOT_LOG_FORMAT"},
 		{map[string]string{"BRIEFBOT_SHUTDOWN_TIMEOUT": "soon"}, "BRIEFBOT_SHUTDOWN_TIMEOUT"},
+		{map[string]string{"BRIEFBOT_INDEX_MAX_SENTENCES": "-1"}, "BRIEFBOT_INDEX_MAX_SENTENCES"},
+		{map[string]string{"BRIEFBOT_INDEX_MAX_SENTENCES": "lots"}, "BRIEFBOT_INDEX_MAX_SENTENCES"},
 	} {
 		vars := map[string]string{"DISCORD_TOKEN": testToken}
 		for k, v := range tc.vars {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/briefbot/briefbot/knowledge/library/bench"
+	"github.com/briefbot/briefbot/knowledge/store/pgstore"
 )
 
 // cmdBench measures ingest, start-up and answers on the standard corpora and,
@@ -17,19 +18,23 @@ import (
 // reports in knowledge/library.
 func cmdBench(ctx context.Context, args []string) error {
 	fs := newFlags("bench")
-	var c common
-	c.register(fs) // --db is not used: bench builds its stores in --work
-	seeds := &c.seeds
+	var com common
+	com.register(fs) // --db is not used: bench builds its stores in --work (or in --postgres)
+	seeds := &com.seeds
 	shared := fs.String("shared", "", "the shared folder with corpus/bbc and eval/ (default $BRIEFBOT_SHARED, else ../shared or ../../shared)")
 	large := fs.Bool("large", false, "also generate and measure a corpus of --sentences sentences (takes minutes)")
 	sentences := fs.Int("sentences", 1_000_000, "size of the generated corpus, in sentences")
 	perKind := fs.Int("questions", 200, "questions timed per kind")
+	barePerKind := fs.Int("bare-questions", 0, "time the bare bm25/ts_rank query on only the first so many questions of each kind (0: all)")
 	largePerKind := fs.Int("large-questions", 50, "questions timed per kind on the generated corpus (a bare bm25 query there takes a second or more)")
 	only := fs.String("corpus", "", "measure only these corpora, comma-separated (seed, bbc, squad, generated)")
 	work := fs.String("work", "", "folder for the stores and the generated corpus, kept afterwards (default: a temporary folder, removed)")
 	asJSON := fs.Bool("json", false, "print JSON lines instead of tables")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	progress := fs.String("progress", "auto", "ingest progress on standard error: auto, bar, lines or off")
+	postgres := fs.String("postgres", "", "measure in this PostgreSQL database (a postgres:// URL) instead of SQLite files in --work; every table in it is DROPPED first, one corpus at a time")
+	keep := fs.Bool("keep", false, "measure the stores as they are when they already hold the corpus, without timing an ingest")
+	ingestOnly := fs.Bool("ingest-only", false, "time the ingest only: no start-up, no answers")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
@@ -122,12 +127,24 @@ func cmdBench(ctx context.Context, args []string) error {
 		if strings.HasPrefix(c.Name, "generated") {
 			cqs = firstPerKind(qs, *largePerKind)
 		}
+		db := filepath.Join(workDir, c.Name+".db")
+		if *postgres != "" {
+			if !pgstore.IsURL(*postgres) {
+				fmt.Fprintln(stderr, "briefbot: bench: --postgres takes a postgres:// URL")
+				return errUsage
+			}
+			db = *postgres
+		}
 		pp := newProgressPrinter(stderr, mode)
 		r, err := bench.Run(ctx, c, bench.Options{
-			Questions: cqs,
-			DB:        filepath.Join(workDir, c.Name+".db"),
-			Progress:  pp.update,
-			Log:       func(format string, args ...any) { fmt.Fprintf(stderr, "bench: "+format+"\n", args...) },
+			Questions:   cqs,
+			DB:          db,
+			Keep:        *keep,
+			IngestOnly:  *ingestOnly,
+			MaxIndexed:  com.options().MaxIndexed,
+			BarePerKind: *barePerKind,
+			Progress:    pp.update,
+			Log:         func(format string, args ...any) { fmt.Fprintf(stderr, "bench: "+format+"\n", args...) },
 		})
 		pp.finish()
 		if err != nil {

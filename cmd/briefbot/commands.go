@@ -34,6 +34,8 @@ var (
 // common holds the flags every sub-command takes.
 type common struct {
 	seeds, db string
+	// maxIndexed is the most sentences indexed in memory.
+	maxIndexed int
 	// err is the configuration's error, reported by open.
 	err error
 }
@@ -48,6 +50,19 @@ func (c *common) register(fs *flag.FlagSet) {
 	}
 	fs.StringVar(&c.seeds, "seeds", cfg.Seeds, "folder of briefings")
 	fs.StringVar(&c.db, "db", cfg.DB, "the store: a SQLite file, or a postgres:// URL for a store shared by several machines")
+	if cfg.MaxIndexed == 0 && c.err != nil {
+		cfg.MaxIndexed = bot.DefaultMaxIndexed
+	}
+	fs.IntVar(&c.maxIndexed, "index-max-sentences", cfg.MaxIndexed, "the most sentences indexed in memory; above, each question takes its candidates from the store's full-text index (0: always)")
+}
+
+// options are the library options the flags set.
+func (c *common) options() library.Options {
+	opt := library.Options{MaxIndexed: c.maxIndexed}
+	if c.maxIndexed <= 0 {
+		opt.MaxIndexed = library.IndexNone
+	}
+	return opt
 }
 
 // open opens the library, reporting file errors on stderr.
@@ -55,7 +70,7 @@ func (c *common) open(ctx context.Context) (*library.Library, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
-	lib, rep, err := library.Open(ctx, c.db, c.seeds, library.Options{})
+	lib, rep, err := library.Open(ctx, c.db, c.seeds, c.options())
 	if err != nil {
 		return nil, err
 	}

@@ -32,7 +32,8 @@ type Engine struct {
 	mu sync.Mutex
 	ix *index
 
-	rank rankSlot // the sentence index the search ranks with
+	rank   rankSlot   // the sentence index the search ranks with
+	source sourceSlot // whether it holds every sentence or each question's candidates
 }
 
 // New returns an engine reading st.
@@ -88,7 +89,7 @@ func (e *Engine) Warm(ctx context.Context) error {
 // Ask answers one question. Errors are the store's; a question itself never makes
 // Ask fail.
 func (e *Engine) Ask(ctx context.Context, question string) (knowledge.Answer, error) {
-	ctx = withResolveCache(ctx)
+	ctx = withCandidates(withResolveCache(ctx), question)
 	if a, ok, err := e.askedSummary(ctx, question); ok {
 		return a, err
 	}

@@ -180,7 +180,7 @@ func (ix *rankIndex) scratch() *rankScratch {
 
 // idf is bm25's inverse document frequency over sentences.
 func (ix *rankIndex) idf(df int) float64 {
-	n := float64(len(ix.sents))
+	n := float64(ix.nSents())
 	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
 }
 
@@ -239,10 +239,10 @@ func (ix *rankIndex) query(groups []termGroup, want answerType, words []string) 
 		// lack it.
 		df := 0
 		if ok {
-			df = len(ix.post[id])
+			df = ix.sentDF(id)
 		} else {
 			for _, x := range ids {
-				df = max(df, len(ix.post[x]))
+				df = max(df, ix.sentDF(x))
 			}
 		}
 		w := ix.idf(df)
@@ -355,12 +355,13 @@ func (ix *rankIndex) rank(rq *rankQuery) []ranked {
 	// Document scores: bm25 over whole documents.
 	docScore := sc.floats(&sc.docScore, len(ix.docs))
 	docCov := sc.floats(&sc.docCov, len(ix.docs))
-	nd := float64(len(ix.docs))
+	nd := float64(ix.nDocs())
 	for g, ids := range rq.ids {
 		seen := map[int32]bool{}
 		for k, id := range ids {
 			dp := ix.dpost[id]
-			dw := math.Log(1 + (nd-float64(len(dp))+0.5)/(float64(len(dp))+0.5))
+			ddf := float64(ix.docDF(id))
+			dw := math.Log(1 + (nd-ddf+0.5)/(ddf+0.5))
 			m := 1.0
 			if k > 0 || !rq.main[g] {
 				m = 0.8

@@ -76,6 +76,10 @@ type rankIndex struct {
 	sorted []int32        // term IDs in the order of their terms
 
 	byPath map[string]int32 // document path -> index in docs
+
+	// corpus, set on the index of one question's candidates, holds the
+	// store's counts that stand in for the index's own (rank_source.go).
+	corpus *corpusCounts
 }
 
 // rankSlot holds an engine's sentence index.
@@ -85,8 +89,15 @@ type rankSlot struct {
 }
 
 // rankIndex returns the engine's sentence index for store generation gen,
-// building it when the store changed.
+// building it when the store changed; above the engine's size, the index of
+// the candidates of ctx's question (rank_source.go).
 func (e *Engine) rankIndex(ctx context.Context, gen int64) (*rankIndex, error) {
+	if cs, c, err := e.candidateStore(ctx, gen); err != nil || cs != nil {
+		if err != nil {
+			return nil, err
+		}
+		return e.candidateIndex(ctx, gen, cs, c)
+	}
 	slot := &e.rank
 	slot.mu.Lock()
 	defer slot.mu.Unlock()

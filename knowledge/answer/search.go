@@ -290,7 +290,7 @@ func (e *Engine) search(ctx context.Context, ix *index, q Question, about *targe
 				continue
 			}
 		}
-		sh.x = e.factFeatures(q, sh, qActors, focus, ix, mentioned, len(ri.docs))
+		sh.x = e.factFeatures(q, sh, qActors, focus, ix, mentioned, ri.nDocs())
 		sh.score = r.score
 		for k, w := range factWeights {
 			sh.score += w * sh.x[k]

@@ -42,3 +42,6 @@ type Store interface {
 }
 
 var _ Store = (*store.Store)(nil)
+
+// The stores that can give each question its candidates.
+var _ CandidateStore = (*store.Store)(nil)

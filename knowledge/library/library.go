@@ -43,7 +43,16 @@ type Options struct {
 	OnProgress func(Progress)
 	// Workers is how many files are extracted at once; GOMAXPROCS when 0.
 	Workers int
+	// MaxIndexed is the most sentences the answer engine indexes in memory;
+	// above it each question takes its candidates from the store's
+	// full-text index (answer.Engine.SetMaxIndexed). 0 means
+	// answer.DefaultMaxIndexed; IndexNone keeps none in memory.
+	MaxIndexed int
 }
+
+// IndexNone, as Options.MaxIndexed, ranks every question on candidates from
+// the store's full-text index.
+const IndexNone = -1
 
 // Phase names a step of a reload.
 type Phase string
@@ -136,6 +145,9 @@ func openLibrary(ctx context.Context, dbPath, seeds string, opt Options) (*Libra
 		return nil, Report{}, err
 	}
 	l := &Library{seeds: seeds, opt: opt, st: st, engine: answer.New(st)}
+	if opt.MaxIndexed != 0 {
+		l.engine.SetMaxIndexed(max(opt.MaxIndexed, 0))
+	}
 	if l.reloader() != nil {
 		// A shard of a shared store that another process reloads.
 		rep, err := l.serveOnly(ctx)

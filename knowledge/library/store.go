@@ -66,6 +66,9 @@ var (
 	_ Store        = embedded{}
 	_ Store        = shared{}
 	_ snapshotter  = (*pgstore.Store)(nil)
+
+	_ answer.CandidateStore = embedded{}
+	_ answer.CandidateStore = shared{}
 )
 
 // embedded is the SQLite store as a library's Store.

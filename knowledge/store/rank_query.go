@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strconv"
 )
@@ -58,4 +59,33 @@ func (s *Store) Corpus(ctx context.Context) ([]CorpusSentence, int64, error) {
 		return nil, 0, fmt.Errorf("corpus: %w", err)
 	}
 	return out, n, nil
+}
+
+// DocSentences returns every sentence of the documents at the given paths in
+// document order, as Corpus gives them; unknown paths give none. A ranking
+// that takes its candidates from the full-text index reads their briefings
+// whole with it.
+func (s *Store) DocSentences(ctx context.Context, paths []string) ([]CorpusSentence, error) {
+	if len(paths) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(paths))
+	for i, p := range paths {
+		args[i] = p
+	}
+	var out []CorpusSentence
+	err := s.each(ctx, `SELECT s.id, d.id, d.path, d.title, d.date, s.n, s.text
+		FROM documents d JOIN sentences s ON s.doc_id = d.id
+		WHERE d.path IN (`+placeholders(len(paths))+`) ORDER BY d.id, s.n`, args, func(r *sql.Rows) error {
+		var c CorpusSentence
+		if err := r.Scan(&c.ID, &c.DocID, &c.DocPath, &c.DocTitle, &c.DocDate, &c.N, &c.Text); err != nil {
+			return err
+		}
+		out = append(out, c)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("doc sentences: %w", err)
+	}
+	return out, nil
 }

@@ -25,11 +25,16 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
+	"github.com/briefbot/briefbot/knowledge"
 	"github.com/briefbot/briefbot/knowledge/answer"
 	"github.com/briefbot/briefbot/knowledge/eval"
 	"github.com/briefbot/briefbot/knowledge/extract"
 	"github.com/briefbot/briefbot/knowledge/library"
+	"github.com/briefbot/briefbot/knowledge/stem"
+	"github.com/briefbot/briefbot/knowledge/store/pgstore"
+	"github.com/jackc/pgx/v5"
 )
 
 // Corpus is a folder of briefings to measure.
@@ -304,9 +309,22 @@ func slug(s string) string {
 type Options struct {
 	// Questions are the questions timed; none are timed when empty.
 	Questions []Question
-	// DB is the store to build; a file in a new temporary folder (removed after)
-	// when "".
+	// DB is the store to build: a SQLite file, or a postgres:// URL of a
+	// database that is emptied first (every table dropped); a file in a new
+	// temporary folder (removed after) when "".
 	DB string
+	// Keep measures the store at DB as it is when it already holds the corpus
+	// (no ingest is timed: Ingest is 0), instead of building it again.
+	Keep bool
+	// IngestOnly stops after the ingest: no start-up, no answers.
+	IngestOnly bool
+	// MaxIndexed is library.Options.MaxIndexed for the start-up and the
+	// answers.
+	MaxIndexed int
+	// BarePerKind, when above 0, times the bare query on the first so many
+	// questions of each kind only (and warms it up on one): at millions of
+	// sentences in PostgreSQL each takes many seconds.
+	BarePerKind int
 	// StartupRuns is how many times the up-to-date store is opened to time the
 	// start-up (the median is reported); 3 when 0.
 	StartupRuns int
@@ -332,6 +350,14 @@ type Result struct {
 	// which loads the engine's index of actors.
 	Open, FirstAnswer time.Duration
 	Kinds             []KindResult
+	// RSS and PeakRSS are the process's resident memory after the answers
+	// and its peak (VmRSS, VmHWM of /proc/self/status; 0 where there is
+	// none): the memory of one process answering, the ingest's included in
+	// the peak unless the store was kept.
+	RSS, PeakRSS int64
+	// Postgres is set when the store was a PostgreSQL database; the bare
+	// query is then TSRank's.
+	Postgres bool
 }
 
 // IngestRate is the ingest's sentences per second.
@@ -355,7 +381,7 @@ type KindResult struct {
 
 // Run builds a store from the corpus, then times start-up and answers.
 func Run(ctx context.Context, c Corpus, opt Options) (Result, error) {
-	res := Result{Corpus: c}
+	res := Result{Corpus: c, Postgres: pgstore.IsURL(opt.DB)}
 	logf := opt.Log
 	if logf == nil {
 		logf = func(string, ...any) {}
@@ -369,15 +395,26 @@ func Run(ctx context.Context, c Corpus, opt Options) (Result, error) {
 		defer os.RemoveAll(tmp)
 		db = filepath.Join(tmp, "bench.db")
 	}
-	RemoveStore(db)
+	if !opt.Keep {
+		if err := EmptyStore(ctx, db); err != nil {
+			return res, err
+		}
+	}
 
 	logf("%s: ingesting %s", c.Name, c.Dir)
 	rep, d, err := Ingest(ctx, c.Dir, db, library.Options{OnProgress: opt.Progress})
 	if err != nil {
 		return res, err
 	}
-	res.Ingest = d
+	if !opt.Keep || rep.Changed() {
+		res.Ingest = d
+	}
 	res.Documents, res.Sentences, res.Facts = rep.Totals.Documents, rep.Totals.Sentences, rep.Totals.Facts()
+	if opt.IngestOnly {
+		res.StoreBytes, err = StoreSize(ctx, db)
+		res.RSS, res.PeakRSS = memory()
+		return res, err
+	}
 
 	runs := opt.StartupRuns
 	if runs <= 0 {
@@ -390,29 +427,75 @@ func Run(ctx context.Context, c Corpus, opt Options) (Result, error) {
 		first = opt.Questions[0].Text
 	}
 	for range runs {
-		o, f, err := Startup(ctx, c.Dir, db, first)
+		o, f, err := Startup(ctx, c.Dir, db, first, library.Options{MaxIndexed: opt.MaxIndexed})
 		if err != nil {
 			return res, err
 		}
 		opens, firsts = append(opens, o), append(firsts, f)
 	}
 	res.Open, res.FirstAnswer = median(opens), median(firsts)
-	if res.StoreBytes, err = StoreSize(db); err != nil {
+	if res.StoreBytes, err = StoreSize(ctx, db); err != nil {
 		return res, err
 	}
 
 	if len(opt.Questions) > 0 {
 		logf("%s: timing %d questions", c.Name, len(opt.Questions))
-		lib, _, err := library.Open(ctx, db, c.Dir, library.Options{})
+		lib, _, err := library.Open(ctx, db, c.Dir, library.Options{MaxIndexed: opt.MaxIndexed})
 		if err != nil {
 			return res, err
 		}
 		defer lib.Close()
-		if res.Kinds, err = Answers(ctx, lib, opt.Questions); err != nil {
+		base := eval.Baseline(lib.Store())
+		if pgstore.IsURL(db) {
+			conn, err := pgx.Connect(ctx, db)
+			if err != nil {
+				return res, fmt.Errorf("bench: %w", err)
+			}
+			defer conn.Close(ctx)
+			base = TSRank(conn)
+		}
+		if res.Kinds, err = answers(ctx, lib, opt.Questions, base, opt.BarePerKind); err != nil {
 			return res, err
 		}
 	}
+	res.RSS, res.PeakRSS = memory()
 	return res, nil
+}
+
+// memory returns the process's resident memory and its peak, in bytes, from
+// /proc/self/status (VmRSS, VmHWM); 0, 0 where there is no such file.
+func memory() (rss, peak int64) {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0, 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		var kb int64
+		if _, err := fmt.Sscanf(line, "VmRSS: %d kB", &kb); err == nil {
+			rss = kb << 10
+		} else if _, err := fmt.Sscanf(line, "VmHWM: %d kB", &kb); err == nil {
+			peak = kb << 10
+		}
+	}
+	return rss, peak
+}
+
+// EmptyStore deletes a store: a SQLite file's files, or every table of a
+// PostgreSQL database (its public schema, made again empty).
+func EmptyStore(ctx context.Context, db string) error {
+	if !pgstore.IsURL(db) {
+		RemoveStore(db)
+		return nil
+	}
+	conn, err := pgx.Connect(ctx, db)
+	if err != nil {
+		return fmt.Errorf("empty store %s: %w", pgstore.Redact(db), err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, `DROP SCHEMA public CASCADE; CREATE SCHEMA public`); err != nil {
+		return fmt.Errorf("empty store %s: %w", pgstore.Redact(db), err)
+	}
+	return nil
 }
 
 // RemoveStore deletes a store's files.
@@ -440,9 +523,9 @@ func Ingest(ctx context.Context, dir, db string, opt library.Options) (library.R
 // Startup opens the up-to-date store at db for dir, then asks one question. It
 // returns the time to open and the time of the first answer, and fails if the
 // open had to re-ingest anything.
-func Startup(ctx context.Context, dir, db, question string) (open, first time.Duration, err error) {
+func Startup(ctx context.Context, dir, db, question string, opt library.Options) (open, first time.Duration, err error) {
 	start := time.Now()
-	lib, rep, err := library.Open(ctx, db, dir, library.Options{})
+	lib, rep, err := library.Open(ctx, db, dir, opt)
 	if err != nil {
 		return 0, 0, fmt.Errorf("start-up: %w", err)
 	}
@@ -458,8 +541,21 @@ func Startup(ctx context.Context, dir, db, question string) (open, first time.Du
 	return open, time.Since(start), nil
 }
 
-// StoreSize is the size of the store's files on disk.
-func StoreSize(db string) (int64, error) {
+// StoreSize is the size of the store on disk: its files, or a PostgreSQL
+// database's size (pg_database_size).
+func StoreSize(ctx context.Context, db string) (int64, error) {
+	if pgstore.IsURL(db) {
+		conn, err := pgx.Connect(ctx, db)
+		if err != nil {
+			return 0, fmt.Errorf("store size: %w", err)
+		}
+		defer conn.Close(ctx)
+		var n int64
+		if err := conn.QueryRow(ctx, `SELECT pg_database_size(current_database())`).Scan(&n); err != nil {
+			return 0, fmt.Errorf("store size: %w", err)
+		}
+		return n, nil
+	}
 	var n int64
 	for _, suffix := range []string{"", "-wal", "-shm"} {
 		fi, err := os.Stat(db + suffix)
@@ -478,13 +574,53 @@ func StoreSize(db string) (int64, error) {
 // bm25 query (eval.Baseline: the question's words OR-ed, the top sentence),
 // interleaved so both see the same caches, after a warm-up round.
 func Answers(ctx context.Context, lib *library.Library, qs []Question) ([]KindResult, error) {
-	base := eval.Baseline(lib.Store())
+	return answers(ctx, lib, qs, eval.Baseline(lib.Store()), 0)
+}
+
+// TSRank is the bare query of a PostgreSQL store: the question's words (as
+// eval.Baseline splits them, stemmed) OR-ed in a tsquery, the sentence
+// ts_rank puts first. It stands where FTS5's bm25 query stands for SQLite.
+func TSRank(conn *pgx.Conn) eval.Asker {
+	return func(ctx context.Context, question string) (knowledge.Answer, error) {
+		a := knowledge.Answer{Question: question, Citations: []knowledge.Citation{}}
+		words := strings.FieldsFunc(question, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		seen := map[string]bool{}
+		var lexemes []string
+		for _, t := range stem.Terms(strings.Join(words, " ")) {
+			if !seen[t] {
+				seen[t] = true
+				lexemes = append(lexemes, "'"+strings.ReplaceAll(strings.ReplaceAll(t, `\`, `\\`), `'`, `''`)+"'")
+			}
+		}
+		if len(lexemes) == 0 {
+			return a, nil
+		}
+		var text string
+		err := conn.QueryRow(ctx, `SELECT text FROM sentences WHERE terms @@ CAST($1 AS tsquery)
+			ORDER BY ts_rank(terms, CAST($1 AS tsquery)) DESC LIMIT 1`, strings.Join(lexemes, " | ")).Scan(&text)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return a, nil
+		}
+		if err != nil {
+			return a, fmt.Errorf("ts_rank: %w", err)
+		}
+		a.Answered, a.Text = true, text
+		return a, nil
+	}
+}
+
+// answers times the questions against the engine and the bare query base,
+// the latter on the first bare questions of each kind when bare > 0.
+func answers(ctx context.Context, lib *library.Library, qs []Question, base eval.Asker, bare int) ([]KindResult, error) {
 	for i, q := range qs { // warm up: the actor index, the page cache
 		if i == 10 {
 			break
 		}
 		if _, err := lib.Ask(ctx, q.Text); err != nil {
 			return nil, err
+		}
+		if bare > 0 && i > 0 {
+			continue
 		}
 		if _, err := base(ctx, q.Text); err != nil {
 			return nil, err
@@ -512,6 +648,9 @@ func Answers(ctx context.Context, lib *library.Library, qs []Question) ([]KindRe
 		s.ans = append(s.ans, d)
 		s.allocs += m1.Mallocs - m0.Mallocs
 		s.by += m1.TotalAlloc - m0.TotalAlloc
+		if bare > 0 && len(s.bm) >= bare {
+			continue
+		}
 		start = time.Now()
 		if _, err := base(ctx, q.Text); err != nil {
 			return nil, err
@@ -579,12 +718,12 @@ func median(ds []time.Duration) time.Duration { return Percentile(ds, 50) }
 // (ingest, start-up, size), then one line per corpus and kind of question
 // (answer latency beside the bare bm25 query's).
 func WriteTable(w io.Writer, rs []Result) {
-	fmt.Fprintln(w, "| corpus | documents | sentences | ingest | ingest rate | start-up (open) | first answer | store size |")
-	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|")
+	fmt.Fprintln(w, "| corpus | documents | sentences | ingest | ingest rate | start-up (open) | first answer | store size | process RSS (peak) |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 	for _, r := range rs {
-		fmt.Fprintf(w, "| %s | %d | %d | %s | %s sentences/s | %s | %s | %s |\n",
-			r.Corpus.Name, r.Documents, r.Sentences, Ms(r.Ingest), thousands(int64(r.IngestRate())),
-			Ms(r.Open), Ms(r.FirstAnswer), MiB(r.StoreBytes))
+		fmt.Fprintf(w, "| %s | %d | %d | %s | %s sentences/s | %s | %s | %s | %s (%s) |\n",
+			r.name(), r.Documents, r.Sentences, Ms(r.Ingest), thousands(int64(r.IngestRate())),
+			Ms(r.Open), Ms(r.FirstAnswer), MiB(r.StoreBytes), MiB(r.RSS), MiB(r.PeakRSS))
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "| corpus | kind | n | answer p50 | answer p99 | bm25 p50 | bm25 p99 | answer/bm25 (mean) | allocs/answer | KiB/answer |")
@@ -596,10 +735,19 @@ func WriteTable(w io.Writer, rs []Result) {
 				ratio = float64(k.Mean) / float64(k.BM25Mean)
 			}
 			fmt.Fprintf(w, "| %s | %s | %d | %s | %s | %s | %s | %.1f× | %s | %.0f |\n",
-				r.Corpus.Name, k.Kind, k.N, Ms(k.P50), Ms(k.P99), Ms(k.BM25P50), Ms(k.BM25P99), ratio,
+				r.name(), k.Kind, k.N, Ms(k.P50), Ms(k.P99), Ms(k.BM25P50), Ms(k.BM25P99), ratio,
 				thousands(int64(k.AllocsPerOp)), k.BytesPerOp/1024)
 		}
 	}
+}
+
+// name is the corpus's name, with the store when it is PostgreSQL (whose
+// "bm25" columns are the bare ts_rank query's).
+func (r Result) name() string {
+	if r.Postgres {
+		return r.Corpus.Name + " (postgres; bare query: ts_rank)"
+	}
+	return r.Corpus.Name
 }
 
 // Ms formats a duration in milliseconds with a precision that suits it.

@@ -175,7 +175,7 @@ func BenchmarkIngest(b *testing.B) {
 				total += d
 			}
 			b.ReportMetric(float64(sentences)/total.Seconds(), "sentences/s")
-			if size, err := bench.StoreSize(db); err == nil {
+			if size, err := bench.StoreSize(context.Background(), db); err == nil {
 				b.ReportMetric(float64(size)/(1<<20), "store-MiB")
 			}
 			bench.RemoveStore(db)
@@ -220,7 +220,7 @@ func BenchmarkStartup(b *testing.B) {
 				}
 				lib.Close()
 			}
-			if size, err := bench.StoreSize(db); err == nil {
+			if size, err := bench.StoreSize(context.Background(), db); err == nil {
 				b.ReportMetric(float64(size)/(1<<20), "store-MiB")
 			}
 		})

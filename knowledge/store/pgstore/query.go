@@ -91,6 +91,29 @@ func (s *Store) Corpus(ctx context.Context) ([]store.CorpusSentence, int64, erro
 	return out, gen, nil
 }
 
+// DocSentences returns every sentence of the documents at the given paths in
+// document order, as Corpus gives them; unknown paths give none.
+func (s *Store) DocSentences(ctx context.Context, paths []string) ([]store.CorpusSentence, error) {
+	if len(paths) == 0 {
+		return nil, nil
+	}
+	var out []store.CorpusSentence
+	err := s.each(ctx, `SELECT s.id, d.id, d.path, d.title, d.date, s.n, s.text
+		FROM documents d JOIN sentences s ON s.doc_id = d.id
+		WHERE d.path = ANY($1) ORDER BY d.id, s.n`, []any{paths}, func(r pgx.Rows) error {
+		var c store.CorpusSentence
+		if err := r.Scan(&c.ID, &c.DocID, &c.DocPath, &c.DocTitle, &c.DocDate, &c.N, &c.Text); err != nil {
+			return err
+		}
+		out = append(out, c)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("doc sentences: %w", err)
+	}
+	return out, nil
+}
+
 // Statements returns up to limit statements made by the given actors, newest
 // briefing first, in document order.
 func (s *Store) Statements(ctx context.Context, actorIDs []int64, limit int) ([]store.StatementRow, error) {

@@ -21,6 +21,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/briefbot/briefbot/knowledge"
+	"github.com/briefbot/briefbot/knowledge/answer"
 	"github.com/briefbot/briefbot/knowledge/library"
 	"github.com/briefbot/briefbot/knowledge/stem"
 	"github.com/briefbot/briefbot/knowledge/store"
@@ -78,6 +79,7 @@ func Run(t *testing.T, b Backend) {
 	t.Run("Generations", func(t *testing.T) { testGenerations(t, b) })
 	t.Run("InterruptedIngest", func(t *testing.T) { testInterrupted(t, b, false) })
 	t.Run("Feedback", func(t *testing.T) { testFeedback(t, b) })
+	t.Run("CandidatesFromStore", func(t *testing.T) { testFromStore(t, b) })
 	if b.Drop != nil {
 		t.Run("DroppedConnection", func(t *testing.T) { testInterrupted(t, b, true) })
 	}
@@ -115,7 +117,14 @@ func write(t *testing.T, path, text string) {
 
 func open(t *testing.T, db, seeds string) *library.Library {
 	t.Helper()
-	lib, rep, err := library.Open(context.Background(), db, seeds, library.Options{Workers: 2})
+	return openWith(t, db, seeds, library.Options{})
+}
+
+// openWith opens a library with options (two workers).
+func openWith(t *testing.T, db, seeds string, opt library.Options) *library.Library {
+	t.Helper()
+	opt.Workers = 2
+	lib, rep, err := library.Open(context.Background(), db, seeds, opt)
 	if err != nil {
 		t.Fatalf("library.Open(%s): %v", db, err)
 	}
@@ -148,6 +157,9 @@ type Snapshot struct {
 	Sentences      int
 	Search         [][]store.Hit
 	Briefings      []*knowledge.Briefing
+	// DocSentences are the sentences of every document, asked for in
+	// reverse order with a path no document has.
+	DocSentences []store.CorpusSentence
 }
 
 // Limited are the first rows of queries with a limit, for a few actors.
@@ -239,6 +251,16 @@ func take(t *testing.T, st library.Store) Snapshot {
 		}
 		s.Briefings = append(s.Briefings, br)
 	}
+	cs, ok := st.(answer.CandidateStore)
+	if !ok {
+		t.Fatalf("%T is not an answer.CandidateStore", st)
+	}
+	paths := []string{"no/such/briefing.txt"}
+	for i := len(s.Documents) - 1; i >= 0; i-- {
+		paths = append(paths, s.Documents[i].Path)
+	}
+	s.DocSentences, err = cs.DocSentences(ctx, paths)
+	must("DocSentences")
 	return s
 }
 
@@ -291,6 +313,40 @@ func testQueries(t *testing.T, b Backend) {
 	a, err := lib.Ask(context.Background(), "who is Mark Rutte?")
 	if err != nil || !a.Answered || !strings.Contains(a.Text, "NATO") {
 		t.Errorf("who is Mark Rutte? = %+v, %v", a, err)
+	}
+}
+
+// testFromStore asks the questions of an engine that indexes no sentence in
+// memory and takes each question's candidates from the store's full-text
+// index: both stores give the same answers, and they still answer.
+func testFromStore(t *testing.T, b Backend) {
+	seeds := folder(t, b)
+	opt := library.Options{MaxIndexed: library.IndexNone}
+	lib := openWith(t, b.New(t), seeds, opt)
+	ref := openWith(t, filepath.Join(t.TempDir(), "reference.db"), seeds, opt)
+	s := take(t, lib.Store())
+	if len(s.DocSentences) != len(s.Corpus) {
+		t.Errorf("DocSentences of every document: %d sentences, Corpus %d", len(s.DocSentences), len(s.Corpus))
+	}
+	ctx := context.Background()
+	for _, q := range Questions {
+		ga, err := lib.Ask(ctx, q)
+		if err != nil {
+			t.Fatalf("Ask(%q): %v", q, err)
+		}
+		wa, err := ref.Ask(ctx, q)
+		if err != nil {
+			t.Fatalf("Ask(%q) of the embedded store: %v", q, err)
+		}
+		if diff := cmp.Diff(wa, ga); diff != "" {
+			t.Errorf("Ask(%q) from the store's candidates: mismatch with the embedded store (-want +got):\n%s", q, diff)
+		}
+	}
+	for q, want := range map[string]string{"who is Mark Rutte?": "NATO", "how many troops?": "1,500", "where are the soldiers?": "Russia"} {
+		a, err := lib.Ask(ctx, q)
+		if err != nil || !a.Answered || !strings.Contains(a.Text, want) {
+			t.Errorf("from the store's candidates, %s = %q (answered %v), want %q in it; err %v", q, a.Text, a.Answered, want, err)
+		}
 	}
 }
 
