@@ -41,6 +41,8 @@ type index struct {
 	// byInitials lists the names of two words or more by their initials
 	// ("public and commercial services": "pcs"), for acronyms in questions.
 	byInitials map[string][]string
+	// briefings are the briefings of each actor key, filled as metIn asks.
+	briefings keyBriefings
 }
 
 // row returns the actor with a stored ID.

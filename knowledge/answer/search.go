@@ -423,11 +423,8 @@ func metIn(ix *index, keys []string, docPath string, nDocs int) float64 {
 		df := float64(len(rows))
 		w := math.Log(1 + (float64(nDocs)-df+0.5)/(df+0.5))
 		total += w
-		for _, i := range rows {
-			if ix.actors[i].DocPath == docPath {
-				met += w
-				break
-			}
+		if ix.briefings.of(ix, key)[docPath] {
+			met += w
 		}
 	}
 	if total <= 0 {
