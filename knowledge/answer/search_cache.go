@@ -3,7 +3,6 @@ package answer
 import (
 	"context"
 	"maps"
-	"slices"
 	"strings"
 	"sync"
 
@@ -41,7 +40,7 @@ type searchRanked struct {
 	q  Question // the question as ranked: its words respelled if an acronym was
 	ri *rankIndex
 	rq *rankQuery
-	rs []ranked // best first, headlines left out
+	rs []ranked // best first, headlines left out; read only
 }
 
 type searchCacheKey struct{}
@@ -69,8 +68,9 @@ func (c *searchCache) reset(ix *index) {
 	}
 }
 
-// ranking returns what q's words ranked in ix, if remembered, as a copy the
-// caller may change, with q's own intent, subject and focus.
+// ranking returns what q's words ranked in ix, if remembered, with q's own
+// intent, subject and focus. Its ranked sentences are shared: they are read,
+// never changed.
 func (c *searchCache) ranking(ix *index, q Question) (*searchRanked, bool) {
 	if c == nil {
 		return nil, false
@@ -87,7 +87,6 @@ func (c *searchCache) ranking(ix *index, q Question) (*searchRanked, bool) {
 	rq := *sr.rq
 	rq.local = map[int32][]float64{} // filled as the ranking reads it
 	out.rq = &rq
-	out.rs = slices.Clone(sr.rs)
 	return &out, true
 }
 
@@ -102,12 +101,7 @@ func (c *searchCache) putRanking(ix *index, q Question, sr *searchRanked) {
 	if c.ranks == nil {
 		c.ranks = map[rankingKey]*searchRanked{}
 	}
-	kept := *sr
-	rq := *sr.rq
-	rq.local = maps.Clone(sr.rq.local)
-	kept.rq = &rq
-	kept.rs = slices.Clone(sr.rs)
-	c.ranks[keyOf(q)] = &kept
+	c.ranks[keyOf(q)] = sr
 }
 
 // facts returns the stored facts of the sentences, reading from the store
