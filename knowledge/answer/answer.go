@@ -89,7 +89,7 @@ func (e *Engine) Warm(ctx context.Context) error {
 // Ask answers one question. Errors are the store's; a question itself never makes
 // Ask fail.
 func (e *Engine) Ask(ctx context.Context, question string) (knowledge.Answer, error) {
-	ctx = withCandidates(withResolveCache(ctx), question)
+	ctx = withCandidates(withSearchCache(withResolveCache(ctx)), question)
 	if a, ok, err := e.askedSummary(ctx, question); ok {
 		return a, err
 	}

@@ -41,6 +41,8 @@ type index struct {
 	// byInitials lists the names of two words or more by their initials
 	// ("public and commercial services": "pcs"), for acronyms in questions.
 	byInitials map[string][]string
+	// briefings are the briefings of each actor key, filled as metIn asks.
+	briefings keyBriefings
 }
 
 // row returns the actor with a stored ID.
@@ -681,9 +683,40 @@ func appendRunes(dst []rune, s string) []rune {
 	return dst
 }
 
+// lettersApart is, for two ASCII words, how many letters one has that the other
+// lacks, counted with repeats both ways; an edit changes it by two at most, so
+// half of it is a floor of their edit distance, reached without aligning
+// them. It is 0 when a word is not ASCII.
+func lettersApart(a, b string) int {
+	var n [128]int16
+	for i := 0; i < len(a); i++ {
+		if a[i] >= 128 {
+			return 0
+		}
+		n[a[i]]++
+	}
+	for i := 0; i < len(b); i++ {
+		if b[i] >= 128 {
+			return 0
+		}
+		n[b[i]]--
+	}
+	apart := 0
+	for _, s := range [2]string{a, b} {
+		for i := 0; i < len(s); i++ {
+			apart += abs(int(n[s[i]]))
+			n[s[i]] = 0
+		}
+	}
+	return apart
+}
+
 // editDistance is the Damerau-Levenshtein (optimal string alignment) distance
 // between a and b, or limit+1 when it is larger than limit.
 func editDistance(a, b string, limit int) int {
+	if lettersApart(a, b) > 2*limit {
+		return limit + 1
+	}
 	var ra, rb []rune
 	var abuf, bbuf [64]rune
 	ra, rb = appendRunes(abuf[:0], a), appendRunes(bbuf[:0], b)

@@ -141,6 +141,9 @@ func spellAcronyms(ri *rankIndex, q Question, naming []string, path string) (Que
 // order, within one clause: "Commission for racial equality" for "cre".
 func spelledIn(text, acronym string) (string, bool) {
 	want := []rune(strings.ToLower(acronym))
+	if len(want) == 0 || !mayStartName(text, want[0]) {
+		return "", false
+	}
 	f := strings.Fields(text)
 	for i := range f {
 		first := strings.TrimLeft(f[i], `"'“‘(`)
@@ -171,6 +174,22 @@ func spelledIn(text, acronym string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// mayStartName reports whether text may hold a capital letter whose lower
+// case is r: for ASCII text and letter, whether it holds r's capital; text
+// with other characters may.
+func mayStartName(text string, r rune) bool {
+	if r >= utf8.RuneSelf || r < 'a' || r > 'z' {
+		return true
+	}
+	upper := byte(r) - 'a' + 'A'
+	for i := 0; i < len(text); i++ {
+		if text[i] == upper || text[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
 }
 
 // acronymSmall are the small words of a name its acronym skips.

@@ -220,19 +220,34 @@ const factCandidates = 20
 // asked, time expressions, actors). about, when set, restricts the answer to
 // sentences that mention those actors.
 func (e *Engine) search(ctx context.Context, ix *index, q Question, about *target) (reply, error) {
+	sr, err := e.searchRanking(ctx, ix, q)
+	if err != nil || sr == nil {
+		return reply{}, err
+	}
+	return e.searchFacts(ctx, ix, sr, about)
+}
+
+// searchRanking ranks the sentences on a question's words (search's first
+// stage, which does not depend on what the answer must be about), once per
+// question (searchCache); nil when nothing ranks.
+func (e *Engine) searchRanking(ctx context.Context, ix *index, q Question) (*searchRanked, error) {
+	sc, key := searchedIn(ctx), q
+	if sr, ok := sc.ranking(ix, q); ok {
+		return sr, nil
+	}
 	ri, err := e.rankIndex(ctx, ix.gen)
 	if err != nil {
-		return reply{}, err
+		return nil, err
 	}
 	words := contentWords(q.Words)
 	groups := e.searchGroups(ri, q)
 	if len(groups) == 0 {
-		return reply{}, nil
+		return nil, nil
 	}
 	rq := ri.query(groups, q.expects, q.Words)
 	rs := ri.rank(rq)
 	if len(rs) == 0 {
-		return reply{}, nil
+		return nil, nil
 	}
 	// An acronym no sentence holds ("the HSE") may stand for a name the
 	// best briefing writes in full: the question is read again with it.
@@ -251,7 +266,21 @@ func (e *Engine) search(ctx context.Context, ix *index, q Question, about *targe
 		return h.Text == h.DocTitle
 	})
 	if len(rs) == 0 {
-		return reply{}, nil
+		return nil, nil
+	}
+	sr := &searchRanked{q: q, ri: ri, rq: rq, rs: rs}
+	sc.putRanking(ix, key, sr)
+	return sr, nil
+}
+
+// searchFacts is search's second stage: the best-ranked sentences read with
+// their stored facts and ranked again.
+func (e *Engine) searchFacts(ctx context.Context, ix *index, sr *searchRanked, about *target) (reply, error) {
+	q, ri, rq, rs := sr.q, sr.ri, sr.rq, sr.rs
+	if about != nil {
+		// Only a briefing where they are can mention them: the facts of
+		// the others' sentences need not be read.
+		rs = inBriefingsOf(ix, ri, rs, about)
 	}
 	n := factCandidates
 	if about != nil {
@@ -262,7 +291,7 @@ func (e *Engine) search(ctx context.Context, ix *index, q Question, about *targe
 	for i, r := range top {
 		ids[i] = ri.sents[r.sent].hit.SentenceID
 	}
-	facts, err := e.st.Facts(ctx, ids)
+	facts, err := e.facts(ctx, ix, ids)
 	if err != nil {
 		return reply{}, err
 	}
@@ -418,11 +447,8 @@ func metIn(ix *index, keys []string, docPath string, nDocs int) float64 {
 		df := float64(len(rows))
 		w := math.Log(1 + (float64(nDocs)-df+0.5)/(df+0.5))
 		total += w
-		for _, i := range rows {
-			if ix.actors[i].DocPath == docPath {
-				met += w
-				break
-			}
+		if ix.briefings.of(ix, key)[docPath] {
+			met += w
 		}
 	}
 	if total <= 0 {

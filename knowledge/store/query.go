@@ -84,7 +84,7 @@ func (s *Store) Statements(ctx context.Context, actorIDs []int64, limit int) ([]
 // statementRows reads the statements a WHERE (and ORDER BY) clause selects,
 // with their sentences and briefings.
 func (s *Store) statementRows(ctx context.Context, where string, args ...any) ([]StatementRow, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT st.speaker_id, st.cue, st.content, st.direct, st.negated,
+	rows, err := s.query(ctx, `SELECT st.speaker_id, st.cue, st.content, st.direct, st.negated,
 			s.id, d.path, d.title, d.date, s.n, s.text
 		FROM statements st JOIN sentences s ON s.id = st.sentence_id JOIN documents d ON d.id = s.doc_id
 		`+where, args...)
@@ -327,7 +327,7 @@ type QuantityHit struct {
 }
 
 func (s *Store) each(ctx context.Context, query string, args []any, fn func(*sql.Rows) error) error {
-	rows, err := s.db.QueryContext(ctx, query, args...)
+	rows, err := s.query(ctx, query, args...)
 	if err != nil {
 		return err
 	}

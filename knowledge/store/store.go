@@ -19,6 +19,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/briefbot/briefbot/knowledge"
@@ -33,6 +34,8 @@ var migrations embed.FS
 type Store struct {
 	db   *sql.DB
 	path string
+	// stmts are the read queries prepared, by text (see query).
+	stmts sync.Map
 }
 
 // BusyTimeout is how long a statement waits for a lock held by another connection
@@ -94,7 +97,33 @@ func isBusy(err error) bool {
 func (s *Store) Path() string { return s.path }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.stmts.Range(func(_, st any) bool {
+		st.(*sql.Stmt).Close()
+		return true
+	})
+	return s.db.Close()
+}
+
+// query runs a read query, prepared once per store rather than parsed at
+// each call: an answer runs the same few queries, and their parse costs as
+// much as the reading of small results. Only queries whose text is one of a
+// few (their values in args) may come here: the one whose text grows with
+// its arguments (DocFreq) has one per count of terms.
+func (s *Store) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, ok := s.stmts.Load(query)
+	if !ok {
+		prepared, err := s.db.PrepareContext(ctx, query)
+		if err != nil {
+			return nil, err
+		}
+		var loaded bool
+		if st, loaded = s.stmts.LoadOrStore(query, prepared); loaded {
+			prepared.Close()
+		}
+	}
+	return st.(*sql.Stmt).QueryContext(ctx, args...)
+}
 
 // migrate applies the embedded migrations newer than the database's user_version.
 func (s *Store) migrate(ctx context.Context) error {
