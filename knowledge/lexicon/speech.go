@@ -27,3 +27,12 @@ var QuestionSpeechVerbs = set("say", "said", "says", "saying", "think", "thinks"
 	"condemn", "condemned", "express", "expressed", "seek", "sought", "calling", "urging",
 	"demanding", "warning", "claiming", "insisting", "suggesting", "hoping", "asking",
 	"seeking", "pushing", "pressing", "telling", "denying", "blaming", "blame", "blamed")
+
+// SettlingVerbs are the speech acts a yes/no question asks about that a
+// statement settles by itself ("did they confirm?", "has she said anything?"),
+// unlike opinions ("does he think?"), which its content must settle.
+var SettlingVerbs = set("confirm", "confirmed", "deny", "denied", "say", "said",
+	"comment", "commented", "admit", "admitted", "acknowledge", "acknowledged",
+	"announce", "announced", "reveal", "revealed", "respond", "responded", "reply",
+	"replied", "react", "reacted", "accept", "accepted", "condemn", "condemned")
+
