@@ -756,10 +756,9 @@ func verbTerms(v string) map[string]bool {
 	return m
 }
 
-// plainSpeech are question verbs that ask for anything said: no cue is
-// preferred.
-var plainSpeech = set("say", "said", "says", "saying", "tell", "told", "state", "stated",
-	"comment", "commented", "speak", "spoke", "add", "added")
+// plainSpeech are question verbs that ask for anything said
+// (lexicon.PlainSpeechVerbs).
+var plainSpeech = lexicon.PlainSpeechVerbs
 
 // cueLemmas are the lemmas a verb form may have: "cautioned" may be
 // "caution"; "urged" may be "urge"; "argues" may be "argue".

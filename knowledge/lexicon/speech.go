@@ -36,3 +36,7 @@ var SettlingVerbs = set("confirm", "confirmed", "deny", "denied", "say", "said",
 	"announce", "announced", "reveal", "revealed", "respond", "responded", "reply",
 	"replied", "react", "reacted", "accept", "accepted", "condemn", "condemned")
 
+// PlainSpeechVerbs are question verbs that ask for anything said: no cue is
+// preferred ("what did she say?" takes a warning as well as a statement).
+var PlainSpeechVerbs = set("say", "said", "says", "saying", "tell", "told", "state", "stated",
+	"comment", "commented", "speak", "spoke", "add", "added")
