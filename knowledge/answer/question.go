@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/knowledge/lexicon"
 )
 
 // Intent is what a question asks for.
@@ -44,27 +46,8 @@ type Question struct {
 // MaxQuestion is the longest question read, in bytes; the rest is ignored.
 const MaxQuestion = 1000
 
-// speechVerbs ask what an actor said or thinks.
-var speechVerbs = set("say", "said", "says", "saying", "think", "thinks", "thought",
-	"want", "wants", "wanted", "argue", "argued", "argues", "arguing", "claim",
-	"claimed", "claims", "warn", "warned", "warns", "urge", "urged", "urges",
-	"propose", "proposed", "proposes", "proposing", "predict", "predicted",
-	"predicts", "predicting", "forecast", "forecasting", "forecasts", "suggest",
-	"suggested", "suggests", "believe", "believes", "believed", "announce",
-	"announced", "respond", "responded", "react", "reacted", "reply", "replied",
-	"mean", "meant", "feel", "felt", "hope", "hoped", "hopes", "demand", "demanded",
-	"demands", "tell", "told", "note", "noted", "insist", "insisted", "deny",
-	"denied", "confirm", "confirmed", "emphasize", "emphasized", "emphasise",
-	"emphasised", "stress", "stressed", "allege", "alleged", "accuse", "accused",
-	"criticise", "criticised", "criticize", "criticized", "recommend",
-	"recommended", "caution", "cautioned", "fear", "feared", "expect", "expected",
-	"state", "stated", "comment", "commented", "add", "added", "ask", "asked",
-	"announcing", "declare", "declared", "propose", "reveal", "revealed", "admit",
-	"admitted", "explain", "explained", "write", "wrote", "written", "call", "called",
-	"indicate", "indicated", "acknowledge", "acknowledged", "dismiss", "dismissed",
-	"condemn", "condemned", "express", "expressed", "seek", "sought", "calling", "urging",
-	"demanding", "warning", "claiming", "insisting", "suggesting", "hoping", "asking",
-	"seeking", "pushing", "pressing", "telling", "denying", "blaming", "blame", "blamed")
+// speechVerbs ask what an actor said or thinks (lexicon.QuestionSpeechVerbs).
+var speechVerbs = lexicon.QuestionSpeechVerbs
 
 // positionNouns ask for a stated position: "the French position on ...".
 var positionNouns = set("position", "view", "views", "stance", "reaction", "response",

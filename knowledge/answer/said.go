@@ -9,6 +9,7 @@ import (
 
 	"github.com/briefbot/briefbot/knowledge"
 	"github.com/briefbot/briefbot/knowledge/gazetteer"
+	"github.com/briefbot/briefbot/knowledge/lexicon"
 	"github.com/briefbot/briefbot/knowledge/stem"
 	"github.com/briefbot/briefbot/knowledge/store"
 )
@@ -272,13 +273,9 @@ func offTopic(s, first saidScored) bool {
 	return s.f[sTopic] < minTopicShare*first.f[sTopic]
 }
 
-// settlingVerbs are the speech acts a yes/no question asks about that a
-// statement settles by itself ("did they confirm?", "has she said anything?"),
-// unlike opinions ("does he think?"), which its content must settle.
-var settlingVerbs = set("confirm", "confirmed", "deny", "denied", "say", "said",
-	"comment", "commented", "admit", "admitted", "acknowledge", "acknowledged",
-	"announce", "announced", "reveal", "revealed", "respond", "responded", "reply",
-	"replied", "react", "reacted", "accept", "accepted", "condemn", "condemned")
+// settlingVerbs are the speech acts a statement settles by itself
+// (lexicon.SettlingVerbs).
+var settlingVerbs = lexicon.SettlingVerbs
 
 // saidVerdict is what an actor's statement settles about a yes/no question
 // on a speech act: a non-statement says no, a statement with the cue asked
@@ -759,10 +756,9 @@ func verbTerms(v string) map[string]bool {
 	return m
 }
 
-// plainSpeech are question verbs that ask for anything said: no cue is
-// preferred.
-var plainSpeech = set("say", "said", "says", "saying", "tell", "told", "state", "stated",
-	"comment", "commented", "speak", "spoke", "add", "added")
+// plainSpeech are question verbs that ask for anything said
+// (lexicon.PlainSpeechVerbs).
+var plainSpeech = lexicon.PlainSpeechVerbs
 
 // cueLemmas are the lemmas a verb form may have: "cautioned" may be
 // "caution"; "urged" may be "urge"; "argues" may be "argue".
