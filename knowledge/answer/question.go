@@ -46,8 +46,7 @@ type Question struct {
 // MaxQuestion is the longest question read, in bytes; the rest is ignored.
 const MaxQuestion = 1000
 
-// speechVerbs ask what an actor said or thinks (lexicon.QuestionSpeechVerbs).
-var speechVerbs = lexicon.QuestionSpeechVerbs
+// lexicon.QuestionSpeechVerbs ask what an actor said or thinks (lexicon.QuestionSpeechVerbs).
 
 // positionNouns ask for a stated position: "the French position on ...".
 var positionNouns = set("position", "view", "views", "stance", "reaction", "response",
@@ -362,7 +361,7 @@ func (q *Question) parseSaid() bool {
 	// are not.
 	be := w[start] == "is" || w[start] == "was" || w[start] == "are" || w[start] == "were"
 	for i := start + 1; i < len(w); i++ {
-		if speechVerbs[w[i]] && (!be || strings.HasSuffix(w[i], "ing")) {
+		if lexicon.QuestionSpeechVerbs[w[i]] && (!be || strings.HasSuffix(w[i], "ing")) {
 			subj := w[start+1 : i]
 			if len(subj) > 0 && subj[0] == "not" {
 				subj = subj[1:]

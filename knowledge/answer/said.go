@@ -250,7 +250,7 @@ func (e *Engine) quote(ctx context.Context, ix *index, q Question, ss []saidScor
 		named[speaker.Key] = true
 	}
 	out.text = compose(parts)
-	if q.yesNo() && settlingVerbs[q.Focus] {
+	if q.yesNo() && lexicon.SettlingVerbs[q.Focus] {
 		// "did Russia confirm ...?": the best statement's cue and negation
 		// settle it.
 		ri, err := e.rankIndex(ctx, ix.gen)
@@ -273,9 +273,8 @@ func offTopic(s, first saidScored) bool {
 	return s.f[sTopic] < minTopicShare*first.f[sTopic]
 }
 
-// settlingVerbs are the speech acts a statement settles by itself
+// lexicon.SettlingVerbs are the speech acts a statement settles by itself
 // (lexicon.SettlingVerbs).
-var settlingVerbs = lexicon.SettlingVerbs
 
 // saidVerdict is what an actor's statement settles about a yes/no question
 // on a speech act: a non-statement says no, a statement with the cue asked
@@ -732,7 +731,7 @@ var verbGroups = map[string][]string{
 // warn?" prefers a warning to a plain statement.
 func verbTerms(v string) map[string]bool {
 	m := map[string]bool{}
-	if v == "" || plainSpeech[v] {
+	if v == "" || lexicon.PlainSpeechVerbs[v] {
 		return m
 	}
 	lemmas := cueLemmas(v)
@@ -756,9 +755,8 @@ func verbTerms(v string) map[string]bool {
 	return m
 }
 
-// plainSpeech are question verbs that ask for anything said
+// lexicon.PlainSpeechVerbs are question verbs that ask for anything said
 // (lexicon.PlainSpeechVerbs).
-var plainSpeech = lexicon.PlainSpeechVerbs
 
 // cueLemmas are the lemmas a verb form may have: "cautioned" may be
 // "caution"; "urged" may be "urge"; "argues" may be "argue".

@@ -39,14 +39,14 @@ func speaksIn(text string, names []string) bool {
 			}
 			end := i + len(nw)
 			for k := end; k < min(len(low), end+speakerWindow); k++ {
-				if speechVerbs[low[k]] {
+				if lexicon.QuestionSpeechVerbs[low[k]] {
 					if k == end || speaksFor(raw[end:k]) {
 						return true
 					}
 					break
 				}
 			}
-			if i > 0 && speechVerbs[low[i-1]] || i > 1 && low[i-1] == "by" && speechVerbs[low[i-2]] {
+			if i > 0 && lexicon.QuestionSpeechVerbs[low[i-1]] || i > 1 && low[i-1] == "by" && lexicon.QuestionSpeechVerbs[low[i-2]] {
 				return true
 			}
 		}

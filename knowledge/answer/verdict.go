@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/briefbot/briefbot/knowledge/lexicon"
 	"github.com/briefbot/briefbot/knowledge/stem"
 	"github.com/briefbot/briefbot/knowledge/store"
 )
@@ -207,7 +208,7 @@ func (e *Engine) yesNo(ctx context.Context, ix *index, q Question) (reply, error
 		}
 	}
 	r, err = e.quote(ctx, ix, sq, ss, topicLen)
-	if err != nil || settlingVerbs[sq.Focus] {
+	if err != nil || lexicon.SettlingVerbs[sq.Focus] {
 		return r, err
 	}
 	ri, err := e.rankIndex(ctx, ix.gen)

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/briefbot/briefbot/knowledge"
+	"github.com/briefbot/briefbot/knowledge/lexicon"
 	"github.com/briefbot/briefbot/knowledge/store"
 )
 
@@ -207,7 +208,7 @@ func preNominal(text, name string) (string, bool) {
 func describing(w string) bool {
 	lw := strings.ToLower(w)
 	return !firstUpper(w) && len(lw) >= 3 && !strings.ContainsAny(w, ",;:.\"“”()'’") && !stopWords[lw] &&
-		!speechVerbs[lw] && !strings.HasSuffix(lw, "ing") && !strings.HasSuffix(lw, "ed")
+		!lexicon.QuestionSpeechVerbs[lw] && !strings.HasSuffix(lw, "ing") && !strings.HasSuffix(lw, "ed")
 }
 
 func startsWithArticle(s string) bool {
