@@ -631,9 +631,7 @@ func needsArticle(n string) bool {
 // pastTense gives the past tense of a cue lemma.
 func pastTense(cue string) string {
 	head, rest, _ := strings.Cut(cue, " ")
-	irregular := map[string]string{"say": "said", "tell": "told", "think": "thought", "write": "wrote",
-		"forecast": "forecast", "speak": "spoke", "hope": "hoped", "urge": "urged"}
-	p, ok := irregular[head]
+	p, ok := irregularPast[head]
 	if !ok {
 		switch {
 		case strings.HasSuffix(head, "e"):

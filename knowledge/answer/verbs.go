@@ -43,6 +43,18 @@ var irregularVerbs = []string{
 // Verbs whose forms are also common nouns or other words ("bear", "lie", "rose",
 // "wound", "ground") are left out, as are auxiliaries.
 
+// irregularPast maps the base of each irregular verb to its past tense ("see":
+// "saw"), for writing a stored cue in the past; "forecast" is a cue whose
+// past is itself.
+var irregularPast = func() map[string]string {
+	m := map[string]string{"forecast": "forecast"}
+	for _, line := range irregularVerbs {
+		forms := strings.Fields(line)
+		m[forms[0]] = forms[1]
+	}
+	return m
+}()
+
 // verbForms maps each form of an irregular verb to the stems of its other forms.
 var verbForms = func() map[string][]string {
 	m := map[string][]string{}
