@@ -1,9 +1,6 @@
 package lexicon
 
 import (
-	"bufio"
-	"bytes"
-	"compress/gzip"
 	_ "embed"
 	"strings"
 	"sync"
@@ -31,17 +28,7 @@ var (
 func IsAgentNoun(w string) bool {
 	agentsOnce.Do(func() {
 		agents = map[string]bool{}
-		zr, err := gzip.NewReader(bytes.NewReader(agentTable))
-		if err != nil {
-			panic("lexicon: the embedded agent-noun table is unreadable: " + err.Error())
-		}
-		sc := bufio.NewScanner(zr)
-		for sc.Scan() {
-			agents[sc.Text()] = true
-		}
-		if err := sc.Err(); err != nil {
-			panic("lexicon: the embedded agent-noun table is unreadable: " + err.Error())
-		}
+		eachLine(agentTable, "agent-noun", func(line string) { agents[line] = true })
 	})
 	for _, b := range nounBases(w) {
 		if agents[b] {

@@ -1,9 +1,6 @@
 package lexicon
 
 import (
-	"bufio"
-	"bytes"
-	"compress/gzip"
 	_ "embed"
 	"strings"
 	"sync"
@@ -31,19 +28,11 @@ var (
 func FirstNameSex(name string) byte {
 	firstNamesOnce.Do(func() {
 		firstNames = map[string]byte{}
-		zr, err := gzip.NewReader(bytes.NewReader(firstNameTable))
-		if err != nil {
-			panic("lexicon: the embedded first-name table is unreadable: " + err.Error())
-		}
-		sc := bufio.NewScanner(zr)
-		for sc.Scan() {
-			if n, g, ok := strings.Cut(sc.Text(), "\t"); ok && g != "" {
+		eachLine(firstNameTable, "first-name", func(line string) {
+			if n, g, ok := strings.Cut(line, "\t"); ok && g != "" {
 				firstNames[n] = g[0]
 			}
-		}
-		if err := sc.Err(); err != nil {
-			panic("lexicon: the embedded first-name table is unreadable: " + err.Error())
-		}
+		})
 	})
 	return firstNames[strings.ToLower(name)]
 }

@@ -1,9 +1,6 @@
 package lexicon
 
 import (
-	"bufio"
-	"bytes"
-	"compress/gzip"
 	_ "embed"
 	"slices"
 	"strings"
@@ -44,13 +41,8 @@ func Warm() { wordnet() }
 func wordnet() *paraphrases {
 	loadOnce.Do(func() {
 		table = &paraphrases{syn: map[string][]string{}, hyper: map[string][]string{}, forms: map[string]string{}}
-		zr, err := gzip.NewReader(bytes.NewReader(wordnetTable))
-		if err != nil {
-			panic("lexicon: the embedded WordNet table is unreadable: " + err.Error())
-		}
-		sc := bufio.NewScanner(zr)
-		for sc.Scan() {
-			f := strings.Split(sc.Text(), "\t")
+		eachLine(wordnetTable, "WordNet", func(line string) {
+			f := strings.Split(line, "\t")
 			switch {
 			case len(f) == 2 && strings.HasPrefix(f[0], "~"):
 				table.forms[f[0][1:]] = f[1]
@@ -62,10 +54,7 @@ func wordnet() *paraphrases {
 					table.hyper[f[0]] = strings.Split(f[2], ",")
 				}
 			}
-		}
-		if err := sc.Err(); err != nil {
-			panic("lexicon: the embedded WordNet table is unreadable: " + err.Error())
-		}
+		})
 	})
 	return table
 }
