@@ -68,7 +68,7 @@ func (x *extractor) findStatements() {
 				// mention it is.
 				x.mention(s, speakers[0], p, p+1, "pronoun")
 			} else if reportedAfter(s) {
-				// `"Choke!" blared the front page of the Herald.`: a report
+				// `"Sunk!" shouted the paper's headline.`: a report
 				// naming someone it cannot read, not the last speaker.
 				continue
 			}
@@ -1090,7 +1090,7 @@ func prevComma(s *sentence, l int) int {
 func inRelative(s *sentence, c int) bool {
 	for p := c - 1; p >= 0 && s.toks[p].s != ","; p-- {
 		// ", who backs the plan,", or a restrictive one inside an
-		// appositive: ", a Republican who described himself as ...,".
+		// appositive: ", a voter who called herself undecided,".
 		if low := s.toks[p].low; (low == "who" || low == "which") && p > 0 {
 			return true
 		}
@@ -1281,8 +1281,8 @@ func contrastBefore(s *sentence, k, from int) bool {
 }
 
 // afterSubordinate reports whether the cue at k opens a main clause after
-// a subordinate one that holds the statement p ("While some friends say he
-// looks tired, others say he has never been healthier"): p's subject follows
+// a subordinate one that holds the statement p ("While some aides say she
+// is worn out, others say she has never felt better"): p's subject follows
 // a subordinator, and a comma stands between p's words and k's subject.
 func afterSubordinate(s *sentence, p found, k int) bool {
 	if p.subjStart == 0 || !subordinators[s.low(p.subjStart-1)] {
@@ -1435,8 +1435,8 @@ func (x *extractor) fillContent(s *sentence, f *found, cueEnd int) {
 			f.contentEnd = before - 1
 		}
 		if !quoteBefore && s.toks[before-1].s == "," && s.toks[after-1].s == "," && rest > 2 && wordsGoOn(s, after) {
-			// A reporting clause inside the words: "Nor does she have any
-			// plans, advisers say, to take cues from the campaign".
+			// A reporting clause inside the words: "She will not, aides
+			// insist, change her mind on the budget".
 			end := clauseEnd(s, after, len(s.toks))
 			f.Content = x.content(s, 0, before-1) + " " + x.content(s, after, end)
 			f.Direct = isQuoted(s, 0, end)
@@ -1691,8 +1691,8 @@ func longestMentionEnding(s *sentence, j int) (mention, bool) {
 	return best, ok
 }
 
-// subjectStartingAt finds the speaker named right after a cue: `said Russian oil
-// official Sergei Oganesyan`, `said a spokesman`.
+// subjectStartingAt finds the speaker named right after a cue: `said harbour
+// board chair Lena Okafor`, `said a spokesman`.
 func (x *extractor) subjectStartingAt(s *sentence, k int) ([]int, int) {
 	// "according to the United Nations"; but "wrote the American ambassador,
 	// Ed Herbst" is a mention of his.

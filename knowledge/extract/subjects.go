@@ -130,7 +130,7 @@ func (x *extractor) namedSubject(si int, s *sentence, l int) ([]int, int, bool) 
 		}
 	}
 	// "a spokesman for Ms Harlow", "Aides to Pell", "people close to the
-	// vice president": the head before the preposition speaks, for the actor
+	// governor": the head before the preposition speaks, for the actor
 	// after it; "Hal Dorsey at the Harbour Review": the person before it.
 	if p := m.i - 1; p >= 1 {
 		if s.low(p) == "the" && p >= 2 {
@@ -291,7 +291,7 @@ func (x *extractor) institutionPronounSubject(si int, s *sentence, l int) ([]int
 }
 
 // lineSubject: "I" or "we" in the paragraph a transcript's line opened is
-// its speaker ("FALLIN: I think so. And I think that is his intent.").
+// its speaker ("MARSH: We agree. And I hope they listen.").
 func (x *extractor) lineSubject(si int, s *sentence, l int) ([]int, int, bool) {
 	low := s.toks[l].low
 	if low != "i" && low != "we" || len(x.lineSpeakers) != 1 {

@@ -12,7 +12,7 @@ var invented = []string{
 	"The minister said on Tuesday that the plan would cost more than expected.",
 	"Clinton maintains a large lead among pledged delegates in the state.",
 	"Rebel groups backed by the capital have taken the town.",
-	"He is adding to his wins after a strong week in the polls.",
+	"She is adding to her lead after a good month in the polls.",
 	"The senator, who has endorsed the challenger, declined to comment.",
 	"Officials have written off the losses and called for a new inquiry.",
 	"Her support for the bill surprised critics who claim it goes too far.",
