@@ -315,7 +315,7 @@ func (q *Question) parseQuantity() bool {
 			case w[i+1] == "many" || w[i+1] == "much":
 				q.Focus = strings.Join(focus, " ")
 			case sizeWords[w[i+1]]:
-				// "how big was the bribe": what is measured follows.
+				// "how big was the fine": what is measured follows.
 				q.Focus = strings.Join(measuredAfter(w[i+2:]), " ")
 			default:
 				q.Focus = w[i+1]
@@ -327,12 +327,12 @@ func (q *Question) parseQuantity() bool {
 }
 
 // sizeWords ask how big something is: what is measured follows the verb ("how
-// big was the bribe").
+// big was the fine").
 var sizeWords = set("big", "large", "small", "huge", "high", "low")
 
 // measuredAfter reads what a size question measures: the content words after
-// its verb and articles, up to the next function word ("was the bribe paid to
-// ...": "bribe", "paid").
+// its verb and articles, up to the next function word ("was the fine paid to
+// ...": "fine", "paid").
 func measuredAfter(w []string) []string {
 	j := 0
 	for j < len(w) && (auxWords[w[j]] || w[j] == "the" || w[j] == "a" || w[j] == "an") {

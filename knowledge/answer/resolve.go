@@ -317,7 +317,7 @@ func (e *Engine) expand(ix *index, t *target, ids []int) {
 }
 
 // formerHolder reports whether a title is one its holder no longer holds
-// ("ex-No 10 media chief", "former TUC leader"): they no longer speak for
+// ("ex-ministry press chief", "former union leader"): they no longer speak for
 // the body.
 func formerHolder(title string) bool {
 	for _, w := range strings.FieldsFunc(strings.ToLower(title), func(r rune) bool { return r == ' ' || r == '-' }) {

@@ -110,9 +110,9 @@ func (ix *rankIndex) addBefore(have map[string]bool, path string, n int) bool {
 
 // topicUnworded reports whether an actor quoted in one briefing only is
 // asked about a topic no briefing words as the question does: no briefing
-// holds minSpeakerDocTopic of it, so the question paraphrases ("the payment
-// hidden in the books" for "disguise an invoice"), and their statements
-// answer. A topic another briefing holds is one they were not quoted on.
+// holds minSpeakerDocTopic of it, so the question paraphrases (asks about "the
+// cash kept off the ledger" of a text that says "an unrecorded payment"),
+// and their statements answer. A topic another briefing holds is one they were not quoted on.
 func (e *Engine) topicUnworded(ctx context.Context, ix *index, q Question, t target, ss []saidScored) (bool, error) {
 	for _, s := range ss {
 		if s.DocPath != ss[0].DocPath {

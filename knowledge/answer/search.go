@@ -598,7 +598,7 @@ const (
 )
 
 // holdsCount reports whether a sentence holds a figure that may answer a
-// question asking for one: not only years ("first held in 1723").
+// question asking for one: not only years ("first held in 1891").
 func holdsCount(s scoredHit) bool {
 	return s.f[fAnsNumber] > 0 && s.x[xYearsOnly] == 0
 }

@@ -27,8 +27,8 @@ const personClass = "person"
 
 // counts reports whether a figure counts what the question asks about: its
 // counted words share a stem (or a synonym) with the focus, or its head noun is
-// of the focus's kind in WordNet ("400 invited guests" for "how many
-// people", "1,500 whistleblowers" for "how many workers": both persons).
+// of the focus's kind in WordNet ("250 invited guests" for "how many
+// people", "90 nurses" for "how many workers": both persons).
 // Without a focus every figure counts.
 func (f countFocus) counts(q knowledge.Quantity) bool {
 	if len(f.stems) == 0 {
@@ -51,7 +51,7 @@ func (f countFocus) counts(q knowledge.Quantity) bool {
 
 // countedHead is the noun a figure counts: the last lower-case word of its
 // counted phrase before any preposition ("invited guests": "guests"; "jobs
-// in the north": "jobs"), or "" for a partitive or a name ("of Adam Smith").
+// in the north": "jobs"), or "" for a partitive or a name ("of Ada Lovelace").
 func countedHead(counted string) string {
 	head := ""
 	for i, w := range strings.Fields(counted) {
@@ -81,7 +81,7 @@ var headStops = set("of", "in", "on", "at", "for", "from", "to", "by", "with", "
 
 // yearLike reports whether a figure is a year rather than a count: a bare
 // four-digit number from 1000 to 2100, or the text of a time expression of its
-// sentence ("in 1723").
+// sentence ("in 1891").
 func yearLike(q knowledge.Quantity, times []knowledge.TimeExpr) bool {
 	for _, t := range times {
 		if strings.Contains(t.Text, q.Text) && hasDigit(q.Text) {

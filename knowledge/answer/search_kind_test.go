@@ -12,16 +12,16 @@ import (
 // guests and also gives a year: the count of persons answers, not the year.
 func TestAskCountOfKind(t *testing.T) {
 	e := openBriefings(t, map[string]string{
-		"lecture.txt": "Banker gives lecture\n\nThe banker gave the town's annual lecture, first held in 1723, on Tuesday. " +
-			"The mayor welcomed the banker before 400 invited guests.",
+		"lecture.txt": "Banker gives lecture\n\nThe banker gave the town's annual lecture, first held in 1891, on Tuesday. " +
+			"The mayor welcomed the banker before 250 invited guests.",
 		"rail.txt": "Rail fares\n\nRail fares will rise by 3% in March. Commuters said they were angry.",
 	})
 	a, err := e.Ask(context.Background(), "how many people were at the banker's annual lecture?")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !a.Answered || !strings.Contains(a.Text, "400") {
-		t.Errorf("count of guests: %q (answered %v), want 400", a.Text, a.Answered)
+	if !a.Answered || !strings.Contains(a.Text, "250") {
+		t.Errorf("count of guests: %q (answered %v), want 250", a.Text, a.Answered)
 	}
 }
 
@@ -30,11 +30,11 @@ func TestAskCountOfKind(t *testing.T) {
 func TestCountFocus(t *testing.T) {
 	f := newCountFocus(Parse("how many people came to the lecture?"))
 	for counted, want := range map[string]bool{
-		"invited guests": true,
-		"workers":        true,
-		"of Adam Smith":  false,
-		"barrels of oil": false,
-		"Fife residents": true,
+		"invited guests":  true,
+		"workers":         true,
+		"of Ada Lovelace": false,
+		"barrels of oil":  false,
+		"Kent residents":  true,
 	} {
 		if got := f.counts(knowledge.Quantity{Counted: counted}); got != want {
 			t.Errorf("counts(%q) for people = %v, want %v", counted, got, want)
@@ -60,14 +60,14 @@ func TestYearLike(t *testing.T) {
 }
 
 // TestAcronymKept asks about an acronym whose stem would be a function word
-// ("ONS" is "on" stemmed): the briefing that writes it answers.
+// ("ITS" is "it" stemmed): the briefing that writes it answers.
 func TestAcronymKept(t *testing.T) {
 	e := openBriefings(t, map[string]string{
-		"stats.txt": "Statistics office\n\nThe ONS will publish its revised estimate on Friday. " +
+		"stats.txt": "Transport systems body\n\nThe ITS will publish its revised plan on Friday. " +
 			"Economists expect a small change.",
 		"rail.txt": "Rail fares\n\nRail fares will rise on Monday. Commuters said they were angry on the platform.",
 	})
-	a, err := e.Ask(context.Background(), "when will the ons publish?")
+	a, err := e.Ask(context.Background(), "when will the its publish?")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +79,7 @@ func TestAcronymKept(t *testing.T) {
 // TestSizeFocus reads what a size question measures.
 func TestSizeFocus(t *testing.T) {
 	for q, want := range map[string]string{
-		"how big was the bribe?":                 "bribe",
+		"how big was the fine?":                  "fine",
 		"how large is the new plant going to be": "new plant",
 		"how long was he held":                   "long",
 	} {

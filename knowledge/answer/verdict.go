@@ -192,9 +192,7 @@ func (e *Engine) yesNo(ctx context.Context, ix *index, q Question) (reply, error
 	}
 	if len(r.cites) > 0 && topicLen > 0 {
 		// The search's sentence answers when it holds more of the
-		// topic than any of the actor's statements (measured on the dev
-		// halves, also requiring it to mention the actor cost bbc-dev-B
-		// one question and gained bbc-dev-A one).
+		// topic than any of the actor's statements.
 		topic, err := e.saidTopic(ctx, ix, sq, t)
 		if err != nil {
 			return reply{}, err

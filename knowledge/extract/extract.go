@@ -99,8 +99,8 @@ type extractor struct {
 	// that named the speaker of the statement being read.
 	rules []string
 	why   string
-	// lineSpeakers speak the paragraph a transcript's line opened ("A: I
-	// felt helpless. I wanted to speak out."), until the next paragraph.
+	// lineSpeakers speak the paragraph a transcript's line opened ("A: We
+	// were not told. Nobody asked us."), until the next paragraph.
 	lineSpeakers []int
 	// vetoes names the cue vetoes that held, in order, for the tests that
 	// count them.

@@ -6,10 +6,14 @@ import (
 	"github.com/briefbot/briefbot/knowledge/postag"
 )
 
-// posTagger returns the part-of-speech tagger every extraction shares, or nil
-// if its model could not be read (then no token has a tag).
+// posTagger returns the part-of-speech tagger every extraction shares. Its
+// model is built into the binary, so one that does not read is a broken
+// build: it panics, as the lexicon's embedded tables do.
 func posTagger() *postag.Tagger {
-	t, _ := postag.Default()
+	t, err := postag.Default()
+	if err != nil {
+		panic("extract: the embedded tagger model is unreadable: " + err.Error())
+	}
 	return t
 }
 
@@ -23,9 +27,6 @@ func (s *sentence) posAt(k int) postag.POS {
 		return s.pos[k]
 	}
 	t := posTagger()
-	if t == nil {
-		return postag.None
-	}
 	if s.words == nil {
 		s.words = make([]string, len(s.toks))
 		s.pos = make([]postag.POS, len(s.toks))

@@ -213,7 +213,7 @@ func (x *extractor) quoteReporter(si int, s *sentence) ([]int, int, bool) {
 		return nil, 0, false
 	}
 	if v := q + 1; reportingVerbLike(s, v) {
-		// The name may follow its title: `"...," mused Blaze co-host Stu Marsh`.
+		// The name may follow its title: `"...," quipped radio host Ann Lowe`.
 		for _, m := range s.mentions {
 			if m.i > v && m.i-v <= 5 && wordsBetween(s, v+1, m.i) && (m.j == len(s.toks) || s.toks[m.j].kind == punct) {
 				return []int{m.actor}, q, true
@@ -915,7 +915,7 @@ func leadInAt(s *sentence, p int) bool {
 
 // verbAfterHead reports whether the noun at token h is followed by what may be
 // its clause's verb: a comma, an auxiliary or preposition, or a past tense
-// ("The president left no doubt").
+// ("The mayor made it plain").
 func verbAfterHead(s *sentence, h int) bool {
 	if h+1 >= len(s.toks) {
 		return false
@@ -1300,8 +1300,8 @@ func afterSubordinate(s *sentence, p found, k int) bool {
 }
 
 // subordinateAt reports whether the cue at k heads a subordinate clause set
-// after a comma in earlier words ("Six in 10 say he is decisive, after half
-// said so"): a clause of its own, with its own speaker.
+// after a comma in earlier words ("Most voters say she is fair, as few
+// did in May"): a clause of its own, with its own speaker.
 func subordinateAt(s *sentence, a, k int) bool {
 	for c := k - 1; c > a+1 && k-c <= 5; c-- {
 		if subordinators[s.low(c)] && s.toks[c-1].s == "," {
@@ -1328,8 +1328,8 @@ func semicolonBetween(s *sentence, a, k int) bool {
 }
 
 // parentheticalPronoun reads a reporting clause set in the words of the
-// statement p by the same speaker ("Christie said that was natural, no
-// different, he said, from ..."): it records the pronoun as a mention of p's
+// statement p by the same speaker ("Okafor said the cut was fair, and
+// overdue, she said, given ..."): it records the pronoun as a mention of p's
 // speaker, when its sex agrees, and reports whether it did.
 func (x *extractor) parentheticalPronoun(s *sentence, p found, k int) bool {
 	if k < 2 || len(p.speakers) != 1 || !personPronouns[s.low(k-1)] || s.toks[k-2].s != "," || s.low(k+1) != "," {

@@ -9,7 +9,8 @@ import (
 // The agent nouns are the WordNet lemmas (of the paraphrase table) whose first
 // sense reaches, within ten hypernyms, a person, people, a group or an
 // organisation: kinds that can say things. Made by internal/genagents, so that
-// extraction need not parse the whole table.
+// extraction need not parse the whole table. Being derived from WordNet, it
+// is distributed under WordNet's licence (data/LICENSE-WordNet.txt).
 //
 //go:generate go run ./internal/genagents -in data/wordnet.tsv.gz -out data/agents.txt.gz
 

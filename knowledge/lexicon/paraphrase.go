@@ -139,7 +139,7 @@ func Paraphrase(words []string) (syn, hyper [][]string) {
 
 // phraseAt returns the longest phrase of the table that starts at word i, its
 // first word in any of its base forms: the next words in order, or the verb with
-// its particle across an object ("smooth things over": "smooth over").
+// its particle across an object ("talk things over": "talk over").
 func (p *paraphrases) phraseAt(words []string, i int) (string, bool) {
 	for _, first := range p.bases(words[i]) {
 		for k := min(len(words), i+maxPhrase); k >= i+2; k-- {
@@ -217,7 +217,7 @@ func PhraseSynonyms(words []string, i int) ([]string, int) {
 	kw := strings.Fields(key)
 	span := len(kw)
 	if len(kw) == 2 && i+2 < len(words) && phraseObjects[words[i+1]] && words[i+2] == kw[1] {
-		span = 3 // "smooth things over"
+		span = 3 // "talk things over"
 	}
 	return p.syn[key], span
 }

@@ -30,6 +30,12 @@ import (
 //go:embed data/perceptron.tsv.gz
 var model []byte
 
+// Licence is the notice the embedded model is distributed under (the MIT
+// licences of prose and of the tagger it ports).
+//
+//go:embed data/LICENSE
+var Licence string
+
 // POS is a Penn Treebank part-of-speech tag; the zero value is no tag.
 type POS uint8
 
