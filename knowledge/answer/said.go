@@ -196,19 +196,73 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 		}
 		return reply{text: fmt.Sprintf("The briefings mention %s but quote nothing from them.", t.name)}, nil
 	}
+	all := ss // what the actor said anywhere, for onTopicSpeaker and topicUnworded
+	held := func(string) bool { return true }
+	if topicLen > 0 {
+		if held, err = e.topicBriefings(ctx, ix, q, t); err != nil {
+			return reply{}, err
+		}
+		if ss = slices.DeleteFunc(slices.Clone(ss), func(s saidScored) bool { return !held(s.DocPath) }); len(ss) == 0 {
+			return e.offTopicBriefing(ctx, ix, q, &t, held)
+		}
+	}
 	if topicLen > 0 && bestCoverage(ss) < minSaidCoverage {
-		if r, err := e.aboutSearch(ctx, ix, q, &t); err != nil || len(r.cites) > 0 {
+		if r, err := e.aboutSearch(ctx, ix, q, &t); err != nil || len(r.cites) > 0 && held(r.cites[0].Document) {
 			return r, err
 		}
-		unworded, err := e.topicUnworded(ctx, ix, q, t, ss)
+		unworded, err := e.topicUnworded(ctx, ix, q, t, all)
 		if err != nil {
 			return reply{}, err
 		}
-		if !onTopicSpeaker(ss) && !unworded {
+		if !onTopicSpeaker(all) && !unworded {
 			return reply{text: fmt.Sprintf("The briefings quote %s, but not on that.", t.name)}, nil
 		}
 	}
 	return e.quote(ctx, ix, q, ss, topicLen)
+}
+
+// topicBriefingShare is the least share of the question's topic a said
+// answer's briefing must hold of what the briefing holding most of it holds:
+// the briefing is chosen first, where the question's topic is, and the
+// actor's statements answer from it. An actor quoted only elsewhere was not
+// quoted on that ("what did the union say about the merger?" when the union
+// speaks in another story than the merger's).
+const topicBriefingShare = 0.5
+
+// wholeTopic is how much of a said-question's topic (of two words or more) a
+// briefing must hold for the topic to choose the briefing.
+const wholeTopic = 0.9
+
+// topicBriefings returns whether a briefing holds enough of a said-question's
+// topic to answer it (topicBriefingShare).
+func (e *Engine) topicBriefings(ctx context.Context, ix *index, q Question, t target) (func(string) bool, error) {
+	topic, err := e.saidTopic(ctx, ix, q, t)
+	if err != nil || len(topic) == 0 {
+		return func(string) bool { return true }, err
+	}
+	ri, err := e.rankIndex(ctx, ix.gen)
+	if err != nil {
+		return nil, err
+	}
+	rq := ri.query(topic, ansNone, nil)
+	best := ri.bestDocCoverage(rq)
+	if len(topic) < 2 || best < wholeTopic {
+		return func(string) bool { return true }, nil
+	}
+	floor := topicBriefingShare * best
+	return func(path string) bool { return ri.docCoverage(rq, path) >= floor }, nil
+}
+
+// offTopicBriefing answers a said-question whose actor has no statement in
+// the briefings that hold its topic: a sentence there that has them speak
+// (a statement the extraction missed) answers; otherwise the briefings quote
+// them, but not on that.
+func (e *Engine) offTopicBriefing(ctx context.Context, ix *index, q Question, t *target, held func(string) bool) (reply, error) {
+	r, err := e.aboutSearch(ctx, ix, q, t)
+	if err != nil || len(r.cites) > 0 && held(r.cites[0].Document) {
+		return r, err
+	}
+	return reply{text: fmt.Sprintf("The briefings quote %s, but not on that.", t.name)}, nil
 }
 
 // quote composes a said-answer from an actor's scored statements: the best

@@ -1,0 +1,37 @@
+package answer
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestSaidTopicChoosesBriefing asks what an actor said about a matter one
+// briefing is about and the actor speaks only in another, on something that
+// shares a word with it: the matter's briefing is chosen first, and as the
+// actor says nothing there, the answer is an honest no. Asked about what
+// they did speak on, they are quoted.
+func TestSaidTopicChoosesBriefing(t *testing.T) {
+	e := openBriefings(t, map[string]string{
+		"2024-05-01-lists.txt": "Shortlists row\n\nLabour has rejected calls for all-women shortlists in Harlow. " +
+			"Party chair Ann Lee said women were already half of the candidates. " +
+			"Critics said women in the party were being let down.",
+		"2024-05-02-pay.txt": "Nurses' pay\n\nThe Hospital Workers union said the pay offer left women in nursing worse off. " +
+			"The union said its members would vote on strikes in June.",
+	})
+	ctx := context.Background()
+	a, err := e.Ask(ctx, "what did the hospital workers union say about all-women shortlists?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Answered {
+		t.Errorf("the union quoted on another briefing's matter: %q", a.Text)
+	}
+	a, err = e.Ask(ctx, "what did the hospital workers union say about the pay offer?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(a.Text, "worse off") {
+		t.Errorf("on the pay offer: %q (answered %v), want the union's statement", a.Text, a.Answered)
+	}
+}
