@@ -191,7 +191,7 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 		return reply{}, err
 	}
 	if len(ss) == 0 {
-		if r, err := e.aboutSearch(ctx, ix, q, &t); err != nil || len(r.cites) > 0 {
+		if r, err := e.aboutSearch(ctx, ix, q, &t, nil); err != nil || len(r.cites) > 0 {
 			return r, err
 		}
 		return reply{text: fmt.Sprintf("The briefings mention %s but quote nothing from them.", t.name)}, nil
@@ -207,7 +207,7 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 		}
 	}
 	if topicLen > 0 && bestCoverage(ss) < minSaidCoverage {
-		if r, err := e.aboutSearch(ctx, ix, q, &t); err != nil || len(r.cites) > 0 && held(r.cites[0].Document) {
+		if r, err := e.aboutSearch(ctx, ix, q, &t, ss); err != nil || len(r.cites) > 0 && held(r.cites[0].Document) {
 			return r, err
 		}
 		unworded, err := e.topicUnworded(ctx, ix, q, t, all)
@@ -258,7 +258,7 @@ func (e *Engine) topicBriefings(ctx context.Context, ix *index, q Question, t ta
 // (a statement the extraction missed) answers; otherwise the briefings quote
 // them, but not on that.
 func (e *Engine) offTopicBriefing(ctx context.Context, ix *index, q Question, t *target, held func(string) bool) (reply, error) {
-	r, err := e.aboutSearch(ctx, ix, q, t)
+	r, err := e.aboutSearch(ctx, ix, q, t, nil)
 	if err != nil || len(r.cites) > 0 && held(r.cites[0].Document) {
 		return r, err
 	}
@@ -484,17 +484,18 @@ func partsLen(ps []part) int {
 // aboutSearch looks for the answer among all sentences when no statement of the
 // actor answers it (the extractor may have missed one: "Luther called his stay
 // ..."), keeping the answer only when its first sentence names the actor as
-// more than an owner ("Moazzam Begg's MP" is not Moazzam Begg). Failing that,
+// more than an owner ("Moazzam Begg's MP" is not Moazzam Begg) or stands
+// beside one of their statements ss (withinSpeech). Failing that,
 // the best of the sentences that mention the actor answers if it has them
 // speak there ("Shadow chancellor Tom Reed said: ..."), a statement the
 // extraction did not store. Nothing found gives an empty reply.
-func (e *Engine) aboutSearch(ctx context.Context, ix *index, q Question, t *target) (reply, error) {
+func (e *Engine) aboutSearch(ctx context.Context, ix *index, q Question, t *target, ss []saidScored) (reply, error) {
 	aliases := e.aliasesOf(ix, t)
 	r, err := e.search(ctx, ix, q, nil)
 	if err != nil {
 		return reply{}, err
 	}
-	if len(r.cites) > 0 && namedNotOwner(strings.ToLower(foldApostrophes(r.cites[0].Text)), aliases) {
+	if len(r.cites) > 0 && (namedNotOwner(strings.ToLower(foldApostrophes(r.cites[0].Text)), aliases) || withinSpeech(ss, r.cites[0])) {
 		return r, nil
 	}
 	r, err = e.search(ctx, ix, q, t)
@@ -516,6 +517,19 @@ func (e *Engine) aboutSearch(ctx context.Context, ix *index, q Question, t *targ
 		}
 	}
 	return r, nil
+}
+
+// withinSpeech reports whether a sentence stands beside one of the actor's
+// statements in the same briefing, the sentence before or after it theirs:
+// reported speech goes on though it names no one ("The worst of it was the
+// waiting lists." after their statement).
+func withinSpeech(ss []saidScored, c knowledge.Citation) bool {
+	for _, s := range ss {
+		if s.DocPath == c.Document && (s.N == c.Sentence-1 || s.N == c.Sentence+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // aliasesOf lists the names the actors a target names directly go by, but

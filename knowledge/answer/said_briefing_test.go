@@ -35,3 +35,21 @@ func TestSaidTopicChoosesBriefing(t *testing.T) {
 		t.Errorf("on the pay offer: %q (answered %v), want the union's statement", a.Text, a.Answered)
 	}
 }
+
+// TestSaidWithinSpeech asks what a speaker said on a matter a sentence of
+// their reported speech words and names no one: the sentence beside their
+// statement answers.
+func TestSaidWithinSpeech(t *testing.T) {
+	e := openBriefings(t, map[string]string{
+		"2024-06-01-clinic.txt": "Clinic plans\n\nHealth secretary Tom Reed said the Harlow clinic would open in May. " +
+			"The real trouble was the shortage of trained midwives in the county. " +
+			"Nurses welcomed the plans.",
+	})
+	a, err := e.Ask(context.Background(), "what did tom reed say about the midwife shortage?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || len(a.Citations) == 0 || !strings.Contains(a.Citations[0].Text, "midwives") {
+		t.Errorf("reported speech beside the statement: %q (answered %v), want the midwives sentence", a.Text, a.Answered)
+	}
+}
