@@ -44,8 +44,10 @@ const (
 )
 
 // minSaidCoverage is the least share of a said-question's topic one of the
-// actor's statements must hold for them to answer on it.
-const minSaidCoverage = 0.3
+// actor's statements must hold for them to answer on it. Swept on the read
+// halves (0.2 to 0.4), 0.35 scored best (bbc-dev2 A 0.694 -> 0.701 from
+// 0.3); the held-out halves hold (bbc-dev B 0.843, bbc-dev2 B 0.696).
+const minSaidCoverage = 0.35
 
 // A speaker quoted mostly in one briefing is quoted on that briefing's
 // subject: when at least oneBriefingShare of the actor's statements come
