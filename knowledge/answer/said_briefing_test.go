@@ -13,26 +13,26 @@ import (
 // they did speak on, they are quoted.
 func TestSaidTopicChoosesBriefing(t *testing.T) {
 	e := openBriefings(t, map[string]string{
-		"2024-05-01-lists.txt": "Shortlists row\n\nLabour has rejected calls for all-women shortlists in Harlow. " +
-			"Party chair Ann Lee said women were already half of the candidates. " +
-			"Critics said women in the party were being let down.",
-		"2024-05-02-pay.txt": "Nurses' pay\n\nThe Hospital Workers union said the pay offer left women in nursing worse off. " +
+		"2024-05-01-traffic.txt": "Town centre traffic\n\nHarlow council has dropped plans for a congestion charge in the town centre. " +
+			"Council leader Ann Lee said the charge would have hurt small shops. " +
+			"Critics said a charge was still needed to cut traffic.",
+		"2024-05-02-pay.txt": "Nurses' pay\n\nThe Hospital Workers union said the parking charge at hospitals left nurses worse off. " +
 			"The union said its members would vote on strikes in June.",
 	})
 	ctx := context.Background()
-	a, err := e.Ask(ctx, "what did the hospital workers union say about all-women shortlists?")
+	a, err := e.Ask(ctx, "what did the hospital workers union say about the congestion charge?")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if a.Answered {
 		t.Errorf("the union quoted on another briefing's matter: %q", a.Text)
 	}
-	a, err = e.Ask(ctx, "what did the hospital workers union say about the pay offer?")
+	a, err = e.Ask(ctx, "what did the hospital workers union say about hospital parking?")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !a.Answered || !strings.Contains(a.Text, "worse off") {
-		t.Errorf("on the pay offer: %q (answered %v), want the union's statement", a.Text, a.Answered)
+		t.Errorf("on hospital parking: %q (answered %v), want the union's statement", a.Text, a.Answered)
 	}
 }
 
