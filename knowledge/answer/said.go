@@ -521,13 +521,13 @@ func (e *Engine) aboutSearch(ctx context.Context, ix *index, q Question, t *targ
 	return r, nil
 }
 
-// withinSpeech reports whether a sentence stands beside one of the actor's
-// statements in the same briefing, the sentence before or after it theirs:
-// reported speech goes on though it names no one ("The worst of it was the
-// waiting lists." after their statement).
+// withinSpeech reports whether a sentence follows one of the actor's
+// statements in the same briefing: reported speech goes on though it names no
+// one ("The worst of it was the waiting lists." after their statement). The
+// sentence before a statement is not theirs: it may be another speaker's.
 func withinSpeech(ss []saidScored, c knowledge.Citation) bool {
 	for _, s := range ss {
-		if s.DocPath == c.Document && (s.N == c.Sentence-1 || s.N == c.Sentence+1) {
+		if s.DocPath == c.Document && s.N == c.Sentence-1 {
 			return true
 		}
 	}
