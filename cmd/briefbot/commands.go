@@ -257,6 +257,7 @@ func cmdEval(ctx context.Context, args []string) error {
 	seed := fs.Int64("seed", 1, "seed for --sample")
 	half := fs.String("half", "", "score only half A or B of each set, split by briefing (alternate briefings in sorted order)")
 	verbose := fs.Bool("v", false, "list the questions missed")
+	byIntent := fs.Bool("by-intent", false, "also score the answers of each intent apart (the calibration of each path)")
 	dbSet := false
 	if err := fs.Parse(args); err != nil {
 		return errUsage
@@ -303,6 +304,11 @@ func cmdEval(ctx context.Context, args []string) error {
 			name = strings.TrimSuffix(name, ".jsonl") + "-" + *half
 		}
 		printResult(name, res)
+		if *byIntent {
+			for _, p := range res.ByIntent() {
+				printResult("  intent "+p.Intent, p.Result)
+			}
+		}
 		if *baseline {
 			base, err := eval.Run(ctx, qs, eval.Baseline(lib.Store()))
 			if err != nil {

@@ -44,8 +44,10 @@ const (
 )
 
 // minSaidCoverage is the least share of a said-question's topic one of the
-// actor's statements must hold for them to answer on it.
-const minSaidCoverage = 0.3
+// actor's statements must hold for them to answer on it. Swept on the read
+// halves (0.2 to 0.4), 0.35 scored best (bbc-dev2 A 0.694 -> 0.701 from
+// 0.3); the held-out halves hold (bbc-dev B 0.843, bbc-dev2 B 0.696).
+const minSaidCoverage = 0.35
 
 // A speaker quoted mostly in one briefing is quoted on that briefing's
 // subject: when at least oneBriefingShare of the actor's statements come
@@ -191,24 +193,78 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 		return reply{}, err
 	}
 	if len(ss) == 0 {
-		if r, err := e.aboutSearch(ctx, ix, q, &t); err != nil || len(r.cites) > 0 {
+		if r, err := e.aboutSearch(ctx, ix, q, &t, nil); err != nil || len(r.cites) > 0 {
 			return r, err
 		}
 		return reply{text: fmt.Sprintf("The briefings mention %s but quote nothing from them.", t.name)}, nil
 	}
+	all := ss // what the actor said anywhere, for onTopicSpeaker and topicUnworded
+	held := func(string) bool { return true }
+	if topicLen > 0 {
+		if held, err = e.topicBriefings(ctx, ix, q, t); err != nil {
+			return reply{}, err
+		}
+		if ss = slices.DeleteFunc(slices.Clone(ss), func(s saidScored) bool { return !held(s.DocPath) }); len(ss) == 0 {
+			return e.offTopicBriefing(ctx, ix, q, &t, held)
+		}
+	}
 	if topicLen > 0 && bestCoverage(ss) < minSaidCoverage {
-		if r, err := e.aboutSearch(ctx, ix, q, &t); err != nil || len(r.cites) > 0 {
+		if r, err := e.aboutSearch(ctx, ix, q, &t, ss); err != nil || len(r.cites) > 0 && held(r.cites[0].Document) {
 			return r, err
 		}
-		unworded, err := e.topicUnworded(ctx, ix, q, t, ss)
+		unworded, err := e.topicUnworded(ctx, ix, q, t, all)
 		if err != nil {
 			return reply{}, err
 		}
-		if !onTopicSpeaker(ss) && !unworded {
+		if !onTopicSpeaker(all) && !unworded {
 			return reply{text: fmt.Sprintf("The briefings quote %s, but not on that.", t.name)}, nil
 		}
 	}
 	return e.quote(ctx, ix, q, ss, topicLen)
+}
+
+// topicBriefingShare is the least share of the question's topic a said
+// answer's briefing must hold of what the briefing holding most of it holds:
+// the briefing is chosen first, where the question's topic is, and the
+// actor's statements answer from it. An actor quoted only elsewhere was not
+// quoted on that ("what did the union say about the merger?" when the union
+// speaks in another story than the merger's).
+const topicBriefingShare = 0.5
+
+// wholeTopic is how much of a said-question's topic (of two words or more) a
+// briefing must hold for the topic to choose the briefing.
+const wholeTopic = 0.9
+
+// topicBriefings returns whether a briefing holds enough of a said-question's
+// topic to answer it (topicBriefingShare).
+func (e *Engine) topicBriefings(ctx context.Context, ix *index, q Question, t target) (func(string) bool, error) {
+	topic, err := e.saidTopic(ctx, ix, q, t)
+	if err != nil || len(topic) == 0 {
+		return func(string) bool { return true }, err
+	}
+	ri, err := e.rankIndex(ctx, ix.gen)
+	if err != nil {
+		return nil, err
+	}
+	rq := ri.query(topic, ansNone, nil)
+	best := ri.bestDocCoverage(rq)
+	if len(topic) < 2 || best < wholeTopic {
+		return func(string) bool { return true }, nil
+	}
+	floor := topicBriefingShare * best
+	return func(path string) bool { return ri.docCoverage(rq, path) >= floor }, nil
+}
+
+// offTopicBriefing answers a said-question whose actor has no statement in
+// the briefings that hold its topic: a sentence there that has them speak
+// (a statement the extraction missed) answers; otherwise the briefings quote
+// them, but not on that.
+func (e *Engine) offTopicBriefing(ctx context.Context, ix *index, q Question, t *target, held func(string) bool) (reply, error) {
+	r, err := e.aboutSearch(ctx, ix, q, t, nil)
+	if err != nil || len(r.cites) > 0 && held(r.cites[0].Document) {
+		return r, err
+	}
+	return reply{text: fmt.Sprintf("The briefings quote %s, but not on that.", t.name)}, nil
 }
 
 // quote composes a said-answer from an actor's scored statements: the best
@@ -430,17 +486,18 @@ func partsLen(ps []part) int {
 // aboutSearch looks for the answer among all sentences when no statement of the
 // actor answers it (the extractor may have missed one: "Luther called his stay
 // ..."), keeping the answer only when its first sentence names the actor as
-// more than an owner ("Moazzam Begg's MP" is not Moazzam Begg). Failing that,
+// more than an owner ("Moazzam Begg's MP" is not Moazzam Begg) or stands
+// beside one of their statements ss (withinSpeech). Failing that,
 // the best of the sentences that mention the actor answers if it has them
 // speak there ("Shadow chancellor Tom Reed said: ..."), a statement the
 // extraction did not store. Nothing found gives an empty reply.
-func (e *Engine) aboutSearch(ctx context.Context, ix *index, q Question, t *target) (reply, error) {
+func (e *Engine) aboutSearch(ctx context.Context, ix *index, q Question, t *target, ss []saidScored) (reply, error) {
 	aliases := e.aliasesOf(ix, t)
 	r, err := e.search(ctx, ix, q, nil)
 	if err != nil {
 		return reply{}, err
 	}
-	if len(r.cites) > 0 && namedNotOwner(strings.ToLower(foldApostrophes(r.cites[0].Text)), aliases) {
+	if len(r.cites) > 0 && (namedNotOwner(strings.ToLower(foldApostrophes(r.cites[0].Text)), aliases) || withinSpeech(ss, r.cites[0])) {
 		return r, nil
 	}
 	r, err = e.search(ctx, ix, q, t)
@@ -462,6 +519,19 @@ func (e *Engine) aboutSearch(ctx context.Context, ix *index, q Question, t *targ
 		}
 	}
 	return r, nil
+}
+
+// withinSpeech reports whether a sentence follows one of the actor's
+// statements in the same briefing: reported speech goes on though it names no
+// one ("The worst of it was the waiting lists." after their statement). The
+// sentence before a statement is not theirs: it may be another speaker's.
+func withinSpeech(ss []saidScored, c knowledge.Citation) bool {
+	for _, s := range ss {
+		if s.DocPath == c.Document && s.N == c.Sentence-1 {
+			return true
+		}
+	}
+	return false
 }
 
 // aliasesOf lists the names the actors a target names directly go by, but

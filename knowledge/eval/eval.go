@@ -231,29 +231,61 @@ func Run(ctx context.Context, qs []Question, ask Asker) (Result, error) {
 		if err != nil {
 			return r, fmt.Errorf("eval %s: %w", q.ID, err)
 		}
-		o := Score(q, a)
-		r.Outcomes = append(r.Outcomes, o)
-		r.Questions++
-		if len(q.Expect) == 0 {
-			r.Unanswerable++
-			if o.Abstain {
-				r.AbstainHits++
-			}
-		} else {
-			r.Answerable++
-			if o.Top1 {
-				r.Top1Hits++
-			}
-			r.ExpectTotal += len(q.Expect)
-			r.ExpectFound += o.Found
-			r.Cited += o.Cited
-			r.CitedRelevant += o.Relevant
-			r.CitedElsewhere += o.Elsewhere
-		}
-		r.ContainsTotal += len(q.AnswerContains)
-		r.ContainsFound += o.Contains
+		r.add(Score(q, a))
 	}
 	return r, nil
+}
+
+// add counts one outcome in.
+func (r *Result) add(o Outcome) {
+	q := o.Question
+	r.Outcomes = append(r.Outcomes, o)
+	r.Questions++
+	if len(q.Expect) == 0 {
+		r.Unanswerable++
+		if o.Abstain {
+			r.AbstainHits++
+		}
+	} else {
+		r.Answerable++
+		if o.Top1 {
+			r.Top1Hits++
+		}
+		r.ExpectTotal += len(q.Expect)
+		r.ExpectFound += o.Found
+		r.Cited += o.Cited
+		r.CitedRelevant += o.Relevant
+		r.CitedElsewhere += o.Elsewhere
+	}
+	r.ContainsTotal += len(q.AnswerContains)
+	r.ContainsFound += o.Contains
+}
+
+// IntentResult is the part of a run whose answers had one intent.
+type IntentResult struct {
+	Intent string
+	Result
+}
+
+// ByIntent splits a run by the intent each answer was given (said, search,
+// quantity, ...), in order of intent name: the confidence floor's calibration
+// (WrongAnswered, WronglyDeclined) of each path of the answer.
+func (r Result) ByIntent() []IntentResult {
+	parts := map[string]*Result{}
+	for _, o := range r.Outcomes {
+		p := parts[o.Answer.Intent]
+		if p == nil {
+			p = &Result{}
+			parts[o.Answer.Intent] = p
+		}
+		p.add(o)
+	}
+	out := make([]IntentResult, 0, len(parts))
+	for intent, p := range parts {
+		out = append(out, IntentResult{intent, *p})
+	}
+	slices.SortFunc(out, func(a, b IntentResult) int { return strings.Compare(a.Intent, b.Intent) })
+	return out
 }
 
 // Score scores one answer.
