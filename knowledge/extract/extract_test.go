@@ -385,6 +385,12 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"Many", "believe", false, false}}, 2: {{"Some", "view", false, false}}}},
 		{"a share of them", []string{"The bakers of Dunmore met on Friday.", "Most of them said flour costs too much."},
 			map[int][]st{2: {{"Most of them", "say", false, false}}}},
+		{"a name modifying its verb's subject", []string{"A spokeswoman for Oxfam said the mill would close.", "Senator Dara Quell of Ohio said she would run."},
+			map[int][]st{1: {{"spokeswoman for Oxfam", "say", false, false}}, 2: {{"Dara Quell", "say", false, false}}}},
+		{"a name ending in Jr.", []string{"Vice President Ivo R. Grant Jr. said the mill would close."},
+			map[int][]st{1: {{"Ivo R. Grant", "say", false, false}}}},
+		{"a quotation closing inside a quotation", []string{"''We hear it every day, 'the mill is a special case,''' Mr. Ivo Grant said."},
+			map[int][]st{1: {{"Ivo Grant", "say", false, true}}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			b := extractText(tc.paras...)

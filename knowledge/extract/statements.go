@@ -641,6 +641,9 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 		case l > 0 && low == "." && (s.low(l-1) == "jr" || s.low(l-1) == "sr"):
 			l-- // the dot of "Joseph R. Biden Jr."
 			continue
+		case l > 0 && (low == "jr" || low == "sr") && !mentionEndsAt(s, l+1):
+			l-- // "Joseph R. Biden Jr." when the name's mention stops before "Jr."
+			continue
 		case isDash(low):
 			// A dash-delimited parenthesis: "The justice -- who has been in a
 			// scuffle with him -- said".
@@ -1678,6 +1681,12 @@ func (x *extractor) lastOrg(si int, s *sentence, l int) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// mentionEndsAt reports whether a mention ends just before token j.
+func mentionEndsAt(s *sentence, j int) bool {
+	_, ok := longestMentionEnding(s, j)
+	return ok
 }
 
 // longestMentionEnding returns the widest mention ending just before token j.
