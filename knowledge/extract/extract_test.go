@@ -387,6 +387,8 @@ func TestStatements(t *testing.T) {
 			map[int][]st{2: {{"Most of them", "say", false, false}}}},
 		{"a name modifying its verb's subject", []string{"A spokeswoman for Oxfam said the mill would close.", "Senator Dara Quell of Ohio said she would run."},
 			map[int][]st{1: {{"spokeswoman for Oxfam", "say", false, false}}, 2: {{"Dara Quell", "say", false, false}}}},
+		{"a headline in title case with a full stop", []string{"Dara Quell Says The Harbour Mill Will Close.", "Dara Quell spoke on Monday."},
+			map[int][]st{1: {{"Dara Quell", "say", false, false}}}},
 		{"a name ending in Jr.", []string{"Vice President Ivo R. Grant Jr. said the mill would close."},
 			map[int][]st{1: {{"Ivo R. Grant", "say", false, false}}}},
 		{"a quotation closing inside a quotation", []string{"''We hear it every day, 'the mill is a special case,''' Mr. Ivo Grant said."},
