@@ -389,6 +389,8 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"spokeswoman for Oxfam", "say", false, false}}, 2: {{"Dara Quell", "say", false, false}}}},
 		{"a headline in title case with a full stop", []string{"Dara Quell Says The Harbour Mill Will Close.", "Dara Quell spoke on Monday."},
 			map[int][]st{1: {{"Dara Quell", "say", false, false}}}},
+		{"a passive's agent after by speaks", []string{"The closure was first reported by the Harbour Gazette.", "The mill was backed by Oxfam.", "Ann Pell concluded by thanking the workers."},
+			map[int][]st{1: {{"Harbour Gazette", "report", false, false}}, 3: {{"Ann Pell", "thank", false, false}}}},
 		{"a name ending in Jr.", []string{"Vice President Ivo R. Grant Jr. said the mill would close."},
 			map[int][]st{1: {{"Ivo R. Grant", "say", false, false}}}},
 		{"a quotation closing inside a quotation", []string{"''We hear it every day, 'the mill is a special case,''' Mr. Ivo Grant said."},

@@ -581,6 +581,9 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 		return found{}, false
 	}
 	if name := x.vetoed(s, k, lemma, negatedCue); name != "" {
+		if f, ok := x.passiveAgent(s, k, cueEnd, lemma, name); ok {
+			return f, true
+		}
 		x.vetoes = append(x.vetoes, name)
 		return found{}, false
 	}

@@ -275,3 +275,15 @@ func set(words ...string) map[string]bool {
 	}
 	return m
 }
+
+// stanceLemmas are speech cues that report a stance taken rather than words
+// spoken: "a plan backed by the unions" names no one's words.
+var stanceLemmas = set("support", "back", "endorse", "oppose", "welcome", "hail", "name",
+	"recognize", "rule", "brief", "agree", "concur", "refuse", "signal", "voice", "defend",
+	"praise", "dispute", "reject", "protest", "plead", "condemn", "dismiss")
+
+// ReportsWords reports whether a cue lemma reports someone's words: a speech
+// cue, not a belief, nor a stance ("backed", "endorsed").
+func ReportsWords(lemma string) bool {
+	return senseOf(lemma) == Speech && !stanceLemmas[lemma]
+}
