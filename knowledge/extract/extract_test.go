@@ -391,6 +391,8 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"Dara Quell", "say", false, false}}}},
 		{"a passive's agent after by speaks", []string{"The closure was first reported by the Harbour Gazette.", "The mill was backed by Oxfam.", "Ann Pell concluded by thanking the workers."},
 			map[int][]st{1: {{"Harbour Gazette", "report", false, false}}, 3: {{"Ann Pell", "thank", false, false}}}},
+		{"a bare noun phrase naming a kind of person", []string{"Local nurses insist the ward will reopen.", "Local records show the ward will reopen."},
+			map[int][]st{1: {{"Local nurses", "insist", false, false}}}},
 		{"a name ending in Jr.", []string{"Vice President Ivo R. Grant Jr. said the mill would close."},
 			map[int][]st{1: {{"Ivo R. Grant", "say", false, false}}}},
 		{"a quotation closing inside a quotation", []string{"''We hear it every day, 'the mill is a special case,''' Mr. Ivo Grant said."},
