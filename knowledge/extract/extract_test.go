@@ -393,6 +393,8 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"Harbour Gazette", "report", false, false}}, 3: {{"Ann Pell", "thank", false, false}}}},
 		{"a bare noun phrase naming a kind of person", []string{"Local nurses insist the ward will reopen.", "Local records show the ward will reopen."},
 			map[int][]st{1: {{"Local nurses", "insist", false, false}}}},
+		{"pointing to is a cue", []string{"Ann Pell pointed to the closure of the mill as a warning."},
+			map[int][]st{1: {{"Ann Pell", "point to", false, false}}}},
 		{"a name ending in Jr.", []string{"Vice President Ivo R. Grant Jr. said the mill would close."},
 			map[int][]st{1: {{"Ivo R. Grant", "say", false, false}}}},
 		{"a quotation closing inside a quotation", []string{"''We hear it every day, 'the mill is a special case,''' Mr. Ivo Grant said."},

@@ -71,7 +71,7 @@ var otherLemmas = set("show", "find", "seem", "appear",
 var CueParticles = map[string][]string{
 	"talk":  {"about"},
 	"speak": {"about", "of", "out"},
-	"point": {"out"},
+	"point": {"out", "to"},
 	"rule":  {"out"},
 	"name":  {"as"},
 }
