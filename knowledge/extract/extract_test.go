@@ -395,6 +395,8 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"Local nurses", "insist", false, false}}}},
 		{"pointing to is a cue", []string{"Ann Pell pointed to the closure of the mill as a warning."},
 			map[int][]st{1: {{"Ann Pell", "point to", false, false}}}},
+		{"a present tense coordinated with its clause's verb", []string{"Judge Ann Cole sat in Leeds on Monday and says the case is closed.", "Ann Cole likes speeches and promises to voters."},
+			map[int][]st{1: {{"Ann Cole", "say", false, false}}}},
 		{"a name ending in Jr.", []string{"Vice President Ivo R. Grant Jr. said the mill would close."},
 			map[int][]st{1: {{"Ivo R. Grant", "say", false, false}}}},
 		{"a quotation closing inside a quotation", []string{"''We hear it every day, 'the mill is a special case,''' Mr. Ivo Grant said."},

@@ -6,6 +6,7 @@ import (
 
 	"github.com/briefbot/briefbot/knowledge"
 	"github.com/briefbot/briefbot/knowledge/lexicon"
+	"github.com/briefbot/briefbot/knowledge/postag"
 )
 
 // silenceVerbs after "yet to", "declined to", "refused to" or "did not" make a
@@ -684,7 +685,7 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 	}
 	// Coordination with an earlier statement of the sentence: "but claims".
 	if l > 0 && (s.toks[l].low == "but" || s.toks[l].low == "and") && len(prev) == 0 && !negatedCue &&
-		(pastTense(t.low) || s.toks[l].low == "but" && strings.HasSuffix(t.low, "s")) {
+		(pastTense(t.low) || strings.HasSuffix(t.low, "s") && (s.toks[l].low == "but" || s.posAt(k) == postag.VBZ)) {
 		// A verb coordinated with its clause's: "The clerk scratched her head,
 		// and then said", "Pell praised Osk and said", "when Varga spotted a
 		// poster and asked"; a past tense, since "speeches and promises" are nouns.
