@@ -595,6 +595,11 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 	// A participle after a comma continues the last statement (", stating
 	// that"), or, with none, speaks for the nearest person before it ("showed Mr
 	// Varga, apparently talking about the budget, telling the crowd: ...").
+	if (strings.HasSuffix(t.low, "ing") || s.low(k-1) == "having") && !negatedCue && len(prev) == 0 {
+		if f, ok := x.openingParticiple(si, s, k, cueEnd, f); ok {
+			return f, true
+		}
+	}
 	if strings.HasSuffix(t.low, "ing") && !negatedCue {
 		if k > 0 && (s.toks[k-1].s == "," || gerundLeads[s.low(k-1)] || messageNouns[s.low(k-1)]) || k > 1 && s.toks[k-1].isQuote() && s.toks[k-2].s == "," {
 			if len(prev) > 0 {
