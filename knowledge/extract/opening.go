@@ -43,3 +43,34 @@ func (x *extractor) openingParticiple(si int, s *sentence, k, cueEnd int, f foun
 	f.Direct = isQuoted(s, f.contentBeg, f.contentEnd)
 	return f, f.Content != ""
 }
+
+// raisingVerbs take the subject of the infinitive after them: "seemed to
+// confirm", "tends to say".
+var raisingVerbs = set("seem", "seems", "seemed", "appear", "appears", "appeared", "tend", "tends", "tended")
+
+// raisingAt returns the last token before the verb group that a
+// to-infinitive's subject precedes, when token p (before "to") is a raising
+// verb ("seemed to confirm") or an adjective after a form of "be" ("are
+// quick to point out", "are more likely to say"); else -1. Participles are
+// left out: "were expected to discuss" is someone else's expectation.
+func raisingAt(s *sentence, p int) int {
+	if raisingVerbs[s.low(p)] {
+		return p - 1
+	}
+	if !s.posAt(p).Adjective() {
+		return -1
+	}
+	for q := p - 1; q >= 0 && p-q <= 3; q-- {
+		low := s.low(q)
+		if beForms[low] && low != "get" && low != "got" && low != "'s" {
+			if s.low(q-1) == "it" {
+				return -1 // "it is hard to say": nobody's words
+			}
+			return q - 1
+		}
+		if !(negation(low) || adverbAt(s, q) || low == "more" || low == "less" || low == "so" || low == "very" || low == "too") {
+			return -1
+		}
+	}
+	return -1
+}

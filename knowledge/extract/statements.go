@@ -635,6 +635,9 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 				l--
 			}
 			continue
+		case low == "to" && l > 0 && reportsWords(lemma) && raisingAt(s, l-1) >= 0:
+			l = raisingAt(s, l-1) // "are quick to point out", "seemed to confirm"
+			continue
 		case auxiliaries[low] || adverbAt(s, l) && inflected && l == k-1 && l > 0 && (s.toks[l-1].cap || groupHeads[s.low(l-1)]) || pronounIs(s, l) || low == "to" && l > 0 && silenceLeads[s.toks[l-1].low] || silenceLeads[low] && negatedCue:
 			if negation(low) {
 				f.Negated = true
