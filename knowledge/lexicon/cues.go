@@ -97,8 +97,8 @@ func Irregular(form string) string { return irregular[form] }
 // that extraction reads as cues: a form is a cue at least MinCueCount times
 // and in at least MinCueRate of its occurrences.
 const (
-	MinCueCount = 5
-	MinCueRate  = 0.5
+	MinCueCount = 3
+	MinCueRate  = 0.6
 )
 
 // CueForms maps each inflected cue form to its lemma and sense: the forms of the
