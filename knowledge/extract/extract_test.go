@@ -401,6 +401,8 @@ func TestStatements(t *testing.T) {
 			map[int][]st{2: {{"Ann Pell", "warn", false, false}}, 3: {{"Ivo Grant", "cite", false, false}, {"Ivo Grant", "urge", false, false}}}},
 		{"a cue after a raising verb or an adjective and to", []string{"Aides to Ann Pell are quick to point out that the mill is safe.", "Ivo Grant seemed to confirm the closure.", "It is hard to say whether the mill will close."},
 			map[int][]st{1: {{"Aides to Ann Pell", "point out", false, false}}, 2: {{"Ivo Grant", "confirm", false, false}}}},
+		{"a participle after began keeps its subject", []string{"Ann Pell began talking about the closure of the mill."},
+			map[int][]st{1: {{"Ann Pell", "talk about", false, false}}}},
 		{"a name ending in Jr.", []string{"Vice President Ivo R. Grant Jr. said the mill would close."},
 			map[int][]st{1: {{"Ivo R. Grant", "say", false, false}}}},
 		{"a quotation closing inside a quotation", []string{"''We hear it every day, 'the mill is a special case,''' Mr. Ivo Grant said."},

@@ -74,3 +74,7 @@ func raisingAt(s *sentence, p int) int {
 	}
 	return -1
 }
+
+// aspectVerbs take a participle that keeps their subject: "began talking
+// about", "kept saying".
+var aspectVerbs = set("began", "begins", "begin", "started", "starts", "kept", "keeps", "continued", "continues")

@@ -615,7 +615,7 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 			f.Direct = isQuoted(s, f.contentBeg, f.contentEnd)
 			return f, f.Content != ""
 		}
-		if k == 0 || !auxiliaries[s.toks[k-1].low] && !pronounIs(s, k-1) {
+		if k == 0 || !auxiliaries[s.toks[k-1].low] && !pronounIs(s, k-1) && !aspectVerbs[s.low(k-1)] {
 			return found{}, false
 		}
 	}
@@ -634,6 +634,9 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 			if l >= 0 && s.low(l) == "went" || l >= 0 && s.low(l) == "goes" {
 				l--
 			}
+			continue
+		case aspectVerbs[low] && l == k-1 && strings.HasSuffix(t.low, "ing"):
+			l-- // "began talking about", "kept saying"
 			continue
 		case low == "to" && l > 0 && reportsWords(lemma) && raisingAt(s, l-1) >= 0:
 			l = raisingAt(s, l-1) // "are quick to point out", "seemed to confirm"
