@@ -470,6 +470,10 @@ func TestStatementContent(t *testing.T) {
 		{"Nor does the mill have any plans, Ivo Grant said, to close before the spring.", "Ivo Grant", "Nor does the mill have any plans to close before the spring"},
 		{"By closing the mill early, Ivo Grant said, the owners saved a fortune.", "Ivo Grant", "By closing the mill early the owners saved a fortune"},
 		{"A new levy, Ivo Grant said, would ''widen the gap.''", "Ivo Grant", "A new levy would ''widen the gap.''"},
+		// A passive's agent speaks: the words are the passive's subject, or
+		// the clause after the agent, whose subject was addressed.
+		{"The closure was first reported by the Harbour Gazette.", "Harbour Gazette", "The closure"},
+		{"Ann Pell was told by Ivo Grant that the mill would close.", "Ivo Grant", "the mill would close"},
 	} {
 		b := extractText(tc.text)
 		if len(b.Statements) != 1 {

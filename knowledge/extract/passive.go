@@ -7,10 +7,12 @@ import "strings"
 const passiveAgentRule = "passive with its agent after by"
 
 // passiveAgent reads a passive cue of words whose agent follows "by": "The
-// meeting was first reported by the Gazette", "He was asked by a caller why
-// ...", "a plan criticised by the unions". The agent speaks; the words are the
-// passive's subject and what follows the agent. veto is the passive veto that
-// held for the cue at k.
+// closure was first reported by the Courier", "a plan criticised by the
+// unions", "She was asked by a neighbour why the road shut". The agent speaks.
+// The words are what follows the agent when a clause does ("why the road
+// shut": the passive's subject is then whom the words were addressed to), and
+// the passive's subject otherwise. veto is the passive veto that held for the
+// cue at k.
 func (x *extractor) passiveAgent(s *sentence, k, cueEnd int, lemma, veto string) (found, bool) {
 	if veto != "passive" && veto != "reduced passive" || !reportsWords(lemma) {
 		return found{}, false
@@ -41,23 +43,13 @@ func (x *extractor) passiveAgent(s *sentence, k, cueEnd int, lemma, veto string)
 	before := x.content(s, f.contentBeg, f.contentEnd)
 	after := ""
 	if end < len(s.toks) && s.toks[end].kind == word && !prepositions[s.low(end)] {
+		end = skipThat(s, end)
 		after = x.content(s, end, clauseEnd(s, end, len(s.toks)))
 	}
 	f.Content = before
 	if after != "" {
-		f.Content = joinWords(before, after)
-		f.contentEnd = len(s.toks)
+		f.Content = after
+		f.contentBeg, f.contentEnd = end, len(s.toks)
 	}
 	return f, f.Content != ""
-}
-
-// joinWords joins two pieces of content with a space, leaving out an empty one.
-func joinWords(a, b string) string {
-	switch {
-	case a == "":
-		return b
-	case b == "":
-		return a
-	}
-	return a + " " + b
 }
