@@ -122,6 +122,9 @@ type sentence struct {
 	paraStart bool // first sentence of a paragraph
 	inQuote   bool // starts inside a quotation an earlier sentence opened
 	headline  bool // a line of its own without a full stop (a title or heading)
+	// titled marks a line of its own in title case ("Ann Pell Says The Mill
+	// Will Close."), a headline even with a full stop.
+	titled bool
 	// tags says, per token, what the gazetteer or the name finder made of it.
 	tags []tag
 	// mentions are the actor references found, in token order.
@@ -176,6 +179,7 @@ func newExtractor(doc knowledge.Document) *extractor {
 		st.paraStart = prevEnd == 0 || strings.Count(gap, "\n") >= 2
 		after := doc.Text[s.End:]
 		st.headline = !endsSentence(s.Text) && (after == "" || strings.HasPrefix(strings.TrimLeft(after, " \t\r"), "\n"))
+		st.titled = (after == "" || strings.HasPrefix(strings.TrimLeft(after, " \t\r"), "\n")) && titleCase(st.toks)
 		prevEnd = s.End
 		for k, t := range st.toks {
 			if t.kind == word && !t.cap && (k > 0 || !st.paraStart) {
@@ -188,6 +192,21 @@ func newExtractor(doc knowledge.Document) *extractor {
 		x.sents = append(x.sents, st)
 	}
 	return x
+}
+
+// titleCase reports whether the words of four letters or more are
+// capitalised, three of them at least, as a headline writes them.
+func titleCase(toks []token) bool {
+	long, capped := 0, 0
+	for _, t := range toks {
+		if t.kind == word && len(t.s) >= 4 {
+			long++
+			if t.cap {
+				capped++
+			}
+		}
+	}
+	return capped >= 3 && capped == long
 }
 
 // atStartToks reports whether token k opens its sentence, maybe after quotes or

@@ -289,7 +289,7 @@ func TestStatements(t *testing.T) {
 		{"as reported by", []string{"As reported by Harbour Weekly, auditors found 1,400 invoices."},
 			map[int][]st{1: {{"Harbour Weekly", "according to", false, false}}}},
 		{"a gerund after by", []string{"Hal Dorsey distanced himself from the group by saying he would help."},
-			map[int][]st{1: {{"Hal Dorsey", "say", false, false}}}},
+			map[int][]st{1: {{"Hal Dorsey", "distance", false, false}, {"Hal Dorsey", "say", false, false}}}},
 		{"seeing as and knowing that are beliefs", []string{"Analysts see the tariffs as a threat.", "Voters know that the race is close.", "Traders saw a rise in prices."},
 			map[int][]st{1: {{"Analysts", "see", false, false}}, 2: {{"Voters", "know", false, false}}}},
 		{"a belief, not a passive", []string{"Analysts expect rates to rise.", "Rates are expected to rise."},
@@ -385,6 +385,28 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"Many", "believe", false, false}}, 2: {{"Some", "view", false, false}}}},
 		{"a share of them", []string{"The bakers of Dunmore met on Friday.", "Most of them said flour costs too much."},
 			map[int][]st{2: {{"Most of them", "say", false, false}}}},
+		{"a name modifying its verb's subject", []string{"A spokeswoman for Oxfam said the mill would close.", "Senator Dara Quell of Ohio said she would run."},
+			map[int][]st{1: {{"spokeswoman for Oxfam", "say", false, false}}, 2: {{"Dara Quell", "say", false, false}}}},
+		{"a headline in title case with a full stop", []string{"Dara Quell Says The Harbour Mill Will Close.", "Dara Quell spoke on Monday."},
+			map[int][]st{1: {{"Dara Quell", "say", false, false}}}},
+		{"a passive's agent after by speaks", []string{"The closure was first reported by the Harbour Gazette.", "The mill was backed by Oxfam.", "Ann Pell concluded by thanking the workers."},
+			map[int][]st{1: {{"Harbour Gazette", "report", false, false}}, 3: {{"Ann Pell", "thank", false, false}}}},
+		{"a bare noun phrase naming a kind of person", []string{"Local nurses insist the ward will reopen.", "Local records show the ward will reopen."},
+			map[int][]st{1: {{"Local nurses", "insist", false, false}}}},
+		{"pointing to is a cue", []string{"Ann Pell pointed to the closure of the mill as a warning."},
+			map[int][]st{1: {{"Ann Pell", "point to", false, false}}}},
+		{"a present tense coordinated with its clause's verb", []string{"Judge Ann Cole sat in Leeds on Monday and says the case is closed.", "Ann Cole likes speeches and promises to voters."},
+			map[int][]st{1: {{"Ann Cole", "say", false, false}}}},
+		{"a participle clause opening the sentence", []string{"Ann Pell runs the mill.", "After warning that the mill would close, she left for Leeds.", "Citing the flood, Ivo Grant urged calm."},
+			map[int][]st{2: {{"Ann Pell", "warn", false, false}}, 3: {{"Ivo Grant", "cite", false, false}, {"Ivo Grant", "urge", false, false}}}},
+		{"a cue after a raising verb or an adjective and to", []string{"Ann Pell is quick to insist that the mill is safe.", "Ivo Grant seemed to confirm the closure.", "It is hard to say whether the mill will close."},
+			map[int][]st{1: {{"Ann Pell", "insist", false, false}}, 2: {{"Ivo Grant", "confirm", false, false}}}},
+		{"a participle after began keeps its subject", []string{"Ann Pell began talking about the closure of the mill."},
+			map[int][]st{1: {{"Ann Pell", "talk about", false, false}}}},
+		{"a name ending in Jr.", []string{"Vice President Ivo R. Grant Jr. said the mill would close."},
+			map[int][]st{1: {{"Ivo R. Grant", "say", false, false}}}},
+		{"a quotation closing inside a quotation", []string{"''We hear it every day, 'the mill is a special case,''' Mr. Ivo Grant said."},
+			map[int][]st{1: {{"Ivo Grant", "say", false, true}}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			b := extractText(tc.paras...)
@@ -448,6 +470,10 @@ func TestStatementContent(t *testing.T) {
 		{"Nor does the mill have any plans, Ivo Grant said, to close before the spring.", "Ivo Grant", "Nor does the mill have any plans to close before the spring"},
 		{"By closing the mill early, Ivo Grant said, the owners saved a fortune.", "Ivo Grant", "By closing the mill early the owners saved a fortune"},
 		{"A new levy, Ivo Grant said, would ''widen the gap.''", "Ivo Grant", "A new levy would ''widen the gap.''"},
+		// A passive's agent speaks: the words are the passive's subject, or
+		// the clause after the agent, whose subject was addressed.
+		{"The closure was first reported by the Harbour Gazette.", "Harbour Gazette", "The closure"},
+		{"Ann Pell was told by Ivo Grant that the mill would close.", "Ivo Grant", "the mill would close"},
 	} {
 		b := extractText(tc.text)
 		if len(b.Statements) != 1 {

@@ -69,11 +69,12 @@ func taggerWord(text string, t token) string {
 var contractions = []string{"n't", "'re", "'ve", "'ll", "'d", "'m"}
 
 // nounGuesses are the cue vetoes that guess from the words beside a cue that
-// it is a noun ("the report", "his call", "a formal protest"). The tagger
-// checks the guess: a cue it tags as a finite verb is read as one ("the unions
-// claim", "the Washington Post reports", "Ms Smith further alleges").
+// it is a noun ("the report", "his call", "a formal protest", "an EU
+// demand"). The tagger checks the guess: a cue it tags as a finite verb is
+// read as one ("the unions claim", "the Washington Post reports", "Ms Smith
+// further alleges", "a spokesman for the Gazette said").
 var nounGuesses = set("noun form without that", "noun after a determiner",
-	"noun after a determiner and an adjective")
+	"noun after a determiner and an adjective", "name modifying a noun")
 
 // taggedVerb reports whether the tagger overrules the veto named veto of the
 // cue at k: the veto guesses a noun and the tagger reads a finite verb.

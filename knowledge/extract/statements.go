@@ -6,6 +6,7 @@ import (
 
 	"github.com/briefbot/briefbot/knowledge"
 	"github.com/briefbot/briefbot/knowledge/lexicon"
+	"github.com/briefbot/briefbot/knowledge/postag"
 )
 
 // silenceVerbs after "yet to", "declined to", "refused to" or "did not" make a
@@ -581,6 +582,9 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 		return found{}, false
 	}
 	if name := x.vetoed(s, k, lemma, negatedCue); name != "" {
+		if f, ok := x.passiveAgent(s, k, cueEnd, lemma, name); ok {
+			return f, true
+		}
 		x.vetoes = append(x.vetoes, name)
 		return found{}, false
 	}
@@ -591,6 +595,11 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 	// A participle after a comma continues the last statement (", stating
 	// that"), or, with none, speaks for the nearest person before it ("showed Mr
 	// Varga, apparently talking about the budget, telling the crowd: ...").
+	if (strings.HasSuffix(t.low, "ing") || s.low(k-1) == "having") && !negatedCue && len(prev) == 0 {
+		if f, ok := x.openingParticiple(si, s, k, cueEnd, f); ok {
+			return f, true
+		}
+	}
 	if strings.HasSuffix(t.low, "ing") && !negatedCue {
 		if k > 0 && (s.toks[k-1].s == "," || gerundLeads[s.low(k-1)] || messageNouns[s.low(k-1)]) || k > 1 && s.toks[k-1].isQuote() && s.toks[k-2].s == "," {
 			if len(prev) > 0 {
@@ -606,7 +615,7 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 			f.Direct = isQuoted(s, f.contentBeg, f.contentEnd)
 			return f, f.Content != ""
 		}
-		if k == 0 || !auxiliaries[s.toks[k-1].low] && !pronounIs(s, k-1) {
+		if k == 0 || !auxiliaries[s.toks[k-1].low] && !pronounIs(s, k-1) && !aspectVerbs[s.low(k-1)] {
 			return found{}, false
 		}
 	}
@@ -626,6 +635,12 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 				l--
 			}
 			continue
+		case aspectVerbs[low] && l == k-1 && strings.HasSuffix(t.low, "ing"):
+			l-- // "began talking about", "kept saying"
+			continue
+		case low == "to" && l > 0 && reportsWords(lemma) && raisingAt(s, l-1) >= 0:
+			l = raisingAt(s, l-1) // "are quick to point out", "seemed to confirm"
+			continue
 		case auxiliaries[low] || adverbAt(s, l) && inflected && l == k-1 && l > 0 && (s.toks[l-1].cap || groupHeads[s.low(l-1)]) || pronounIs(s, l) || low == "to" && l > 0 && silenceLeads[s.toks[l-1].low] || silenceLeads[low] && negatedCue:
 			if negation(low) {
 				f.Negated = true
@@ -640,6 +655,9 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 			continue
 		case l > 0 && low == "." && (s.low(l-1) == "jr" || s.low(l-1) == "sr"):
 			l-- // the dot of "Joseph R. Biden Jr."
+			continue
+		case l > 0 && (low == "jr" || low == "sr") && !mentionEndsAt(s, l+1):
+			l-- // "Joseph R. Biden Jr." when the name's mention stops before "Jr."
 			continue
 		case isDash(low):
 			// A dash-delimited parenthesis: "The justice -- who has been in a
@@ -678,7 +696,7 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 	}
 	// Coordination with an earlier statement of the sentence: "but claims".
 	if l > 0 && (s.toks[l].low == "but" || s.toks[l].low == "and") && len(prev) == 0 && !negatedCue &&
-		(pastTense(t.low) || s.toks[l].low == "but" && strings.HasSuffix(t.low, "s")) {
+		(pastTense(t.low) || strings.HasSuffix(t.low, "s") && (s.toks[l].low == "but" || s.posAt(k) == postag.VBZ)) {
 		// A verb coordinated with its clause's: "The clerk scratched her head,
 		// and then said", "Pell praised Osk and said", "when Varga spotted a
 		// poster and asked"; a past tense, since "speeches and promises" are nouns.
@@ -1678,6 +1696,12 @@ func (x *extractor) lastOrg(si int, s *sentence, l int) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// mentionEndsAt reports whether a mention ends just before token j.
+func mentionEndsAt(s *sentence, j int) bool {
+	_, ok := longestMentionEnding(s, j)
+	return ok
 }
 
 // longestMentionEnding returns the widest mention ending just before token j.

@@ -37,6 +37,7 @@ func init() {
 		{"organisation noun: the last organisation", (*extractor).orgNounSubject},
 		{"possessive description", (*extractor).possessiveSubject},
 		{"unnamed group, title or description", (*extractor).unnamedSubject},
+		{"bare noun phrase naming a kind of person", (*extractor).agentSubject},
 	}
 }
 
@@ -480,4 +481,27 @@ func describedAt(s *sentence, l int) bool {
 		}
 	}
 	return false
+}
+
+// agentSubject: a noun phrase of at most four words without a determiner,
+// opening its clause, whose head names a kind of person or body of people
+// (lexicon.IsAgentNoun, from WordNet): "Trump fans insist", "veteran
+// diplomats said", "management tells them".
+func (x *extractor) agentSubject(si int, s *sentence, l int) ([]int, int, bool) {
+	t := s.toks[l]
+	if t.kind != word || t.cap || cueForms[t.low] != "" || strings.HasSuffix(t.low, "ing") || strings.HasSuffix(t.low, "ly") ||
+		!lexicon.IsAgentNoun(t.low) {
+		return nil, 0, false
+	}
+	p := l - 1
+	for p >= 0 && l-p <= 3 && s.toks[p].kind == word && s.toks[p].low != "'s" && !clauseOpeners[s.low(p)] &&
+		!auxiliaries[s.low(p)] && !prepositions[s.low(p)] && !relatives[s.low(p)] && !descriptionLeads[s.low(p)] &&
+		!quantifiers[s.low(p)] && cueForms[s.low(p)] == "" {
+		p--
+	}
+	if p >= 0 && !(clauseOpeners[s.low(p)] || s.toks[p].isQuote()) || !s.posAt(l).Noun() {
+		return nil, 0, false
+	}
+	sp, start := x.group(s, p+1, l+1)
+	return sp, start, true
 }

@@ -111,7 +111,7 @@ func (x *extractor) nameStart(s *sentence, k int) bool {
 	if atStart(s, k) && (x.lowered[t.low] || cueForms[t.low] != "" && pastTense(t.low)) {
 		return false // "Said Dorothy Poynter, ...": a cue, not a name
 	}
-	if l := cueForms[t.low]; l != "" && l != t.low && !strings.HasSuffix(t.low, "ing") && s.headline {
+	if l := cueForms[t.low]; l != "" && l != t.low && !strings.HasSuffix(t.low, "ing") && (s.headline || s.titled) {
 		return false // a headline's "Glenn Beck Says Trump Is Dangerous"
 	}
 	if s.headline && x.lowered[t.low] {
@@ -132,7 +132,7 @@ func (x *extractor) nameCont(s *sentence, k int) bool {
 	if honorifics[t.low] && strings.HasSuffix(t.low, ".") {
 		return false // "Florida Sen. Marco Rubio": the title opens a name of its own
 	}
-	if l := cueForms[t.low]; l != "" && l != t.low && !strings.HasSuffix(t.low, "ing") && s.headline {
+	if l := cueForms[t.low]; l != "" && l != t.low && !strings.HasSuffix(t.low, "ing") && (s.headline || s.titled) {
 		return false // a headline's "Glenn Beck Says Trump Is Dangerous"
 	}
 	if t.kind == word && t.cap && t.low != "'s" && !isMonthName(t.low) && !weekdays[t.low] && (!commonCaps[t.low] || contentCaps[t.low]) {

@@ -44,6 +44,12 @@ func tokenize(s string) []token {
 				toks = append(toks, newToken(t, i))
 			}
 			i = j
+		case strings.HasPrefix(s[i:], "'''") && i > 0 && !lastIsSpace(s[:i]):
+			// Three apostrophes closing a quotation within a quotation
+			// (''... 'a special case,''') are the single mark, then the double.
+			toks = append(toks, token{s: "'", low: "'", start: i, end: i + 1, kind: punct})
+			toks = append(toks, token{s: "''", low: `"`, start: i + 1, end: i + 3, kind: punct})
+			i += 3
 		case strings.HasPrefix(s[i:], "''"):
 			// Two apostrophes are a double quotation mark (the NYT's ''...'').
 			toks = append(toks, token{s: "''", low: `"`, start: i, end: i + 2, kind: punct})
@@ -183,4 +189,10 @@ func (s *sentence) low(k int) string {
 		return ""
 	}
 	return s.toks[k].low
+}
+
+// lastIsSpace reports whether s ends in white space.
+func lastIsSpace(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsSpace(r)
 }

@@ -71,7 +71,7 @@ var otherLemmas = set("show", "find", "seem", "appear",
 var CueParticles = map[string][]string{
 	"talk":  {"about"},
 	"speak": {"about", "of", "out"},
-	"point": {"out"},
+	"point": {"out", "to"},
 	"rule":  {"out"},
 	"name":  {"as"},
 }
@@ -97,8 +97,8 @@ func Irregular(form string) string { return irregular[form] }
 // that extraction reads as cues: a form is a cue at least MinCueCount times
 // and in at least MinCueRate of its occurrences.
 const (
-	MinCueCount = 5
-	MinCueRate  = 0.5
+	MinCueCount = 3
+	MinCueRate  = 0.6
 )
 
 // CueForms maps each inflected cue form to its lemma and sense: the forms of the
@@ -274,4 +274,16 @@ func set(words ...string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// stanceLemmas are speech cues that report a stance taken rather than words
+// spoken: "a plan backed by the unions" names no one's words.
+var stanceLemmas = set("support", "back", "endorse", "oppose", "welcome", "hail", "name",
+	"recognize", "rule", "brief", "agree", "concur", "refuse", "signal", "voice", "defend",
+	"praise", "dispute", "reject", "protest", "plead", "condemn", "dismiss")
+
+// ReportsWords reports whether a cue lemma reports someone's words: a speech
+// cue, not a belief, nor a stance ("backed", "endorsed").
+func ReportsWords(lemma string) bool {
+	return senseOf(lemma) == Speech && !stanceLemmas[lemma]
 }
