@@ -126,6 +126,12 @@ type ranked struct {
 	score float64 // the features weighed by featureWeights
 }
 
+// altWeight scales a match through a word's stand-in (a synonym, a word of
+// its family, a corrected misspelling) against a match of the word itself.
+// Measured on SQuAD samples 7 and 8: 0.6 ranks the same, 0.95 loses 0.3 to
+// 0.4 points of top1.
+const altWeight = 0.8
+
 // maxGroups bounds the question words ranked (a pasted paragraph is not a question).
 const maxGroups = 64
 
@@ -338,7 +344,7 @@ func (ix *rankIndex) rank(rq *rankQuery) []ranked {
 		for k, id := range ids {
 			w := rq.idf[g]
 			if k > 0 || !rq.main[g] {
-				w *= 0.8
+				w *= altWeight
 			}
 			for _, s := range ix.post[id] {
 				if mask[s]&bit != 0 {
@@ -364,7 +370,7 @@ func (ix *rankIndex) rank(rq *rankQuery) []ranked {
 			dw := math.Log(1 + (nd-ddf+0.5)/(ddf+0.5))
 			m := 1.0
 			if k > 0 || !rq.main[g] {
-				m = 0.8
+				m = altWeight
 			}
 			for _, p := range dp {
 				if seen[p.doc] {
@@ -495,7 +501,7 @@ func (ix *rankIndex) features(rq *rankQuery, grp []int8, r *ranked) {
 				found |= bit
 				w := rq.idf[gi]
 				if !rq.main[gi] || rq.ids[gi][0] != t {
-					w *= 0.8
+					w *= altWeight
 				}
 				cov += w
 				matched++

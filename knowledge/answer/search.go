@@ -627,8 +627,8 @@ func figureInBriefing(rq *rankQuery, scored []scoredHit) (int, bool) {
 // question about Rosneft's: a country or state body the question names by
 // name or capital must be mentioned in the sentence or the two before it
 // (which its pronouns may refer to) or in the sentences nearIDs; another
-// distinctive name at least in the same briefing. And a question about a
-// percentage gets one.
+// distinctive name at least in the same briefing, as an actor of it or in
+// its text. And a question about a percentage gets one.
 func (e *Engine) figureFits(ctx context.Context, ix *index, ri *rankIndex, q Question, best scoredHit, nearIDs ...int64) (bool, error) {
 	if asksShare(q.Words) && !strings.ContainsAny(best.Text, "%") && !strings.Contains(best.Text, "per cent") && !strings.Contains(best.Text, "percent") {
 		return false, nil
@@ -676,6 +676,11 @@ func (e *Engine) figureFits(ctx context.Context, ix *index, ri *rankIndex, q Que
 				ok = ok || inDoc(k)
 			}
 		}
+		// A name the briefing writes counts though its actor is another
+		// briefing's ("the stadium" of a briefing that names it in passing).
+		if !ok && !slot.state && ri != nil {
+			ok = ri.docSays(best.DocPath, slot.phrase)
+		}
 		if !ok {
 			return false, nil
 		}
@@ -686,8 +691,9 @@ func (e *Engine) figureFits(ctx context.Context, ix *index, ri *rankIndex, q Que
 // questionSlot is an actor a question names: the keys its phrase may mean, and
 // whether it is a country or state body named by name or capital.
 type questionSlot struct {
-	keys  []string
-	state bool
+	keys   []string
+	state  bool
+	phrase string // the question's words that name it
 }
 
 // questionSlots lists the distinctive actors a question names, one slot per
@@ -739,6 +745,7 @@ func (e *Engine) questionSlots(ctx context.Context, ix *index, ri *rankIndex, q 
 			for j := i; j < i+n; j++ {
 				used[j] = true
 			}
+			slot.phrase = p
 			if n == 1 && !slot.state {
 				single = append(single, p)
 			} else {
