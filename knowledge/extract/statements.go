@@ -821,8 +821,15 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 // ...": Pell), or a personal pronoun. When a description opens the clause,
 // described asks for it ("The panel dismissed his appeal and said"); else
 // the participle speaks for the nearest person before it ("The documentary
-// showed Mr Nattrass ..., telling the meeting").
+// showed Mr Nattrass ..., telling the meeting"). A dateline opening the
+// sentence is no subject ("OSLO (AP) —").
 func (x *extractor) mainSubject(si int, s *sentence, from, k int, described bool) ([]int, bool) {
+	if from == 0 {
+		from = pastDateline(s)
+	}
+	if sp, ok := x.verbSubject(si, s, from, k, described); ok {
+		return sp, true
+	}
 	quoted := quotedTokens(s)
 	for p := from; p < k; p++ {
 		if quoted[p] || s.toks[p].kind != word || p > 0 && prepositions[s.toks[p-1].low] && s.toks[p-1].low != "and" {
@@ -889,6 +896,96 @@ func (x *extractor) mainSubject(si int, s *sentence, from, k int, described bool
 		return []int{id}, true
 	}
 	return nil, false
+}
+
+// verbSubject reads the subject of the clause a participle or coordinated
+// verb at token k hangs on from the clause's own verb: the first finite verb
+// after from (past a lead-in phrase, outside quotation marks),
+// and the noun phrase right before it, read by the subject rules ("Ann Pell's
+// aide rallied supporters, saying": the aide, not a name inside the lead-in
+// or the object). A description of a thing gives way to mainSubject's search
+// for a person unless described asks for it.
+func (x *extractor) verbSubject(si int, s *sentence, from, k int, described bool) ([]int, bool) {
+	quoted := quotedTokens(s)
+	p := from
+	if p < k && s.toks[p].kind == word && (leadInAt(s, p) || p+1 < k && contrasts[s.low(p)] && leadInAt(s, p+1)) {
+		c := p + 1
+		for c < k && s.toks[c].s != "," {
+			c++
+		}
+		if c >= k-1 {
+			return nil, false
+		}
+		p = c + 1
+	}
+	start := p
+	for ; p < k; p++ {
+		t := s.toks[p]
+		if quoted[p] || t.kind != word || t.cap && p > start || t.low == "'s" && !pronounIs(s, p) || !s.posAt(p).Finite() {
+			continue
+		}
+		if c := nextComma(s, p, k); c > 0 && subordinateSince(s, start, p) {
+			// "Two weeks after Scalia died, Thomas broke ...", "Ann Pell, a
+			// lawyer who is also ..., walked off": not the main clause's verb.
+			p, start = c, c+1
+			continue
+		}
+		l := p - 1
+		for l >= start && (auxiliaries[s.low(l)] || adverbAt(s, l) || negation(s.low(l))) {
+			l--
+		}
+		if l < start || s.toks[l].kind != word && s.toks[l].s != "%" && s.toks[l].s != ")" {
+			return nil, false
+		}
+		h := s.low(l)
+		if h == "it" && beForms[s.low(l+1)] {
+			return nil, false // "It's possible that ..., after talking": nobody
+		}
+		if !described && !s.toks[l].cap && !personPronouns[h] && !groupPronouns[h] && h != "who" && h != "which" &&
+			s.tags[l].kind != tRole && !groupHeads[h] && !orgNouns[h] && !lexicon.IsAgentNoun(h) {
+			return nil, false // "The documentary showed Mr Nattrass ..., telling"
+		}
+		x.why = ""
+		sp, _ := x.subjectEndingAt(si, s, l)
+		return sp, len(sp) > 0
+	}
+	return nil, false
+}
+
+// nextComma returns the first comma after token p and before token k, or -1.
+func nextComma(s *sentence, p, k int) int {
+	for c := p + 1; c < k; c++ {
+		if s.toks[c].s == "," {
+			return c
+		}
+	}
+	return -1
+}
+
+// subordinateSince reports whether a subordinator or relative pronoun opens
+// a clause between the last comma before token p and p, so that the verb at p
+// is that clause's ("after Scalia died", "a lawyer who is").
+func subordinateSince(s *sentence, start, p int) bool {
+	for q := p - 1; q >= start && s.toks[q].s != ","; q-- {
+		if low := s.low(q); subordinators[low] || low == "who" || low == "which" || low == "whose" {
+			return true
+		}
+	}
+	return false
+}
+
+// pastDateline returns where a sentence starts past a news agency's dateline
+// ("WASHINGTON (AP) —", "LONDON, May 3 (Reuters) -"), or 0.
+func pastDateline(s *sentence) int {
+	for p := 1; p < len(s.toks) && p < 12; p++ {
+		if isDash(s.toks[p].s) && s.toks[p-1].s == ")" {
+			for p+1 < len(s.toks) && isDash(s.toks[p+1].s) {
+				p++
+			}
+			return p + 1
+		}
+	}
+	return 0
 }
 
 // namedWithin reports whether an actor is named inside tokens i..j, as a
