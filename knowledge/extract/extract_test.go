@@ -236,6 +236,8 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"Ann Pell's chief aide", "say", false, false}}}},
 		{"a participle speaks for the main clause, not a clause before it", []string{"Two days after Tom Rivers resigned, Nadia Harlow broke her silence by saying she would run."},
 			map[int][]st{1: {{"Nadia Harlow", "say", false, false}}}},
+		{"a verb after an appositive has its object after it, not its subject", []string{"Washington, star of the series “Harbour,” thanked Tom Rivers for the tribute."},
+			map[int][]st{}},
 		{"a lead-in phrase is not the subject", []string{"In an interview with the Harbour Gazette, Nadia Harlow set no deadline, saying a vote would follow in 2031."},
 			map[int][]st{1: {{"Nadia Harlow", "say", false, false}}}},
 		{"it is the institution named before", []string{"Oxfam published a report on Monday.", "It said 1,500 workers had lost their jobs."},

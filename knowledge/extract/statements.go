@@ -798,7 +798,7 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 		f.Direct = isQuoted(s, f.contentBeg, f.contentEnd)
 		return f, f.Content != ""
 	}
-	if pt := s.toks[k-1]; (pt.s == "," || pt.isQuote()) && lemma != "tell" {
+	if pt := s.toks[k-1]; (pt.s == "," || pt.isQuote()) && lemma != "tell" && (invertingCues[lemma] || afterQuestion(s, k)) {
 		if sp, end := x.subjectStartingAt(s, cueEnd); len(sp) > 0 {
 			f.speakers, f.subjStart, f.rule = sp, k, "subject after the cue"
 			f.contentBeg, f.contentEnd = 0, k-1
@@ -812,6 +812,25 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 		}
 	}
 	return found{}, false
+}
+
+// invertingCues are the cue verbs that may stand before their subject after
+// the words they report (`"...," said Ann Pell`, `..., added the minister`);
+// others after a comma have their object there, unless a quoted question
+// stands before them (afterQuestion) ("Ann Pell, a lawyer, thanked
+// the judge", "..., reminded his staff").
+var invertingCues = set("say", "add", "write", "recall", "declare", "reply", "predict",
+	"note", "explain", "continue", "insist", "argue", "warn", "report", "acknowledge",
+	"concede", "admit", "agree", "respond", "answer", "observe", "quip", "joke",
+	"exclaim", "counter", "retort", "complain", "suggest", "state", "comment",
+	"remark", "conclude", "announce", "confirm", "claim", "assert", "contend",
+	"maintain", "stress", "emphasize", "caution", "boast", "muse", "wonder", "tweet")
+
+// afterQuestion reports whether the cue at k follows a quoted question or
+// exclamation, which any cue may report before its subject (`"Why?" asked
+// Pell`).
+func afterQuestion(s *sentence, k int) bool {
+	return k >= 2 && s.toks[k-1].isQuote() && (s.toks[k-2].s == "?" || s.toks[k-2].s == "!")
 }
 
 // mainSubject finds who a participle at token k (", saying ...") speaks for:
