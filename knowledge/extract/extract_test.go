@@ -238,6 +238,8 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"Nadia Harlow", "say", false, false}}}},
 		{"a verb after an appositive has its object after it, not its subject", []string{"Washington, star of the series “Harbour,” thanked Tom Rivers for the tribute."},
 			map[int][]st{}},
+		{"a passive with an adverb between be and the participle reports nobody", []string{"Nadia Harlow was once asked to run.", "Tom Rivers isn't expected to attend."},
+			map[int][]st{}},
 		{"a lead-in phrase is not the subject", []string{"In an interview with the Harbour Gazette, Nadia Harlow set no deadline, saying a vote would follow in 2031."},
 			map[int][]st{1: {{"Nadia Harlow", "say", false, false}}}},
 		{"it is the institution named before", []string{"Oxfam published a report on Monday.", "It said 1,500 workers had lost their jobs."},

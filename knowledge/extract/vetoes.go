@@ -131,10 +131,11 @@ var cueVetoes = []cueVeto{
 		if p >= 2 && s.toks[p].low == "and" && strings.HasSuffix(s.toks[p-1].low, "ed") {
 			p -= 2 // "be confined and told"
 		}
-		for p > 0 && (s.toks[p].low == "also" || s.toks[p].low == "widely" || s.toks[p].low == "reportedly") {
-			p--
+		for p > 0 && (passiveAdverbs[s.toks[p].low] || adverbAt(s, p)) {
+			p-- // "was not expected", "was once asked", "is widely seen"
 		}
-		return beForms[s.toks[p].low]
+		low := s.toks[p].low
+		return beForms[low] || beForms[strings.TrimSuffix(low, "n't")] && strings.HasSuffix(low, "n't")
 	}},
 }
 
@@ -164,6 +165,11 @@ func quantifierVerb(s *sentence, k int, lemma string) bool {
 	}
 	return s.low(k) == lemma && (q == 0 || clauseOpeners[s.low(q-1)]) && !prepositions[s.low(k+1)]
 }
+
+// passiveAdverbs may stand between a passive's be and its participle: "was
+// not expected", "was once asked", "is first noted".
+var passiveAdverbs = set("also", "not", "never", "once", "first", "still", "already",
+	"often", "long", "since", "then", "now", "ever", "rarely", "being")
 
 // feelStates follow "feel" as a state, not a view: "feel free", "felt so
 // universal".
