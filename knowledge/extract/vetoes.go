@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+
+	"github.com/briefbot/briefbot/knowledge/postag"
 )
 
 // nounForms are cue forms that are more often nouns ("the report said", "the
@@ -137,6 +139,23 @@ var cueVetoes = []cueVeto{
 		low := s.toks[p].low
 		return beForms[low] || beForms[strings.TrimSuffix(low, "n't")] && strings.HasSuffix(low, "n't")
 	}},
+	{"tagged as a noun", func(s *sentence, k int, _ string, negated bool) bool {
+		// "strong support from", "the best highlights", "the March states":
+		// the tagger reads a noun after a determiner or adjective, where the
+		// word lists did not tell.
+		if negated || s.toks[k].cap || speechNouns[s.low(k)] || !s.posAt(k).Noun() {
+			return false
+		}
+		// A possessor speaks, and annotators mark it ("his remarks", "Ann
+		// Pell's harsh comments"): only a determiner or adjective without one.
+		j := k - 1
+		for j > 0 && s.posAt(j).Adjective() {
+			j--
+		}
+		before := s.posAt(j)
+		return j < k-1 && before != postag.PRPs && before != postag.Possessive ||
+			before == postag.DT && j == k-1 && !quantifierSubjects[s.low(j)]
+	}},
 }
 
 // vetoed returns the name of the first cue veto that holds for the cue word at
@@ -165,6 +184,14 @@ func quantifierVerb(s *sentence, k int, lemma string) bool {
 	}
 	return s.low(k) == lemma && (q == 0 || clauseOpeners[s.low(q-1)]) && !prepositions[s.low(k+1)]
 }
+
+// speechNouns name words said, which annotators take as cues even as nouns
+// ("the Chinese comments", "a harsh claim"): the tagger's noun reading does
+// not veto them.
+var speechNouns = set("comment", "comments", "remark", "remarks", "claim", "claims",
+	"call", "calls", "protest", "protests", "promise", "promises", "pledge", "pledges",
+	"demand", "demands", "warning", "warnings", "note", "notes", "report", "reports",
+	"mention", "dispute", "statement", "statements", "criticism", "accusation", "accusations")
 
 // passiveAdverbs may stand between a passive's be and its participle: "was
 // not expected", "was once asked", "is first noted".
