@@ -242,6 +242,8 @@ func TestStatements(t *testing.T) {
 			map[int][]st{}},
 		{"a cue word the tagger reads as a noun after an adjective reports nobody", []string{"Her gains include strong support from young voters.", "The best highlights from the rally were shown."},
 			map[int][]st{}},
+		{"other senses of back and accused", []string{"The governor beat back a challenge from Tom Rivers.", "A contractor accused of spying was freed."},
+			map[int][]st{}},
 		{"a lead-in phrase is not the subject", []string{"In an interview with the Harbour Gazette, Nadia Harlow set no deadline, saying a vote would follow in 2031."},
 			map[int][]st{1: {{"Nadia Harlow", "say", false, false}}}},
 		{"it is the institution named before", []string{"Oxfam published a report on Monday.", "It said 1,500 workers had lost their jobs."},

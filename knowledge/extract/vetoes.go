@@ -82,7 +82,13 @@ var cueVetoes = []cueVeto{
 		return findingBefore(s, k)
 	}},
 	{"back as an adverb", func(s *sentence, k int, lemma string, _ bool) bool {
-		return s.low(k) == "back" && (beForms[s.low(k-1)] || motionVerbs[s.low(k-1)]) // "is back", "came back"
+		// "is back", "came back", "beat back a challenge", "police back in 2011"
+		return s.low(k) == "back" && (beForms[s.low(k-1)] || motionVerbs[s.low(k-1)] || !s.posAt(k).Verb())
+	}},
+	{"accused of, a reduced passive", func(s *sentence, k int, _ string, _ bool) bool {
+		// "a contractor accused of spying": the active has its object
+		// between ("accused him of").
+		return s.low(k) == "accused" && s.low(k+1) == "of"
 	}},
 	{"name modifying a noun", func(s *sentence, k int, _ string, negated bool) bool {
 		// "an EU demand", "over US support for".
@@ -113,11 +119,12 @@ var cueVetoes = []cueVeto{
 			s.toks[k-1].kind == word && !s.toks[k-1].cap && !strings.HasSuffix(prev, "s") && !auxiliaries[prev]
 	}},
 	{"naming participle", func(s *sentence, k int, _ string, _ bool) bool {
-		// "a group called Black Votes Matter": a common noun, then the name.
+		// "a group called Black Votes Matter", `a site called "Vox"`: a
+		// common noun, then the name.
 		prev := s.low(k - 1)
 		return s.low(k) == "called" && k > 0 && s.toks[k-1].kind == word && !s.toks[k-1].cap &&
 			!auxiliaries[prev] && !personPronouns[prev] && !groupPronouns[prev] && prev != "who" && prev != "which" &&
-			k+1 < len(s.toks) && s.toks[k+1].cap
+			k+1 < len(s.toks) && (s.toks[k+1].cap || s.toks[k+1].isQuote())
 	}},
 	{"reduced passive", func(s *sentence, k int, _ string, negated bool) bool {
 		// "rebel groups backed by Ankara", "a plan criticised by unions".
