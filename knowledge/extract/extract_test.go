@@ -244,6 +244,8 @@ func TestStatements(t *testing.T) {
 			map[int][]st{}},
 		{"other senses of back and accused", []string{"The governor beat back a challenge from Tom Rivers.", "A contractor accused of spying was freed."},
 			map[int][]st{}},
+		{"a name that holds a country and a time word", []string{"USA Today reported that the plan failed."},
+			map[int][]st{1: {{"USA Today", "report", false, false}}}},
 		{"a lead-in phrase is not the subject", []string{"In an interview with the Harbour Gazette, Nadia Harlow set no deadline, saying a vote would follow in 2031."},
 			map[int][]st{1: {{"Nadia Harlow", "say", false, false}}}},
 		{"it is the institution named before", []string{"Oxfam published a report on Monday.", "It said 1,500 workers had lost their jobs."},

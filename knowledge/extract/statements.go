@@ -626,7 +626,7 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 				l--
 			}
 			continue
-		case auxiliaries[low] || adverbAt(s, l) && inflected && l == k-1 && l > 0 && (s.toks[l-1].cap || groupHeads[s.low(l-1)]) || pronounIs(s, l) || low == "to" && l > 0 && silenceLeads[s.toks[l-1].low] || silenceLeads[low] && negatedCue:
+		case auxiliaries[low] && !inMention(s, l) || adverbAt(s, l) && inflected && l == k-1 && l > 0 && (s.toks[l-1].cap || groupHeads[s.low(l-1)]) || pronounIs(s, l) || low == "to" && l > 0 && silenceLeads[s.toks[l-1].low] || silenceLeads[low] && negatedCue:
 			if negation(low) {
 				f.Negated = true
 			}
@@ -1005,6 +1005,17 @@ func pastDateline(s *sentence) int {
 		}
 	}
 	return 0
+}
+
+// inMention reports whether token l lies inside a mention of an actor (the
+// "Today" of "USA Today" is a name's, not an adverb).
+func inMention(s *sentence, l int) bool {
+	for _, m := range s.mentions {
+		if m.i <= l && l < m.j {
+			return true
+		}
+	}
+	return false
 }
 
 // namedWithin reports whether an actor is named inside tokens i..j, as a
