@@ -638,7 +638,7 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 		case l > 0 && relativeUnits[low] && (s.toks[l-1].low == "this" || s.toks[l-1].low == "last"):
 			l -= 2 // "the report this week said"
 			continue
-		case l > 0 && low == "." && (s.low(l-1) == "jr" || s.low(l-1) == "sr"):
+		case l > 0 && low == "." && (s.low(l-1) == "jr" || s.low(l-1) == "sr") && !inMention(s, l):
 			l-- // the dot of "Joseph R. Biden Jr."
 			continue
 		case isDash(low):
