@@ -248,6 +248,8 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"USA Today", "report", false, false}}}},
 		{"a name with Jr. before an appositive, and a middle initial after according to", []string{"Ann Pell Jr., a lawyer, said it was bad.", "It was bad, according to Tom K. Rivers."},
 			map[int][]st{1: {{"Ann Pell", "say", false, false}}, 2: {{"Tom K. Rivers", "according to", false, false}}}},
+		{"a quotation cue before a colon announces the next sentence's quotation", []string{"Tom Rivers continued:", "“We will win this.”"},
+			map[int][]st{1: {{"Tom Rivers", "continue", false, false}}, 2: {{"Tom Rivers", "say", false, true}}}},
 		{"a lead-in phrase is not the subject", []string{"In an interview with the Harbour Gazette, Nadia Harlow set no deadline, saying a vote would follow in 2031."},
 			map[int][]st{1: {{"Nadia Harlow", "say", false, false}}}},
 		{"it is the institution named before", []string{"Oxfam published a report on Monday.", "It said 1,500 workers had lost their jobs."},

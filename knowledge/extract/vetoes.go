@@ -54,7 +54,9 @@ var cueVetoes = []cueVeto{
 		return lemma == "feel" && (feelStates[s.low(k+1)] || adverbAt(s, k+1) && s.low(k+2) != "that")
 	}},
 	{"speech only beside a quotation", func(s *sentence, k int, lemma string, _ bool) bool {
-		return quotationCues[lemma] && !hasQuote(s) // `"...," he continued`
+		// `"...," he continued`; "Pell continued:" announces the quotation
+		// of the next sentence.
+		return quotationCues[lemma] && !hasQuote(s) && !endsWithColon(s)
 	}},
 	{"think tank", func(s *sentence, k int, _ string, _ bool) bool {
 		return s.low(k) == "think" && s.low(k+1) == "tank"
@@ -65,7 +67,9 @@ var cueVetoes = []cueVeto{
 		return nounForms[s.low(k)] && !(s.low(k+1) == "that" || s.low(k+1) == ":" || auxiliaries[s.low(k-1)] || s.low(k-1) == "to")
 	}},
 	{"agreement without that or with", func(s *sentence, k int, lemma string, _ bool) bool {
-		return lemma == "agree" && s.low(k+1) != "that" && s.low(k+1) != "with" // "agreed a deal"
+		// "agreed a deal"; but "Pell agreed:" announces a view.
+		next := s.low(k + 1)
+		return lemma == "agree" && next != "that" && next != "with" && !(k+2 == len(s.toks) && next == ":")
 	}},
 	{"position without that", func(s *sentence, k int, lemma string, _ bool) bool {
 		// "maintained their lead", "estimated 1,500": speech only before
@@ -264,6 +268,11 @@ var cueNextWord = map[string]string{"plan": "to", "intend": "to", "seek": "to", 
 // quotationCues report speech only beside a quotation; elsewhere they mean
 // something else ("continued his devotion to politics").
 var quotationCues = set("continue")
+
+// endsWithColon reports whether a sentence ends with a colon: "He continued:".
+func endsWithColon(s *sentence) bool {
+	return len(s.toks) > 0 && s.toks[len(s.toks)-1].s == ":"
+}
 
 // hasQuote reports whether a sentence holds a quotation mark.
 func hasQuote(s *sentence) bool {
