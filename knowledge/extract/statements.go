@@ -6,6 +6,7 @@ import (
 
 	"github.com/briefbot/briefbot/knowledge"
 	"github.com/briefbot/briefbot/knowledge/lexicon"
+	"github.com/briefbot/briefbot/knowledge/postag"
 )
 
 // silenceVerbs after "yet to", "declined to", "refused to" or "did not" make a
@@ -2107,6 +2108,7 @@ func (x *extractor) lastPerson(si int, s *sentence, l int) (int, bool) {
 // of a sentence wins over the other people it names.
 func (x *extractor) nearestPerson(si int, s *sentence, l int, fits func(int) bool) (int, bool) {
 	best, bestEnd := -1, -1
+	subj, subjEnd := -1, -1
 	quoted := quotedTokens(s)
 	for _, m := range s.mentions {
 		if quoted[m.i] {
@@ -2115,6 +2117,14 @@ func (x *extractor) nearestPerson(si int, s *sentence, l int, fits func(int) boo
 		if m.j <= l && fits(m.actor) && m.how != "pronoun" && m.j > bestEnd {
 			best, bestEnd = m.actor, m.j
 		}
+		if m.j <= l && fits(m.actor) && m.how != "pronoun" && m.j > subjEnd && verbFollows(s, m.j, l) {
+			subj, subjEnd = m.actor, m.j
+		}
+	}
+	if subj >= 0 {
+		// A clause's subject wins over a person its words name: "Cuban said
+		// that in a race between Trump and Cruz, he would back Trump".
+		return subj, true
 	}
 	if best >= 0 {
 		return best, true
@@ -2135,6 +2145,16 @@ func (x *extractor) nearestPerson(si int, s *sentence, l int, fits func(int) boo
 		}
 	}
 	return 0, false
+}
+
+// verbFollows reports whether a finite verb follows token j (past adverbs)
+// before token l: the mention ending at j is its clause's subject ("Cuban
+// said", "Mr. Trump even offered").
+func verbFollows(s *sentence, j, l int) bool {
+	for j < l && s.posAt(j) == postag.RB {
+		j++
+	}
+	return j < l && s.posAt(j).Finite()
 }
 
 // pronounSex is the sex a personal pronoun refers to.
