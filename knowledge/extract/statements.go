@@ -1730,7 +1730,8 @@ var quantifiers = set("the", "a", "an", "some", "many", "most", "several", "othe
 
 // docNouns are documents that can say things on their authors' behalf.
 var docNouns = set("report", "book", "study", "survey", "paper", "document", "letter",
-	"memo", "article", "analysis", "statement", "review", "poll", "dossier", "leaflet")
+	"memo", "article", "analysis", "statement", "review", "poll", "dossier", "leaflet",
+	"lawsuit", "projection", "filing", "indictment", "editorial", "column")
 
 // orgNouns are what news calls an organisation it has named before.
 var orgNouns = set("company", "firm", "group", "bank", "airline", "carrier",

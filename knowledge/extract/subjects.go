@@ -182,7 +182,7 @@ func (x *extractor) postModifiedSubject(si int, s *sentence, l int) ([]int, int,
 		return nil, 0, false // "the former secretary of State": one title
 	}
 	h := -1
-	for p := l - 1; p >= 1 && l-p <= 10; p-- {
+	for p := l - 1; p >= 1 && l-p <= 18; p-- {
 		t := s.toks[p]
 		if t.kind == punct && t.s != "-" && t.s != "." || finiteCue(s, p) || relatives[t.low] {
 			break
