@@ -443,7 +443,13 @@ func (x *extractor) colonSpeaker(si int, s *sentence) (found, bool) {
 	}
 	id := -1
 	quoteAfter := j+1 < len(s.toks) && s.toks[j+1].isQuote()
-	if m, ok := longestMentionEnding(s, j); ok && (si == 0 || quoteAfter && m.i == 0) {
+	m, ok := longestMentionEnding(s, j)
+	if p := m.i - 1; ok && p >= 1 && prepositions[s.low(p)] && s.low(p) != "and" {
+		// "Pell at the Harbour Forum:", "Pell to Farmers Union:": the
+		// speaker before the preposition, not its place or audience.
+		m, ok = longestMentionEnding(s, p)
+	}
+	if ok && (si == 0 || quoteAfter && m.i == 0) {
 		// A headline, or a name and a colon before a quotation: `Clinton: "Our
 		// goal is ..."`.
 		switch x.actors[m.actor].Kind {
