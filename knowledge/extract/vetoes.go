@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/briefbot/briefbot/knowledge/lexicon"
 	"github.com/briefbot/briefbot/knowledge/postag"
 )
 
@@ -154,7 +155,9 @@ var cueVetoes = []cueVeto{
 		// "strong support from", "the best highlights", "the March states":
 		// the tagger reads a noun after a determiner or adjective, where the
 		// word lists did not tell.
-		if negated || s.toks[k].cap || speechNouns[s.low(k)] || !s.posAt(k).Noun() {
+		low := s.low(k)
+		if negated || s.toks[k].cap || speechNouns[low] || pastTense(low) || lexicon.Irregular(low) != "" || strings.HasSuffix(low, "ing") || !s.posAt(k).Noun() {
+			// A past tense or participle is no noun: "said" is not tagged.
 			return false
 		}
 		// A possessor speaks, and annotators mark it ("his remarks", "Ann
