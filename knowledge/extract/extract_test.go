@@ -256,6 +256,8 @@ func TestStatements(t *testing.T) {
 			map[int][]st{1: {{"A study", "conclude", false, false}}}},
 		{"a headline's speaker before a colon is the one before a preposition", []string{"Ann Pell to Farmers Union: Prices will rise this year.", "Ann Pell spoke on Monday in Leeds to the union."},
 			map[int][]st{1: {{"Ann Pell", "say", false, false}}}},
+		{"a quotation after a sentence ending with a colon is its subject's", []string{"Tom Rivers said the clinic was shut.", "Nadia Harlow then listed her demands:", "“The clinic must open again this year.”"},
+			map[int][]st{1: {{"Tom Rivers", "say", false, false}}, 3: {{"Nadia Harlow", "say", false, true}}}},
 		{"a lead-in phrase is not the subject", []string{"In an interview with the Harbour Gazette, Nadia Harlow set no deadline, saying a vote would follow in 2031."},
 			map[int][]st{1: {{"Nadia Harlow", "say", false, false}}}},
 		{"it is the institution named before", []string{"Oxfam published a report on Monday.", "It said 1,500 workers had lost their jobs."},

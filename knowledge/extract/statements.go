@@ -61,6 +61,13 @@ func (x *extractor) findStatements() {
 			// unless a reporting clause after it names another
 			// (`"Never," she answered.`).
 			speakers, rule, content := lastSpeakers, "quotation standing alone continues the last speaker", trimContent(s.Text)
+			if ps := x.sents[si-1]; lastSent < si-1 && endsWithColon(ps) {
+				// "Pell then listed her demands:" announces the words of a
+				// person named there, though no cue read it.
+				if id, ok := x.subjectPerson(ps, func(int) bool { return true }); ok {
+					speakers, rule = []int{id}, "quotation after a sentence ending with a colon: its subject"
+				}
+			}
 			if sp, q, ok := x.quoteReporter(si, s); ok {
 				speakers, rule = sp, "quotation, then its speaker and a verb of any kind"
 				content = x.content(s, 1, q) // the quotation, not its report
