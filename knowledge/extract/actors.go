@@ -413,6 +413,12 @@ func (x *extractor) ensure(key string, mk func() *knowledge.Actor) int {
 
 // mention records that tokens i..j of s refer to actor id.
 func (x *extractor) mention(s *sentence, id, i, j int, how string) {
+	if j < len(s.toks) && s.toks[j].cap && (s.low(j) == "jr" || s.low(j) == "sr") && x.actors[id].Kind == knowledge.Person {
+		j++ // "Joseph R. Biden Jr.": the suffix is no part of the name, but of the mention
+		if j < len(s.toks) && s.toks[j].s == "." && s.toks[j].start == s.toks[j-1].end {
+			j++
+		}
+	}
 	for _, m := range s.mentions {
 		if m.actor == id && m.i == i && m.j == j {
 			return

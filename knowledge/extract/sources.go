@@ -56,7 +56,7 @@ func (x *extractor) accordingTo(si int, s *sentence) (found, bool) {
 // organisation.
 func (x *extractor) sourceAt(s *sentence, k int) ([]int, int) {
 	full := k
-	for full < len(s.toks) && s.toks[full].s != "," && s.toks[full].s != ";" && s.toks[full].s != "." && !s.toks[full].isQuote() && !finiteCue(s, full) {
+	for full < len(s.toks) && s.toks[full].s != "," && s.toks[full].s != ";" && (s.toks[full].s != "." || isInitialDot(s, full)) && !s.toks[full].isQuote() && !finiteCue(s, full) {
 		full++
 	}
 	// The source is the phrase's head, before what modifies it: "initial results

@@ -61,6 +61,13 @@ func (x *extractor) findStatements() {
 			// unless a reporting clause after it names another
 			// (`"Never," she answered.`).
 			speakers, rule, content := lastSpeakers, "quotation standing alone continues the last speaker", trimContent(s.Text)
+			if ps := x.sents[si-1]; lastSent < si-1 && endsWithColon(ps) {
+				// "Pell then listed her demands:" announces the words of a
+				// person named there, though no cue read it.
+				if id, ok := x.subjectPerson(ps, func(int) bool { return true }); ok {
+					speakers, rule = []int{id}, "quotation after a sentence ending with a colon: its subject"
+				}
+			}
 			if sp, q, ok := x.quoteReporter(si, s); ok {
 				speakers, rule = sp, "quotation, then its speaker and a verb of any kind"
 				content = x.content(s, 1, q) // the quotation, not its report
@@ -443,7 +450,13 @@ func (x *extractor) colonSpeaker(si int, s *sentence) (found, bool) {
 	}
 	id := -1
 	quoteAfter := j+1 < len(s.toks) && s.toks[j+1].isQuote()
-	if m, ok := longestMentionEnding(s, j); ok && (si == 0 || quoteAfter && m.i == 0) {
+	m, ok := longestMentionEnding(s, j)
+	if p := m.i - 1; ok && p >= 1 && prepositions[s.low(p)] && s.low(p) != "and" {
+		// "Pell at the Harbour Forum:", "Pell to Farmers Union:": the
+		// speaker before the preposition, not its place or audience.
+		m, ok = longestMentionEnding(s, p)
+	}
+	if ok && (si == 0 || quoteAfter && m.i == 0) {
 		// A headline, or a name and a colon before a quotation: `Clinton: "Our
 		// goal is ..."`.
 		switch x.actors[m.actor].Kind {
@@ -641,7 +654,7 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 		case low == "to" && l > 0 && reportsWords(lemma) && raisingAt(s, l-1) >= 0:
 			l = raisingAt(s, l-1) // "are quick to point out", "seemed to confirm"
 			continue
-		case auxiliaries[low] || adverbAt(s, l) && inflected && l == k-1 && l > 0 && (s.toks[l-1].cap || groupHeads[s.low(l-1)]) || pronounIs(s, l) || low == "to" && l > 0 && silenceLeads[s.toks[l-1].low] || silenceLeads[low] && negatedCue:
+		case auxiliaries[low] && !inMention(s, l) || adverbAt(s, l) && inflected && l == k-1 && l > 0 && (s.toks[l-1].cap || groupHeads[s.low(l-1)]) || pronounIs(s, l) || low == "to" && l > 0 && silenceLeads[s.toks[l-1].low] || silenceLeads[low] && negatedCue:
 			if negation(low) {
 				f.Negated = true
 			}
@@ -653,7 +666,7 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 		case l > 0 && relativeUnits[low] && (s.toks[l-1].low == "this" || s.toks[l-1].low == "last"):
 			l -= 2 // "the report this week said"
 			continue
-		case l > 0 && low == "." && (s.low(l-1) == "jr" || s.low(l-1) == "sr"):
+		case l > 0 && low == "." && (s.low(l-1) == "jr" || s.low(l-1) == "sr") && !inMention(s, l):
 			l-- // the dot of "Joseph R. Biden Jr."
 			continue
 		case l > 0 && (low == "jr" || low == "sr") && !mentionEndsAt(s, l+1):
@@ -816,7 +829,7 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 		f.Direct = isQuoted(s, f.contentBeg, f.contentEnd)
 		return f, f.Content != ""
 	}
-	if pt := s.toks[k-1]; (pt.s == "," || pt.isQuote()) && lemma != "tell" {
+	if pt := s.toks[k-1]; (pt.s == "," || pt.isQuote()) && lemma != "tell" && (invertingCues[lemma] || afterQuestion(s, k)) {
 		if sp, end := x.subjectStartingAt(s, cueEnd); len(sp) > 0 {
 			f.speakers, f.subjStart, f.rule = sp, k, "subject after the cue"
 			f.contentBeg, f.contentEnd = 0, k-1
@@ -832,6 +845,25 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 	return found{}, false
 }
 
+// invertingCues are the cue verbs that may stand before their subject after
+// the words they report (`"...," said Ann Pell`, `..., added the minister`);
+// others after a comma have their object there, unless a quoted question
+// stands before them (afterQuestion) ("Ann Pell, a lawyer, thanked
+// the judge", "..., reminded his staff").
+var invertingCues = set("say", "add", "write", "recall", "declare", "reply", "predict",
+	"note", "explain", "continue", "insist", "argue", "warn", "report", "acknowledge",
+	"concede", "admit", "agree", "respond", "answer", "observe", "quip", "joke",
+	"exclaim", "counter", "retort", "complain", "suggest", "state", "comment",
+	"remark", "conclude", "announce", "confirm", "claim", "assert", "contend",
+	"maintain", "stress", "emphasize", "caution", "boast", "muse", "wonder", "tweet")
+
+// afterQuestion reports whether the cue at k follows a quoted question or
+// exclamation, which any cue may report before its subject (`"Why?" asked
+// Pell`).
+func afterQuestion(s *sentence, k int) bool {
+	return k >= 2 && s.toks[k-1].isQuote() && (s.toks[k-2].s == "?" || s.toks[k-2].s == "!")
+}
+
 // mainSubject finds who a participle at token k (", saying ...") speaks for:
 // the subject of the clause it hangs on, which is the first actor named before
 // it, past a lead-in phrase, outside quotation marks and not after a
@@ -839,8 +871,15 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 // ...": Pell), or a personal pronoun. When a description opens the clause,
 // described asks for it ("The panel dismissed his appeal and said"); else
 // the participle speaks for the nearest person before it ("The documentary
-// showed Mr Nattrass ..., telling the meeting").
+// showed Mr Nattrass ..., telling the meeting"). A dateline opening the
+// sentence is no subject ("OSLO (AP) —").
 func (x *extractor) mainSubject(si int, s *sentence, from, k int, described bool) ([]int, bool) {
+	if from == 0 {
+		from = pastDateline(s)
+	}
+	if sp, ok := x.verbSubject(si, s, from, k, described); ok {
+		return sp, true
+	}
 	quoted := quotedTokens(s)
 	for p := from; p < k; p++ {
 		if quoted[p] || s.toks[p].kind != word || p > 0 && prepositions[s.toks[p-1].low] && s.toks[p-1].low != "and" {
@@ -907,6 +946,107 @@ func (x *extractor) mainSubject(si int, s *sentence, from, k int, described bool
 		return []int{id}, true
 	}
 	return nil, false
+}
+
+// verbSubject reads the subject of the clause a participle or coordinated
+// verb at token k hangs on from the clause's own verb: the first finite verb
+// after from (past a lead-in phrase, outside quotation marks),
+// and the noun phrase right before it, read by the subject rules ("Ann Pell's
+// aide rallied supporters, saying": the aide, not a name inside the lead-in
+// or the object). A description of a thing gives way to mainSubject's search
+// for a person unless described asks for it.
+func (x *extractor) verbSubject(si int, s *sentence, from, k int, described bool) ([]int, bool) {
+	quoted := quotedTokens(s)
+	p := from
+	if p < k && s.toks[p].kind == word && (leadInAt(s, p) || p+1 < k && contrasts[s.low(p)] && leadInAt(s, p+1)) {
+		c := p + 1
+		for c < k && s.toks[c].s != "," {
+			c++
+		}
+		if c >= k-1 {
+			return nil, false
+		}
+		p = c + 1
+	}
+	start := p
+	for ; p < k; p++ {
+		t := s.toks[p]
+		if quoted[p] || t.kind != word || t.cap && p > start || t.low == "'s" && !pronounIs(s, p) || !s.posAt(p).Finite() {
+			continue
+		}
+		if c := nextComma(s, p, k); c > 0 && subordinateSince(s, start, p) {
+			// "Two weeks after Scalia died, Thomas broke ...", "Ann Pell, a
+			// lawyer who is also ..., walked off": not the main clause's verb.
+			p, start = c, c+1
+			continue
+		}
+		l := p - 1
+		for l >= start && (auxiliaries[s.low(l)] || adverbAt(s, l) || negation(s.low(l))) {
+			l--
+		}
+		if l < start || s.toks[l].kind != word && s.toks[l].s != "%" && s.toks[l].s != ")" {
+			return nil, false
+		}
+		h := s.low(l)
+		if h == "it" && beForms[s.low(l+1)] {
+			return nil, false // "It's possible that ..., after talking": nobody
+		}
+		if !described && !s.toks[l].cap && !personPronouns[h] && !groupPronouns[h] && h != "who" && h != "which" &&
+			s.tags[l].kind != tRole && !groupHeads[h] && !orgNouns[h] && !lexicon.IsAgentNoun(h) {
+			return nil, false // "The documentary showed Mr Nattrass ..., telling"
+		}
+		x.why = ""
+		sp, _ := x.subjectEndingAt(si, s, l)
+		return sp, len(sp) > 0
+	}
+	return nil, false
+}
+
+// nextComma returns the first comma after token p and before token k, or -1.
+func nextComma(s *sentence, p, k int) int {
+	for c := p + 1; c < k; c++ {
+		if s.toks[c].s == "," {
+			return c
+		}
+	}
+	return -1
+}
+
+// subordinateSince reports whether a subordinator or relative pronoun opens
+// a clause between the last comma before token p and p, so that the verb at p
+// is that clause's ("after Scalia died", "a lawyer who is").
+func subordinateSince(s *sentence, start, p int) bool {
+	for q := p - 1; q >= start && s.toks[q].s != ","; q-- {
+		if low := s.low(q); subordinators[low] || low == "who" || low == "which" || low == "whose" {
+			return true
+		}
+	}
+	return false
+}
+
+// pastDateline returns where a sentence starts past a news agency's dateline
+// ("WASHINGTON (AP) —", "LONDON, May 3 (Reuters) -"), or 0.
+func pastDateline(s *sentence) int {
+	for p := 1; p < len(s.toks) && p < 12; p++ {
+		if isDash(s.toks[p].s) && s.toks[p-1].s == ")" {
+			for p+1 < len(s.toks) && isDash(s.toks[p+1].s) {
+				p++
+			}
+			return p + 1
+		}
+	}
+	return 0
+}
+
+// inMention reports whether token l lies inside a mention of an actor (the
+// "Today" of "USA Today" is a name's, not an adverb).
+func inMention(s *sentence, l int) bool {
+	for _, m := range s.mentions {
+		if m.i <= l && l < m.j {
+			return true
+		}
+	}
+	return false
 }
 
 // namedWithin reports whether an actor is named inside tokens i..j, as a
@@ -1620,7 +1760,8 @@ var quantifiers = set("the", "a", "an", "some", "many", "most", "several", "othe
 
 // docNouns are documents that can say things on their authors' behalf.
 var docNouns = set("report", "book", "study", "survey", "paper", "document", "letter",
-	"memo", "article", "analysis", "statement", "review", "poll", "dossier", "leaflet")
+	"memo", "article", "analysis", "statement", "review", "poll", "dossier", "leaflet",
+	"lawsuit", "projection", "filing", "indictment", "editorial", "column")
 
 // orgNouns are what news calls an organisation it has named before.
 var orgNouns = set("company", "firm", "group", "bank", "airline", "carrier",
@@ -2004,6 +2145,7 @@ func (x *extractor) lastPerson(si int, s *sentence, l int) (int, bool) {
 // of a sentence wins over the other people it names.
 func (x *extractor) nearestPerson(si int, s *sentence, l int, fits func(int) bool) (int, bool) {
 	best, bestEnd := -1, -1
+	subj, subjEnd := -1, -1
 	quoted := quotedTokens(s)
 	for _, m := range s.mentions {
 		if quoted[m.i] {
@@ -2012,6 +2154,14 @@ func (x *extractor) nearestPerson(si int, s *sentence, l int, fits func(int) boo
 		if m.j <= l && fits(m.actor) && m.how != "pronoun" && m.j > bestEnd {
 			best, bestEnd = m.actor, m.j
 		}
+		if m.j <= l && fits(m.actor) && m.how != "pronoun" && m.j > subjEnd && verbFollows(s, m.j, l) {
+			subj, subjEnd = m.actor, m.j
+		}
+	}
+	if subj >= 0 {
+		// A clause's subject wins over a person its words name: "Cuban said
+		// that in a race between Trump and Cruz, he would back Trump".
+		return subj, true
 	}
 	if best >= 0 {
 		return best, true
@@ -2032,6 +2182,16 @@ func (x *extractor) nearestPerson(si int, s *sentence, l int, fits func(int) boo
 		}
 	}
 	return 0, false
+}
+
+// verbFollows reports whether a finite verb follows token j (past adverbs)
+// before token l: the mention ending at j is its clause's subject ("Cuban
+// said", "Mr. Trump even offered").
+func verbFollows(s *sentence, j, l int) bool {
+	for j < l && s.posAt(j) == postag.RB {
+		j++
+	}
+	return j < l && s.posAt(j).Finite()
 }
 
 // pronounSex is the sex a personal pronoun refers to.

@@ -61,6 +61,7 @@ func (x *extractor) subjectEndingAt(si int, s *sentence, l int) ([]int, int) {
 func (x *extractor) relativeSubject(si int, s *sentence, l int) ([]int, int, bool) {
 	if (s.toks[l].low == "which" || s.toks[l].low == "who") && l >= 2 && s.toks[l-1].s == "," {
 		if id, start, ok := x.antecedent(s, l-1, s.toks[l].low == "who"); ok {
+			x.mention(s, id, l, l+1, "pronoun")
 			return []int{id}, start, true
 		}
 	}
@@ -81,6 +82,9 @@ func (x *extractor) restrictiveSubject(si int, s *sentence, l int) ([]int, int, 
 		return sp, start, true
 	}
 	sp, start := x.subjectEndingAt(si, s, l-1)
+	if len(sp) == 1 {
+		x.mention(s, sp[0], l, l+1, "pronoun")
+	}
 	return sp, start, true
 }
 
@@ -179,7 +183,7 @@ func (x *extractor) postModifiedSubject(si int, s *sentence, l int) ([]int, int,
 		return nil, 0, false // "the former secretary of State": one title
 	}
 	h := -1
-	for p := l - 1; p >= 1 && l-p <= 10; p-- {
+	for p := l - 1; p >= 1 && l-p <= 18; p-- {
 		t := s.toks[p]
 		if t.kind == punct && t.s != "-" && t.s != "." || finiteCue(s, p) || relatives[t.low] {
 			break

@@ -2,6 +2,9 @@ package extract
 
 import (
 	"strings"
+
+	"github.com/briefbot/briefbot/knowledge/lexicon"
+	"github.com/briefbot/briefbot/knowledge/postag"
 )
 
 // nounForms are cue forms that are more often nouns ("the report said", "the
@@ -52,7 +55,9 @@ var cueVetoes = []cueVeto{
 		return lemma == "feel" && (feelStates[s.low(k+1)] || adverbAt(s, k+1) && s.low(k+2) != "that")
 	}},
 	{"speech only beside a quotation", func(s *sentence, k int, lemma string, _ bool) bool {
-		return quotationCues[lemma] && !hasQuote(s) // `"...," he continued`
+		// `"...," he continued`; "Pell continued:" announces the quotation
+		// of the next sentence.
+		return quotationCues[lemma] && !hasQuote(s) && !endsWithColon(s)
 	}},
 	{"think tank", func(s *sentence, k int, _ string, _ bool) bool {
 		return s.low(k) == "think" && s.low(k+1) == "tank"
@@ -63,7 +68,9 @@ var cueVetoes = []cueVeto{
 		return nounForms[s.low(k)] && !(s.low(k+1) == "that" || s.low(k+1) == ":" || auxiliaries[s.low(k-1)] || s.low(k-1) == "to")
 	}},
 	{"agreement without that or with", func(s *sentence, k int, lemma string, _ bool) bool {
-		return lemma == "agree" && s.low(k+1) != "that" && s.low(k+1) != "with" // "agreed a deal"
+		// "agreed a deal"; but "Pell agreed:" announces a view.
+		next := s.low(k + 1)
+		return lemma == "agree" && next != "that" && next != "with" && !(k+2 == len(s.toks) && next == ":")
 	}},
 	{"position without that", func(s *sentence, k int, lemma string, _ bool) bool {
 		// "maintained their lead", "estimated 1,500": speech only before
@@ -80,7 +87,13 @@ var cueVetoes = []cueVeto{
 		return findingBefore(s, k)
 	}},
 	{"back as an adverb", func(s *sentence, k int, lemma string, _ bool) bool {
-		return s.low(k) == "back" && (beForms[s.low(k-1)] || motionVerbs[s.low(k-1)]) // "is back", "came back"
+		// "is back", "came back", "beat back a challenge", "police back in 2011"
+		return s.low(k) == "back" && (beForms[s.low(k-1)] || motionVerbs[s.low(k-1)] || !s.posAt(k).Verb())
+	}},
+	{"accused of, a reduced passive", func(s *sentence, k int, _ string, _ bool) bool {
+		// "a contractor accused of spying": the active has its object
+		// between ("accused him of").
+		return s.low(k) == "accused" && s.low(k+1) == "of"
 	}},
 	{"name modifying a noun", func(s *sentence, k int, _ string, negated bool) bool {
 		// "an EU demand", "over US support for".
@@ -111,11 +124,12 @@ var cueVetoes = []cueVeto{
 			s.toks[k-1].kind == word && !s.toks[k-1].cap && !strings.HasSuffix(prev, "s") && !auxiliaries[prev]
 	}},
 	{"naming participle", func(s *sentence, k int, _ string, _ bool) bool {
-		// "a group called Black Votes Matter": a common noun, then the name.
+		// "a group called Black Votes Matter", `a site called "Vox"`: a
+		// common noun, then the name.
 		prev := s.low(k - 1)
 		return s.low(k) == "called" && k > 0 && s.toks[k-1].kind == word && !s.toks[k-1].cap &&
 			!auxiliaries[prev] && !personPronouns[prev] && !groupPronouns[prev] && prev != "who" && prev != "which" &&
-			k+1 < len(s.toks) && s.toks[k+1].cap
+			k+1 < len(s.toks) && (s.toks[k+1].cap || s.toks[k+1].isQuote())
 	}},
 	{"reduced passive", func(s *sentence, k int, _ string, negated bool) bool {
 		// "rebel groups backed by Ankara", "a plan criticised by unions".
@@ -131,10 +145,30 @@ var cueVetoes = []cueVeto{
 		if p >= 2 && s.toks[p].low == "and" && strings.HasSuffix(s.toks[p-1].low, "ed") {
 			p -= 2 // "be confined and told"
 		}
-		for p > 0 && (s.toks[p].low == "also" || s.toks[p].low == "widely" || s.toks[p].low == "reportedly") {
-			p--
+		for p > 0 && (passiveAdverbs[s.toks[p].low] || adverbAt(s, p)) {
+			p-- // "was not expected", "was once asked", "is widely seen"
 		}
-		return beForms[s.toks[p].low]
+		low := s.toks[p].low
+		return beForms[low] || beForms[strings.TrimSuffix(low, "n't")] && strings.HasSuffix(low, "n't")
+	}},
+	{"tagged as a noun", func(s *sentence, k int, _ string, negated bool) bool {
+		// "strong support from", "the best highlights", "the March states":
+		// the tagger reads a noun after a determiner or adjective, where the
+		// word lists did not tell.
+		low := s.low(k)
+		if negated || s.toks[k].cap || speechNouns[low] || pastTense(low) || lexicon.Irregular(low) != "" || strings.HasSuffix(low, "ing") || !s.posAt(k).Noun() {
+			// A past tense or participle is no noun: "said" is not tagged.
+			return false
+		}
+		// A possessor speaks, and annotators mark it ("his remarks", "Ann
+		// Pell's harsh comments"): only a determiner or adjective without one.
+		j := k - 1
+		for j > 0 && s.posAt(j).Adjective() {
+			j--
+		}
+		before := s.posAt(j)
+		return j < k-1 && before != postag.PRPs && before != postag.Possessive ||
+			before == postag.DT && j == k-1 && !quantifierSubjects[s.low(j)]
 	}},
 }
 
@@ -164,6 +198,19 @@ func quantifierVerb(s *sentence, k int, lemma string) bool {
 	}
 	return s.low(k) == lemma && (q == 0 || clauseOpeners[s.low(q-1)]) && !prepositions[s.low(k+1)]
 }
+
+// speechNouns name words said, which annotators take as cues even as nouns
+// ("the Chinese comments", "a harsh claim"): the tagger's noun reading does
+// not veto them.
+var speechNouns = set("comment", "comments", "remark", "remarks", "claim", "claims",
+	"call", "calls", "protest", "protests", "promise", "promises", "pledge", "pledges",
+	"demand", "demands", "warning", "warnings", "note", "notes", "report", "reports",
+	"mention", "dispute", "statement", "statements", "criticism", "accusation", "accusations")
+
+// passiveAdverbs may stand between a passive's be and its participle: "was
+// not expected", "was once asked", "is first noted".
+var passiveAdverbs = set("also", "not", "never", "once", "first", "still", "already",
+	"often", "long", "since", "then", "now", "ever", "rarely", "being")
 
 // feelStates follow "feel" as a state, not a view: "feel free", "felt so
 // universal".
@@ -224,6 +271,11 @@ var cueNextWord = map[string]string{"plan": "to", "intend": "to", "seek": "to", 
 // quotationCues report speech only beside a quotation; elsewhere they mean
 // something else ("continued his devotion to politics").
 var quotationCues = set("continue")
+
+// endsWithColon reports whether a sentence ends with a colon: "He continued:".
+func endsWithColon(s *sentence) bool {
+	return len(s.toks) > 0 && s.toks[len(s.toks)-1].s == ":"
+}
 
 // hasQuote reports whether a sentence holds a quotation mark.
 func hasQuote(s *sentence) bool {
