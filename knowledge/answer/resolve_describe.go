@@ -330,7 +330,8 @@ func (e *Engine) describeWords(ctx context.Context, ix *index, words []string) (
 }
 
 // describeCandidates are the titled people who hold the description's rarest
-// title word, or all titled people when it has only words for a head.
+// title word, or those whose title names a head when it has only words for a
+// head, one of them a single word (titleQuery.matches takes no others).
 func (e *Engine) describeCandidates(ix *index, d description) []int {
 	var best []int
 	found := false
@@ -344,6 +345,9 @@ func (e *Engine) describeCandidates(ix *index, d description) []int {
 		}
 	}
 	if !found {
+		if d.title.wantsHead() {
+			return ix.headTitled
+		}
 		return ix.titled
 	}
 	return best
