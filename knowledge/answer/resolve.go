@@ -23,9 +23,12 @@ type index struct {
 	// names are the distinct aliases, for fuzzy matching.
 	names []string
 	// byOrg and byCountry list the actors of each organisation and country;
-	// titled lists the people with a title or description.
+	// titled lists the people with a title or description; headTitled, in
+	// the same order, those of them whose title names the head of something
+	// (namesHead), the only ones a description made of such words may match.
 	byOrg, byCountry map[string][]int
 	titled           []int
+	headTitled       []int
 	byID             map[int64]int
 	// For fuzzy matching: the names by length in bytes, their words (sorted,
 	// for prefixes) and the words by length.
@@ -75,6 +78,9 @@ func newIndex(gen int64, actors []store.ActorRow) *index {
 		if a.Kind == knowledge.Person && (a.Title != "" || a.Description != "") {
 			ix.titled = append(ix.titled, i)
 			ix.titleWords[i] = titleWordsOf(a.Title + " " + a.Description)
+			if namesHead(ix.titleWords[i]) {
+				ix.headTitled = append(ix.headTitled, i)
+			}
 			for _, w := range ix.titleWords[i] {
 				if l := ix.byTitleWord[w]; len(l) == 0 || l[len(l)-1] != i {
 					ix.byTitleWord[w] = append(l, i)
@@ -522,6 +528,9 @@ func newTitleQuery(want []string) titleQuery {
 // something and rank modifiers aside), or all of them.
 func (ix *index) titleCandidates(tq titleQuery) []int {
 	best := ix.titled
+	if tq.wantsHead() {
+		best = ix.headTitled
+	}
 	for _, p := range tq.parts {
 		if headSynonyms[p] || rankModifiers[p] {
 			continue // many titles, and spelled many ways ("ex", "former")
@@ -537,6 +546,12 @@ func (ix *index) titleCandidates(tq titleQuery) []int {
 		}
 	}
 	return best
+}
+
+// wantsHead reports whether a word the title must hold is a word for the head
+// of something: matches then takes only titles that name a head (namesHead).
+func (q titleQuery) wantsHead() bool {
+	return slices.ContainsFunc(q.parts, func(p string) bool { return headSynonyms[p] })
 }
 
 // matches reports whether every wanted word appears in the title words tw,
@@ -560,7 +575,7 @@ func (q titleQuery) matches(tw []string) bool {
 		if has(part) {
 			continue
 		}
-		if headSynonyms[part] && q.anyHead(tw, has) {
+		if headSynonyms[part] && namesHead(tw) {
 			continue
 		}
 		return false
@@ -568,10 +583,12 @@ func (q titleQuery) matches(tw []string) bool {
 	return true
 }
 
-// anyHead reports whether the title names the head of something.
-func (q titleQuery) anyHead(tw []string, has func(string) bool) bool {
-	for h := range headSynonyms {
-		if has(h) {
+// namesHead reports whether the title words tw name the head of something: a
+// word for one (folded, or its plural or singular), or "secretary general".
+func namesHead(tw []string) bool {
+	for _, t := range tw {
+		f := lexicon.FoldRank(t)
+		if headSynonyms[f] || headSynonyms[f+"s"] || strings.HasSuffix(f, "s") && headSynonyms[f[:len(f)-1]] {
 			return true
 		}
 	}

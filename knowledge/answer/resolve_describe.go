@@ -330,7 +330,8 @@ func (e *Engine) describeWords(ctx context.Context, ix *index, words []string) (
 }
 
 // describeCandidates are the titled people who hold the description's rarest
-// title word, or all titled people when it has only words for a head.
+// title word, or those whose title names a head when it has only words for a
+// head, one of them a single word (titleQuery.matches takes no others).
 func (e *Engine) describeCandidates(ix *index, d description) []int {
 	var best []int
 	found := false
@@ -344,6 +345,9 @@ func (e *Engine) describeCandidates(ix *index, d description) []int {
 		}
 	}
 	if !found {
+		if d.title.wantsHead() {
+			return ix.headTitled
+		}
 		return ix.titled
 	}
 	return best
@@ -352,9 +356,12 @@ func (e *Engine) describeCandidates(ix *index, d description) []int {
 // describeScore is how well person i fits the description: the share of its
 // other words found, and whether the person fits at all.
 func (e *Engine) describeScore(ix *index, i int, d description) (float64, bool) {
-	a := ix.actors[i]
+	a := &ix.actors[i]
+	if a.Kind != knowledge.Person || d.country != "" && a.Country != "" && a.Country != d.country {
+		return 0, false // the french minister is not South Africa's
+	}
 	tw := ix.titleWords[i]
-	if a.Kind != knowledge.Person || !ranksAgree(tw, d.ranks) || !d.title.matches(tw) {
+	if !ranksAgree(tw, d.ranks) || !d.title.matches(tw) {
 		return 0, false
 	}
 	var seq []string // the content words of the title, description and organisation
@@ -371,7 +378,7 @@ func (e *Engine) describeScore(ix *index, i int, d description) (float64, bool) 
 		switch {
 		case a.Country == d.country:
 		case a.Country != "":
-			return 0, false // the french minister is not South Africa's
+			return 0, false // another country's (checked above)
 		case !hasAllWords(seq, strings.ToLower(e.gz.CountryName(d.country))) &&
 			!hasAllWords(seq, strings.ToLower(e.gz.Demonym(d.country))):
 			// A country the briefing did not give them: the Japanese finance

@@ -92,9 +92,9 @@ func bestCoverage(ss []saidScored) float64 {
 }
 
 // addBefore adds to a statement's terms those of the sentence before
-// sentence n of the document at path, if there is one; it reports whether
-// there was.
-func (ix *rankIndex) addBefore(have map[string]bool, path string, n int) bool {
+// sentence n of the document at path that are in want, if there is one; it
+// reports whether there was.
+func (ix *rankIndex) addBefore(have, want map[string]bool, path string, n int) bool {
 	d, ok := ix.byPath[path]
 	if !ok {
 		return false
@@ -105,9 +105,37 @@ func (ix *rankIndex) addBefore(have map[string]bool, path string, n int) bool {
 		return false
 	}
 	for _, t := range sents[i-1].terms {
-		have[ix.terms[t]] = true
+		if term := ix.terms[t]; want[term] {
+			have[term] = true
+		}
 	}
 	return true
+}
+
+// groupTerms are the terms a coverage of the groups looks for: each group's
+// main term and its alternatives.
+func groupTerms(gs []termGroup) map[string]bool {
+	m := map[string]bool{}
+	for _, g := range gs {
+		m[g.main] = true
+		for _, a := range g.alts {
+			m[a] = true
+		}
+	}
+	return m
+}
+
+// termsIn returns the terms of text that are in want, as a set: all that
+// coverage reads of a sentence's terms. buf is scratch space.
+func termsIn(text string, want map[string]bool, buf *[]string) map[string]bool {
+	*buf = stem.AppendTerms((*buf)[:0], text)
+	have := map[string]bool{}
+	for _, t := range *buf {
+		if want[t] {
+			have[t] = true
+		}
+	}
+	return have
 }
 
 // topicUnworded reports whether an actor quoted in one briefing only is
@@ -939,14 +967,20 @@ func (e *Engine) saidCandidates(ctx context.Context, ix *index, q Question, t ta
 			return nil, 0, err
 		}
 	}
+	// Coverage reads only the topic's terms of a sentence, and nothing
+	// without a topic's weight.
+	want := groupTerms(topic)
+	var buf []string
 	var ss []saidScored
 	for i, r := range rows {
 		var f [nSaid]float64
 		f[sDirect] = b2f(direct[r.SpeakerID])
-		have := termSet(stem.Terms(r.Text))
-		f[sTopic] = coverage(topic, weight, total, have)
-		if ri != nil && f[sTopic] < 1 && ri.addBefore(have, r.DocPath, r.N) {
-			f[sContext] = coverage(topic, weight, total, have) - f[sTopic]
+		if total > 0 {
+			have := termsIn(r.Text, want, &buf)
+			f[sTopic] = coverage(topic, weight, total, have)
+			if ri != nil && f[sTopic] < 1 && ri.addBefore(have, want, r.DocPath, r.N) {
+				f[sContext] = coverage(topic, weight, total, have) - f[sTopic]
+			}
 		}
 		f[sDocTopic] = docTopic(r.DocPath)
 		f[sMatched] = b2f(matched[r.SpeakerID])

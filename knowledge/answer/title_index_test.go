@@ -21,6 +21,8 @@ func TestTitleCandidates(t *testing.T) {
 		person(3, "Michael Ancram", "shadow foreign secretary"),
 		person(4, "Tony Blair", "Prime Minister"),
 		person(5, "Some Ministers", "junior ministers"),
+		person(7, "Ann Pell", "party leaders"),
+		person(8, "Kofi Annan", "UN Secretary-General"),
 		{ID: 6, Actor: knowledge.Actor{Key: "country:GBR", Name: "United Kingdom", Kind: knowledge.Country}},
 	})
 	names := func(is []int) []string {
@@ -38,12 +40,33 @@ func TestTitleCandidates(t *testing.T) {
 		// A singular finds plurals and the other way round.
 		{[]string{"minister"}, []string{"Tony Blair", "Some Ministers"}},
 		{[]string{"ministers"}, []string{"Tony Blair", "Some Ministers"}},
-		// Words for the head of something match many titles: all are candidates.
-		{[]string{"chief"}, []string{"Jack Straw", "Gordon Brown", "Michael Ancram", "Tony Blair", "Some Ministers"}},
+		// A word for the head of something matches any title naming a head,
+		// in the plural too, and a secretary general.
+		{[]string{"chief"}, []string{"Ann Pell", "Kofi Annan"}},
+		{[]string{"secretary"}, []string{"Jack Straw", "Michael Ancram", "Kofi Annan"}},
 	}
 	for _, tt := range tests {
 		if got := names(ix.titleCandidates(newTitleQuery(tt.title))); !slices.Equal(got, tt.want) {
 			t.Errorf("titleCandidates(%q) = %q, want %q", tt.title, got, tt.want)
+		}
+	}
+	// Every title that matches is a candidate.
+	for _, title := range [][]string{{"chief"}, {"leader"}, {"foreign", "chief"}, {"secretary", "general"}, {"minister"}, {"junior", "minister"}} {
+		tq := newTitleQuery(title)
+		var all []int
+		for _, i := range ix.titled {
+			if tq.matches(ix.titleWords[i]) {
+				all = append(all, i)
+			}
+		}
+		var fromCandidates []int
+		for _, i := range ix.titleCandidates(tq) {
+			if tq.matches(ix.titleWords[i]) {
+				fromCandidates = append(fromCandidates, i)
+			}
+		}
+		if !slices.Equal(all, fromCandidates) {
+			t.Errorf("%q matches %q of the titled, %q of the candidates", title, names(all), names(fromCandidates))
 		}
 	}
 	// The candidates narrow the search; matching still decides.
