@@ -242,7 +242,7 @@ func TestStatements(t *testing.T) {
 			map[int][]st{}},
 		{"a cue word the tagger reads as a noun after an adjective reports nobody", []string{"Her gains include strong support from young voters.", "The best highlights from the rally were shown."},
 			map[int][]st{}},
-		{"other senses of back and accused", []string{"The governor beat back a challenge from Tom Rivers.", "A contractor accused of spying was freed."},
+		{"other senses of back and accused", []string{"The mayor fought back a rival bid from Tom Rivers.", "A contractor accused of spying was freed."},
 			map[int][]st{}},
 		{"a name that holds a country and a time word", []string{"USA Today reported that the plan failed."},
 			map[int][]st{1: {{"USA Today", "report", false, false}}}},

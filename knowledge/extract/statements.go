@@ -871,7 +871,7 @@ func afterQuestion(s *sentence, k int) bool {
 // ...": Pell), or a personal pronoun. When a description opens the clause,
 // described asks for it ("The panel dismissed his appeal and said"); else
 // the participle speaks for the nearest person before it ("The documentary
-// showed Mr Nattrass ..., telling the meeting"). A dateline opening the
+// showed Mr Osk ..., telling the meeting"). A dateline opening the
 // sentence is no subject ("OSLO (AP) —").
 func (x *extractor) mainSubject(si int, s *sentence, from, k int, described bool) ([]int, bool) {
 	if from == 0 {
@@ -930,7 +930,7 @@ func (x *extractor) mainSubject(si int, s *sentence, from, k int, described bool
 				}
 			}
 			// For a participle, a person named later wins over a thing ("The
-			// documentary showed Mr Nattrass ..., telling"), but not over people.
+			// film showed Mr Osk ..., telling"), but not over people.
 			if head >= 0 && (described || s.tags[head].kind == tRole || groupHeads[s.low(head)] || orgNouns[s.low(head)] ||
 				lexicon.IsAgentNoun(s.low(head)) || namedWithin(s, p+1, head)) {
 				sp, _ := x.unnamed(s, head, nil)
@@ -975,7 +975,7 @@ func (x *extractor) verbSubject(si int, s *sentence, from, k int, described bool
 			continue
 		}
 		if c := nextComma(s, p, k); c > 0 && subordinateSince(s, start, p) {
-			// "Two weeks after Scalia died, Thomas broke ...", "Ann Pell, a
+			// "A week after the vote failed, Pell spoke ...", "Ann Pell, a
 			// lawyer who is also ..., walked off": not the main clause's verb.
 			p, start = c, c+1
 			continue
@@ -989,11 +989,11 @@ func (x *extractor) verbSubject(si int, s *sentence, from, k int, described bool
 		}
 		h := s.low(l)
 		if h == "it" && beForms[s.low(l+1)] {
-			return nil, false // "It's possible that ..., after talking": nobody
+			return nil, false // "It may be that ..., after meeting": nobody
 		}
 		if !described && !s.toks[l].cap && !personPronouns[h] && !groupPronouns[h] && h != "who" && h != "which" &&
 			s.tags[l].kind != tRole && !groupHeads[h] && !orgNouns[h] && !lexicon.IsAgentNoun(h) {
-			return nil, false // "The documentary showed Mr Nattrass ..., telling"
+			return nil, false // "The film showed Mr Osk ..., telling"
 		}
 		x.why = ""
 		sp, _ := x.subjectEndingAt(si, s, l)
@@ -1014,7 +1014,7 @@ func nextComma(s *sentence, p, k int) int {
 
 // subordinateSince reports whether a subordinator or relative pronoun opens
 // a clause between the last comma before token p and p, so that the verb at p
-// is that clause's ("after Scalia died", "a lawyer who is").
+// is that clause's ("after the vote failed", "a lawyer who is").
 func subordinateSince(s *sentence, start, p int) bool {
 	for q := p - 1; q >= start && s.toks[q].s != ","; q-- {
 		if low := s.low(q); subordinators[low] || low == "who" || low == "which" || low == "whose" {
@@ -2159,8 +2159,8 @@ func (x *extractor) nearestPerson(si int, s *sentence, l int, fits func(int) boo
 		}
 	}
 	if subj >= 0 {
-		// A clause's subject wins over a person its words name: "Cuban said
-		// that in a race between Trump and Cruz, he would back Trump".
+		// A clause's subject wins over a person its words name: "Pell said
+		// that if Reed ran, she would back Reed".
 		return subj, true
 	}
 	if best >= 0 {

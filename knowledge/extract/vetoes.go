@@ -87,7 +87,7 @@ var cueVetoes = []cueVeto{
 		return findingBefore(s, k)
 	}},
 	{"back as an adverb", func(s *sentence, k int, lemma string, _ bool) bool {
-		// "is back", "came back", "beat back a challenge", "police back in 2011"
+		// "is back", "came back", "fought back a rival", "police back in 2011"
 		return s.low(k) == "back" && (beForms[s.low(k-1)] || motionVerbs[s.low(k-1)] || !s.posAt(k).Verb())
 	}},
 	{"accused of, a reduced passive", func(s *sentence, k int, _ string, _ bool) bool {
@@ -124,7 +124,7 @@ var cueVetoes = []cueVeto{
 			s.toks[k-1].kind == word && !s.toks[k-1].cap && !strings.HasSuffix(prev, "s") && !auxiliaries[prev]
 	}},
 	{"naming participle", func(s *sentence, k int, _ string, _ bool) bool {
-		// "a group called Black Votes Matter", `a site called "Vox"`: a
+		// "a group called Fair Fares Now", `a site called "Vox"`: a
 		// common noun, then the name.
 		prev := s.low(k - 1)
 		return s.low(k) == "called" && k > 0 && s.toks[k-1].kind == word && !s.toks[k-1].cap &&
