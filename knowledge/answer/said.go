@@ -216,10 +216,11 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 		// briefing that names them.
 		return e.searchNaming(ctx, ix, q, t.name)
 	}
-	ss, topicLen, err := e.saidCandidates(ctx, ix, q, t)
+	ss, topic, err := e.saidCandidates(ctx, ix, q, t)
 	if err != nil {
 		return reply{}, err
 	}
+	topicLen := len(topic)
 	if len(ss) == 0 {
 		if r, err := e.aboutSearch(ctx, ix, q, &t, nil); err != nil || len(r.cites) > 0 {
 			return r, err
@@ -229,7 +230,7 @@ func (e *Engine) said(ctx context.Context, ix *index, q Question) (reply, error)
 	all := ss // what the actor said anywhere, for onTopicSpeaker and topicUnworded
 	held := func(string) bool { return true }
 	if topicLen > 0 {
-		if held, err = e.topicBriefings(ctx, ix, q, t); err != nil {
+		if held, err = e.topicBriefings(ctx, ix, topic); err != nil {
 			return reply{}, err
 		}
 		if ss = slices.DeleteFunc(slices.Clone(ss), func(s saidScored) bool { return !held(s.DocPath) }); len(ss) == 0 {
@@ -264,11 +265,10 @@ const topicBriefingShare = 0.5
 const wholeTopic = 0.9
 
 // topicBriefings returns whether a briefing holds enough of a said-question's
-// topic to answer it (topicBriefingShare).
-func (e *Engine) topicBriefings(ctx context.Context, ix *index, q Question, t target) (func(string) bool, error) {
-	topic, err := e.saidTopic(ctx, ix, q, t)
-	if err != nil || len(topic) == 0 {
-		return func(string) bool { return true }, err
+// topic (from saidCandidates) to answer it (topicBriefingShare).
+func (e *Engine) topicBriefings(ctx context.Context, ix *index, topic []termGroup) (func(string) bool, error) {
+	if len(topic) < 2 {
+		return func(string) bool { return true }, nil
 	}
 	ri, err := e.rankIndex(ctx, ix.gen)
 	if err != nil {
@@ -276,7 +276,7 @@ func (e *Engine) topicBriefings(ctx context.Context, ix *index, q Question, t ta
 	}
 	rq := ri.query(topic, ansNone, nil)
 	best := ri.bestDocCoverage(rq)
-	if len(topic) < 2 || best < wholeTopic {
+	if best < wholeTopic {
 		return func(string) bool { return true }, nil
 	}
 	floor := topicBriefingShare * best
@@ -903,7 +903,7 @@ func (e *Engine) saidTopic(ctx context.Context, ix *index, q Question, t target)
 // saidCandidates reads the statements of a resolved actor and of those who
 // speak for them, and scores each on the question, in document order; it
 // also returns how many topic groups the question has.
-func (e *Engine) saidCandidates(ctx context.Context, ix *index, q Question, t target) ([]saidScored, int, error) {
+func (e *Engine) saidCandidates(ctx context.Context, ix *index, q Question, t target) ([]saidScored, []termGroup, error) {
 	ids := make([]int64, 0, len(t.direct)+len(t.affiliates))
 	direct := map[int64]bool{}
 	matched := map[int64]bool{}
@@ -926,20 +926,20 @@ func (e *Engine) saidCandidates(ctx context.Context, ix *index, q Question, t ta
 	}
 	rows, err := e.statements(ctx, ids, maxStatementsRead)
 	if err != nil {
-		return nil, 0, err
+		return nil, nil, err
 	}
 	// A headline is not a statement to quote: the body says it in full.
 	rows = slices.DeleteFunc(rows, func(r store.StatementRow) bool { return r.Text == r.DocTitle })
 	if len(rows) == 0 {
-		return nil, 0, nil
+		return nil, nil, nil
 	}
 	topic, err := e.saidTopic(ctx, ix, q, t)
 	if err != nil {
-		return nil, 0, err
+		return nil, nil, err
 	}
 	weight, total, err := e.weights(ctx, ix.gen, topic)
 	if err != nil {
-		return nil, 0, err
+		return nil, nil, err
 	}
 	// The briefing answers where the actor and the topic meet: statements
 	// from a briefing that holds more of the topic rank higher.
@@ -947,7 +947,7 @@ func (e *Engine) saidCandidates(ctx context.Context, ix *index, q Question, t ta
 	if len(topic) > 0 {
 		ri, err := e.rankIndex(ctx, ix.gen)
 		if err != nil {
-			return nil, 0, err
+			return nil, nil, err
 		}
 		rq := ri.query(topic, ansNone, nil)
 		seen := map[string]float64{}
@@ -964,7 +964,7 @@ func (e *Engine) saidCandidates(ctx context.Context, ix *index, q Question, t ta
 	var ri *rankIndex
 	if len(topic) > 0 {
 		if ri, err = e.rankIndex(ctx, ix.gen); err != nil {
-			return nil, 0, err
+			return nil, nil, err
 		}
 	}
 	// Coverage reads only the topic's terms of a sentence, and nothing
@@ -994,5 +994,5 @@ func (e *Engine) saidCandidates(ctx context.Context, ix *index, q Question, t ta
 		s -= float64(i) * 0.001 // keep document order among equals
 		ss = append(ss, saidScored{r, f, s})
 	}
-	return ss, len(topic), nil
+	return ss, topic, nil
 }

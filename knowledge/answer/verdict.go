@@ -182,10 +182,11 @@ func (e *Engine) yesNo(ctx context.Context, ix *index, q Question) (reply, error
 	if !ok {
 		return r, nil
 	}
-	ss, topicLen, err := e.saidCandidates(ctx, ix, sq, t)
+	ss, topic, err := e.saidCandidates(ctx, ix, sq, t)
 	if err != nil || len(ss) == 0 {
 		return r, err
 	}
+	topicLen := len(topic)
 	best := bestCoverage(ss)
 	if topicLen > 0 && best < minSaidCoverage {
 		return r, nil
