@@ -182,7 +182,3 @@ func set(words ...string) map[string]bool {
 	}
 	return m
 }
-
-// reportsWords reports whether a cue lemma reports someone's words rather than
-// a belief or a stance.
-func reportsWords(lemma string) bool { return lexicon.ReportsWords(lemma) }

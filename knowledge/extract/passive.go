@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/briefbot/briefbot/knowledge/lexicon"
+)
 
 // passiveAgentRule names the rule that reads a passive cue's agent as the
 // speaker.
@@ -14,7 +18,7 @@ const passiveAgentRule = "passive with its agent after by"
 // the passive's subject otherwise. veto is the passive veto that held for the
 // cue at k.
 func (x *extractor) passiveAgent(s *sentence, k, cueEnd int, lemma, veto string) (found, bool) {
-	if veto != "passive" && veto != "reduced passive" || !reportsWords(lemma) {
+	if veto != "passive" && veto != "reduced passive" || !lexicon.ReportsWords(lemma) {
 		return found{}, false
 	}
 	if s.low(k-1) == "as" {

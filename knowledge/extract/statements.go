@@ -651,7 +651,7 @@ func (x *extractor) cueAt(si int, s *sentence, k int, prev []found) (found, bool
 		case aspectVerbs[low] && l == k-1 && strings.HasSuffix(t.low, "ing"):
 			l-- // "began talking about", "kept saying"
 			continue
-		case low == "to" && l > 0 && reportsWords(lemma) && raisingAt(s, l-1) >= 0:
+		case low == "to" && l > 0 && lexicon.ReportsWords(lemma) && raisingAt(s, l-1) >= 0:
 			l = raisingAt(s, l-1) // "are quick to point out", "seemed to confirm"
 			continue
 		case auxiliaries[low] && !inMention(s, l) || adverbAt(s, l) && inflected && l == k-1 && l > 0 && (s.toks[l-1].cap || groupHeads[s.low(l-1)]) || pronounIs(s, l) || low == "to" && l > 0 && silenceLeads[s.toks[l-1].low] || silenceLeads[low] && negatedCue:
